@@ -1,0 +1,222 @@
+package com.chatnation.crm.application.config;
+
+import com.chatnation.crm.application.catalog.CommandCatalogs;
+import com.chatnation.crm.domain.conversation.Conversation;
+import com.chatnation.crm.domain.organization.Organization;
+import com.chatnation.crm.domain.survey.Survey;
+import com.chatnation.crm.domain.survey.SurveyResponse;
+import com.chatnation.crm.domain.ticketing.TicketedEvent;
+import com.chatnation.crm.domain.wallet.Wallet;
+import com.chatnation.crm.projections.organizations.OrganizationDirectoryProjection;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon wiring that Spring Boot's auto-configuration does not infer: aggregates live in the Spring-free
+ * domain module (so they are registered here rather than by annotation), and command dispatch retries
+ * optimistic-lock conflicts between instances instead of surfacing them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /**
+     * Wallets and conversations live for years and collect thousands of events, so each is snapshotted after
+     * {@code crm.snapshots.threshold} events loaded or applied since its last snapshot; loading then reads the
+     * snapshot plus the events after it.
+     */
+    @Bean
+    ConfigurerModule aggregates(@Value("${crm.snapshots.threshold:100}") int snapshotThreshold, Cache aggregateCache) {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
+                        .configureCache(c -> aggregateCache)
+                        .configureSnapshotTrigger(c -> snapshotTrigger(c, snapshotThreshold)))
+                .configureAggregate(Organization.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Conversation.class)
+                        .configureCache(c -> aggregateCache)
+                        .configureSnapshotTrigger(c -> snapshotTrigger(c, snapshotThreshold)))
+                .configureAggregate(Survey.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(SurveyResponse.class)
+                        .configureCache(c -> aggregateCache))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
+                        .configureCache(c -> aggregateCache));
+    }
+
+    /**
+     * Busy aggregates (a contact's conversation, an organization's wallet) are used on every message; keeping
+     * them in memory saves re-reading their events each time. The cache only ever speeds things up: another
+     * instance writing to the same aggregate makes the append conflict, the failed unit of work evicts the
+     * entry, and the retry loads the aggregate afresh. Weak references let the garbage collector reclaim it.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    private static SnapshotTriggerDefinition snapshotTrigger(org.axonframework.config.Configuration configuration,
+                                                             int threshold) {
+        if (threshold <= 0) {
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
+        Snapshotter snapshotter = configuration.getComponent(SnapshotsSnapshotter.class,
+                () -> new SnapshotsSnapshotter(AggregateSnapshotter.builder()
+                        .eventStore(configuration.eventStore())
+                        .aggregateFactories(aggregateFactory(configuration, Wallet.class),
+                                aggregateFactory(configuration, Conversation.class))
+                        .transactionManager(configuration.getComponent(TransactionManager.class))
+                        .parameterResolverFactory(configuration.parameterResolverFactory())
+                        .handlerDefinition(configuration.handlerDefinition(Wallet.class))
+                        .build()));
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Inspected with the application's parameter resolvers: the aggregates' command handlers take Spring beans
+     * (the survey and event catalogs) as parameters, which Axon's classpath-only default cannot resolve.
+     */
+    private static <T> GenericAggregateFactory<T> aggregateFactory(org.axonframework.config.Configuration configuration,
+                                                                   Class<T> type) {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                configuration.parameterResolverFactory(), configuration.handlerDefinition(type)));
+    }
+
+    /** The one snapshotter shared by the snapshotted aggregates (a type of its own, to find it as a component). */
+    static final class SnapshotsSnapshotter implements Snapshotter {
+        private final Snapshotter delegate;
+
+        SnapshotsSnapshotter(Snapshotter delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void scheduleSnapshot(Class<?> aggregateType, String aggregateIdentifier) {
+            delegate.scheduleSnapshot(aggregateType, aggregateIdentifier);
+        }
+    }
+
+    /**
+     * Axon's JDBC event storage, as Spring Boot would configure it, except that snapshots get a serializer of
+     * their own: aggregates keep their state in private fields without accessors, so snapshots are written field
+     * by field (and only snapshots: events and tokens keep the general serializers).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          ObjectProvider<EventSchema> eventSchema, ObjectMapper objectMapper) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(snapshotSerializer(objectMapper))
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema.getIfAvailable(EventSchema::new))
+                .build();
+    }
+
+    /** Reads and writes aggregates through their fields only, ignoring accessors. */
+    public static Serializer snapshotSerializer(ObjectMapper objectMapper) {
+        ObjectMapper fields = objectMapper.copy()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return JacksonSerializer.builder().objectMapper(fields).build();
+    }
+
+    /**
+     * The organization directory and the command catalogs run inside the commands' transactions (the directory
+     * enforces unique WhatsApp numbers), so their errors must fail the command rather than be logged and skipped.
+     */
+    @Bean
+    ConfigurerModule directoryErrorsFailTheCommand() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(OrganizationDirectoryProjection.GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(CommandCatalogs.GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Axon's default JDBC resolver only recognises {@code SQLIntegrityConstraintViolationException}, which the
+     * PostgreSQL driver never throws; without this, two instances appending to one aggregate would surface as
+     * an opaque storage error instead of a retryable conflict. 23505 is PostgreSQL's unique_violation.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Axon's default JDBC connection provider commits its connection when the unit of work commits, even when
+     * that connection belongs to a surrounding Spring transaction. Taking connections straight from Spring
+     * lets several commands (onboarding an organization and opening its wallet, say) commit or roll back as one.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    RetryScheduler conflictRetryScheduler(ScheduledExecutorService commandRetryExecutor,
+                                          @Value("${crm.commands.conflict-retries:20}") int retries) {
+        return new WriteConflictRetryScheduler(commandRetryExecutor, retries, 10);
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler conflictRetryScheduler) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(conflictRetryScheduler)
+                .build();
+    }
+}

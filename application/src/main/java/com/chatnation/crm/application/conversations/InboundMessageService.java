@@ -1,0 +1,52 @@
+package com.chatnation.crm.application.conversations;
+
+import com.chatnation.crm.application.config.TransactionalRetry;
+import com.chatnation.crm.domain.conversation.ConversationEffect;
+import com.chatnation.crm.domain.conversation.ConversationId;
+import com.chatnation.crm.domain.conversation.ReceiveMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/**
+ * The entry point for everything a contact says: the webhook, the Kafka consumer and the admin simulator all
+ * end here. The contact's conversation (found or started by organization and phone number) decides; the
+ * effects it asks for run in the same transaction, which is retried whole if another instance touched the
+ * same aggregates first.
+ */
+@Service
+public class InboundMessageService {
+
+    private final CommandGateway commands;
+    private final EffectRunner effects;
+    private final TransactionalRetry transaction;
+    private final ConversationSettings settings;
+    private final Timer timer;
+
+    public InboundMessageService(CommandGateway commands, EffectRunner effects, TransactionalRetry transaction,
+                                 ConversationSettings settings, MeterRegistry meters) {
+        this.commands = commands;
+        this.effects = effects;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.timer = Timer.builder("crm.inbound.messages").description("Inbound messages run through the domain")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    /** @return the contact's conversation id */
+    public String receive(IncomingMessage message) {
+        String conversationId = ConversationId.of(message.organizationId(), message.from());
+        timer.record(() -> transaction.inTransaction(() -> {
+            List<ConversationEffect> decided = commands.sendAndWait(new ReceiveMessage(conversationId,
+                    message.organizationId(), message.from(), message.profileName(), message.messageId(),
+                    message.sentAt(), message.content(), message.context(), settings.inactivityTimeout()));
+            for (ConversationEffect effect : decided) {
+                effects.run(conversationId, message.organizationId(), message.from().e164(), message.sentAt(), effect);
+            }
+        }));
+        return conversationId;
+    }
+}

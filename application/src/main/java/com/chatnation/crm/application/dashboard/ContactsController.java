@@ -1,0 +1,114 @@
+package com.chatnation.crm.application.dashboard;
+
+import com.chatnation.crm.projections.queries.ContactQueries;
+import com.chatnation.crm.projections.queries.ContactQueries.ContactRow;
+import com.chatnation.crm.projections.queries.ContactQueries.Search;
+import com.chatnation.crm.projections.queries.ContactQueries.SessionRow;
+import com.chatnation.crm.projections.queries.ConversationQueries;
+import com.chatnation.crm.projections.queries.ConversationQueries.MessageRow;
+import com.chatnation.crm.projections.queries.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.chatnation.crm.application.dashboard.DashboardRequests.after;
+import static com.chatnation.crm.application.dashboard.DashboardRequests.badRequest;
+import static com.chatnation.crm.application.dashboard.DashboardRequests.limit;
+import static com.chatnation.crm.application.dashboard.DashboardRequests.notFound;
+
+/** Contacts, their sessions and transcripts, read from the CRM read tables of the calling organization. */
+@RestController
+@RequestMapping("/api/v1/orgs/{orgId}")
+@Tag(name = "Dashboard: contacts and conversations")
+@SecurityRequirement(name = "organizationApiKey")
+public class ContactsController {
+
+    static final int MAX_QUERY_LENGTH = 100;
+    /** Digits with an optional leading + and the separators people type: a phone search. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("^\\+?[0-9][0-9 ().-]*$");
+
+    private final ContactQueries contacts;
+    private final ConversationQueries conversations;
+
+    public ContactsController(ContactQueries contacts, ConversationQueries conversations) {
+        this.contacts = contacts;
+        this.conversations = conversations;
+    }
+
+    @GetMapping("/contacts")
+    @Operation(summary = "Search contacts, most recently active first",
+            description = "q is a phone number prefix (with or without +) or a part of the name (any case). "
+                    + "Keyset paginated: pass nextCursor back as after.")
+    public Page<ContactRow> search(@PathVariable String orgId,
+                                   @Parameter(description = "phone prefix or part of the name") @RequestParam(required = false) String q,
+                                   @Parameter(description = "page size, 1 to 200, default 50") @RequestParam(required = false) String limit,
+                                   @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String after) {
+        return contacts.search(orgId, search(q), after(after), limit(limit));
+    }
+
+    @GetMapping("/contacts/{contactId}")
+    @Operation(summary = "One contact")
+    public ContactRow contact(@PathVariable String orgId, @PathVariable String contactId) {
+        return contacts.contact(orgId, contactId(contactId))
+                .orElseThrow(() -> notFound("no contact " + contactId + " in this organization"));
+    }
+
+    @GetMapping("/contacts/{contactId}/conversations")
+    @Operation(summary = "A contact's sessions, newest first, with state, module and message counts")
+    public Page<SessionRow> sessions(@PathVariable String orgId, @PathVariable String contactId,
+                                     @RequestParam(required = false) String limit,
+                                     @RequestParam(required = false) String after) {
+        UUID id = contactId(contactId);
+        int size = limit(limit);
+        var cursor = after(after);
+        if (contacts.contact(orgId, id).isEmpty()) {
+            throw notFound("no contact " + contactId + " in this organization");
+        }
+        return contacts.sessions(orgId, id, cursor, size);
+    }
+
+    @GetMapping("/conversations/{conversationId}/messages")
+    @Operation(summary = "A session's transcript, inbound and outbound in order, with delivery status and times")
+    public Page<MessageRow> transcript(@PathVariable String orgId, @PathVariable String conversationId,
+                                       @RequestParam(required = false) String limit,
+                                       @RequestParam(required = false) String after) {
+        int size = limit(limit);
+        var cursor = after(after);
+        if (!conversations.exists(orgId, conversationId)) {
+            throw notFound("no conversation " + conversationId + " in this organization");
+        }
+        return conversations.transcript(orgId, conversationId, cursor, size);
+    }
+
+    private static Search search(String q) {
+        if (q == null || q.isBlank()) {
+            return new Search.Everyone();
+        }
+        String query = q.strip();
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw badRequest("q is longer than " + MAX_QUERY_LENGTH + " characters");
+        }
+        if (PHONE_LIKE.matcher(query).matches()) {
+            // contacts are stored in E.164: "+" and digits only
+            return new Search.PhonePrefix("+" + query.replaceAll("[^0-9]", ""));
+        }
+        return new Search.NameContains(query);
+    }
+
+    private static UUID contactId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw notFound("no contact " + raw + " in this organization");
+        }
+    }
+}

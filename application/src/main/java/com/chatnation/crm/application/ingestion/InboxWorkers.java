@@ -1,0 +1,251 @@
+package com.chatnation.crm.application.ingestion;
+
+import com.chatnation.crm.application.config.TransactionalRetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Processes the PostgreSQL inbox. Each partition is worked by one worker at a time across all instances (a
+ * transaction-level advisory lock), in id order, so a contact's items are handled in the order accepted while
+ * other contacts proceed in parallel. An item is marked done in the same transaction as the commands it
+ * caused, so a crash never loses it and never applies it twice. A failing item is retried with backoff
+ * (holding back only later items of the same contact) and set aside as dead after the last attempt.
+ */
+public class InboxWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
+    private static final int LOCK_NAMESPACE = 0x1B0C5;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionalRetry transaction;
+    private final InboundEnvelopeHandler handler;
+    private final InboxSettings settings;
+    private final MeterRegistry meters;
+    private final ReentrantLock wakeLock = new ReentrantLock();
+    private final Condition work = wakeLock.newCondition();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private volatile Instant lastCleanup = Instant.EPOCH;
+
+    public InboxWorkers(DataSource dataSource, JdbcTemplate jdbc, TransactionalRetry transaction,
+                        InboundEnvelopeHandler handler, InboxSettings settings, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.handler = handler;
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    /** Called after items were accepted here, so they are picked up at once rather than at the next poll. */
+    public void wake() {
+        wakeLock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int worker = 0; worker < settings.workers(); worker++) {
+            int index = worker;
+            Thread thread = new Thread(() -> loop(index), "inbox-worker-" + worker);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the rest of the application (Axon's processors included) and stops before it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void loop(int worker) {
+        while (running) {
+            int handled = 0;
+            try {
+                for (int partition = worker; partition < settings.partitions(); partition += settings.workers()) {
+                    handled += drain(partition);
+                }
+                if (worker == 0) {
+                    cleanUp();
+                }
+            } catch (Exception | LinkageError e) {
+                // The worker must outlive any one failure, or its lanes would stop for good.
+                log.warn("inbox worker {} failed a pass; retrying", worker, e);
+            }
+            if (handled == 0) {
+                idle();
+            }
+        }
+    }
+
+    private void idle() {
+        wakeLock.lock();
+        try {
+            work.await(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private int drain(int partition) throws SQLException {
+        try (Connection lane = dataSource.getConnection()) {
+            lane.setAutoCommit(false);
+            try {
+                if (!ownLane(lane, partition)) {
+                    return 0;
+                }
+                return process(pending(lane, partition));
+            } finally {
+                lane.rollback(); // releases the lane; the items were committed in their own transactions
+            }
+        }
+    }
+
+    private boolean ownLane(Connection lane, int partition) throws SQLException {
+        try (PreparedStatement lock = lane.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, LOCK_NAMESPACE);
+            lock.setInt(2, partition);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private record Item(long id, InboundEnvelope envelope, int attempts, Instant nextAttemptAt) {
+    }
+
+    private List<Item> pending(Connection lane, int partition) throws SQLException {
+        List<Item> items = new ArrayList<>();
+        try (PreparedStatement select = lane.prepareStatement("""
+                SELECT id, envelope_id, organization_id, ordering_key, kind, dedupe_id, item::text AS item, accepted_at,
+                       attempts, next_attempt_at
+                FROM inbound_inbox WHERE partition = ? AND status = 'pending' ORDER BY id LIMIT ?""")) {
+            select.setInt(1, partition);
+            select.setInt(2, settings.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp next = rows.getTimestamp("next_attempt_at");
+                    items.add(new Item(rows.getLong("id"), new InboundEnvelope(rows.getString("envelope_id"),
+                            rows.getString("organization_id"), rows.getString("ordering_key"), rows.getString("kind"),
+                            rows.getString("dedupe_id"), rows.getString("item").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            rows.getTimestamp("accepted_at").toInstant()),
+                            rows.getInt("attempts"), next == null ? null : next.toInstant()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private int process(List<Item> items) {
+        Set<String> heldBack = new HashSet<>();
+        int handled = 0;
+        for (Item item : items) {
+            String key = item.envelope().orderingKey();
+            if (heldBack.contains(key)) {
+                continue;
+            }
+            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(Instant.now())) {
+                heldBack.add(key); // its earlier item waits for a retry: so do the later ones
+                continue;
+            }
+            try {
+                transaction.inTransaction(() -> {
+                    try {
+                        handler.handle(item.envelope());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    jdbc.update("UPDATE inbound_inbox SET status = 'done', attempts = attempts + 1, processed_at = now() "
+                            + "WHERE id = ?", item.id());
+                });
+                meters.counter("crm.inbox.items", "outcome", "processed", "kind", item.envelope().kind()).increment();
+                handled++;
+            } catch (RuntimeException | LinkageError failure) {
+                heldBack.add(key);
+                failed(item, failure);
+            }
+        }
+        return handled;
+    }
+
+    private void failed(Item item, Throwable failure) {
+        int attempts = item.attempts() + 1;
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (attempts >= settings.maxAttempts()) {
+            log.error("inbox item {} ({} {}) failed {} times and is set aside: {}", item.id(), item.envelope().kind(),
+                    item.envelope().dedupeId(), attempts, error, failure);
+            jdbc.update("UPDATE inbound_inbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?",
+                    attempts, error, item.id());
+            meters.counter("crm.inbox.items", "outcome", "dead", "kind", item.envelope().kind()).increment();
+            return;
+        }
+        long backoff = settings.retryBackoff().toMillis() << Math.min(attempts - 1, 10);
+        log.warn("inbox item {} failed (attempt {}), retrying in {} ms: {}", item.id(), attempts, backoff, error);
+        jdbc.update("UPDATE inbound_inbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                attempts, error, Timestamp.from(Instant.now().plusMillis(backoff)), item.id());
+        meters.counter("crm.inbox.items", "outcome", "retried", "kind", item.envelope().kind()).increment();
+    }
+
+    private void cleanUp() {
+        if (Instant.now().isBefore(lastCleanup.plus(Duration.ofMinutes(10)))) {
+            return;
+        }
+        lastCleanup = Instant.now();
+        int removed = jdbc.update("DELETE FROM inbound_inbox WHERE status = 'done' AND processed_at < ?",
+                Timestamp.from(Instant.now().minus(settings.keepProcessed())));
+        if (removed > 0) {
+            log.info("removed {} processed inbox items older than {}", removed, settings.keepProcessed());
+        }
+    }
+}

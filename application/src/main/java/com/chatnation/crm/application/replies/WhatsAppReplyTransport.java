@@ -1,0 +1,32 @@
+package com.chatnation.crm.application.replies;
+
+import com.chatnation.crm.application.outbound.SendResult;
+import com.chatnation.crm.application.outbound.SendingNumber;
+import com.chatnation.crm.application.outbound.WhatsAppCloudClient;
+import com.chatnation.crm.application.outbound.WhatsAppSettings;
+import com.chatnation.crm.domain.common.PhoneNumber;
+import com.chatnation.crm.domain.messaging.OutboundReply;
+import org.springframework.stereotype.Component;
+
+/** Sends replies through the WhatsApp Cloud API with the sending number's access token. */
+@Component
+class WhatsAppReplyTransport implements ReplyTransport {
+
+    private final WhatsAppCloudClient client;
+    private final WhatsAppSettings settings;
+
+    WhatsAppReplyTransport(WhatsAppSettings settings) {
+        this.settings = settings;
+        this.client = new WhatsAppCloudClient(settings.clientProperties());
+    }
+
+    @Override
+    public SendResult send(String phoneNumberId, PhoneNumber to, OutboundReply reply, String inReplyToMessageId) {
+        String token = settings.accessTokenFor(phoneNumberId);
+        if (token == null) {
+            return new SendResult.Failed(0, null, "WhatsApp access token not configured",
+                    "no access token is configured for phone number id " + phoneNumberId, true);
+        }
+        return client.send(new SendingNumber(phoneNumberId, token), to, reply, inReplyToMessageId);
+    }
+}

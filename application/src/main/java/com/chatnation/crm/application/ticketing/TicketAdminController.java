@@ -1,0 +1,110 @@
+package com.chatnation.crm.application.ticketing;
+
+import com.chatnation.crm.application.catalog.JdbcEventCatalog;
+import com.chatnation.crm.application.config.TransactionalRetry;
+import com.chatnation.crm.application.organizations.KnownOrganizations;
+import com.chatnation.crm.domain.conversation.SendNotification;
+import com.chatnation.crm.domain.messaging.OutboundReply;
+import com.chatnation.crm.domain.ticketing.AddTicketType;
+import com.chatnation.crm.domain.ticketing.ConfirmTicketPayment;
+import com.chatnation.crm.domain.ticketing.CreateEvent;
+import com.chatnation.crm.domain.ticketing.IssuedTickets;
+import com.chatnation.crm.domain.ticketing.TicketTypeDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/admin/organizations/{organizationId}")
+@Tag(name = "Admin: events and tickets")
+public class TicketAdminController {
+
+    private final CommandGateway commands;
+    private final KnownOrganizations organizations;
+    private final JdbcEventCatalog catalog;
+    private final TransactionalRetry transaction;
+
+    public TicketAdminController(CommandGateway commands, KnownOrganizations organizations, JdbcEventCatalog catalog,
+                                 TransactionalRetry transaction) {
+        this.commands = commands;
+        this.organizations = organizations;
+        this.catalog = catalog;
+        this.transaction = transaction;
+    }
+
+    public record CreatedEvent(String eventId, List<String> ticketTypeIds) {
+    }
+
+    public record Payment(@NotBlank @Size(max = 128) String paymentReference,
+                          @NotNull @DecimalMin("0.00") BigDecimal amountPaid) {
+    }
+
+    @PostMapping("/events")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an event with its ticket types; contacts can buy them by sending 'tickets'")
+    public CreatedEvent createEvent(@PathVariable String organizationId, @Valid @RequestBody EventRequest event) {
+        organizations.require(organizationId);
+        List<TicketTypeDefinition> types = event.ticketTypes() == null ? List.of()
+                : event.ticketTypes().stream().map(TicketAdminController::definition).toList();
+        String eventId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateEvent(eventId, organizationId, event.name(), event.venue(), event.startsAt(), types));
+        return new CreatedEvent(eventId, types.stream().map(TicketTypeDefinition::ticketTypeId).toList());
+    }
+
+    @PostMapping("/events/{eventId}/ticket-types")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a ticket type to an event")
+    public CreatedEvent addTicketType(@PathVariable String organizationId, @PathVariable String eventId,
+                                      @Valid @RequestBody EventRequest.TicketTypeRequest type) {
+        organizations.require(organizationId);
+        TicketTypeDefinition definition = definition(type);
+        commands.sendAndWait(new AddTicketType(eventId, definition));
+        return new CreatedEvent(eventId, List.of(definition.ticketTypeId()));
+    }
+
+    @PostMapping("/ticket-reservations/{reservationId}/payment")
+    @Operation(summary = "Payment callback: issue the reserved tickets and send their codes to the contact")
+    public IssuedTickets confirmPayment(@PathVariable String organizationId, @PathVariable String reservationId,
+                                        @Valid @RequestBody Payment payment) {
+        organizations.require(organizationId);
+        JdbcEventCatalog.ReservationRow reservation = catalog.reservation(organizationId, reservationId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no reservation " + reservationId));
+        return transaction.inTransaction(() -> {
+            IssuedTickets issued = commands.sendAndWait(new ConfirmTicketPayment(reservation.eventId(), reservationId,
+                    payment.paymentReference(), payment.amountPaid()));
+            boolean firstConfirmation = "held".equals(reservation.status());
+            if (firstConfirmation && reservation.conversationId() != null) {
+                commands.sendAndWait(new SendNotification(reservation.conversationId(), "events", "ticket_issued",
+                        new OutboundReply.Text("Payment received, thank you! Your tickets for *" + reservation.eventName()
+                                + "*: " + String.join(", ", issued.ticketCodes()) + ". Show a code at the entrance.")));
+            }
+            return issued;
+        });
+    }
+
+    private static TicketTypeDefinition definition(EventRequest.TicketTypeRequest type) {
+        String id = type.ticketTypeId() == null || type.ticketTypeId().isBlank()
+                ? type.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "")
+                : type.ticketTypeId();
+        return new TicketTypeDefinition(id.isEmpty() ? UUID.randomUUID().toString() : id, type.name(), type.price(),
+                type.currency(), type.quantityAvailable(), type.salesStart(), type.salesEnd());
+    }
+}

@@ -1,0 +1,40 @@
+package com.chatnation.crm.application.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a benchmark run does, from system properties (the {@code bench} Maven profile passes {@code -Dbench.*}
+ * through): {@code bench.organizations}, {@code bench.contacts} (per organization), {@code bench.clients}
+ * (concurrent HTTP clients), {@code bench.duration} (seconds measured per system under test; the warm-up of
+ * {@link #WARM_UP} comes first), {@code bench.historyEvents} (event store size for the replay),
+ * {@code bench.replayTimeout} (seconds), {@code bench.jfr} (record the service with Flight Recorder),
+ * {@code bench.serviceArgs} / {@code bench.serviceJvmArgs} (extra service arguments, for experiments).
+ */
+record BenchSettings(int organizations, int contactsPerOrganization, int clients, Duration duration,
+                     long historyEvents, Duration replayTimeout, boolean jfr, Path serviceJar, Path outputDir,
+                     List<String> serviceArgs, List<String> serviceJvmArgs) {
+
+    static final Duration WARM_UP = Duration.ofSeconds(10);
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Integer.getInteger("bench.organizations", 20),
+                Integer.getInteger("bench.contacts", 200),
+                Integer.getInteger("bench.clients", 32),
+                Duration.ofSeconds(Long.getLong("bench.duration", 60)),
+                Long.getLong("bench.historyEvents", 1_000_000),
+                Duration.ofSeconds(Long.getLong("bench.replayTimeout", 900)),
+                Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
+                Path.of(System.getProperty("bench.serviceJar", "application/target/application-1.0.0-SNAPSHOT.jar")),
+                Path.of(System.getProperty("bench.outputDir", "target/bench")),
+                words(System.getProperty("bench.serviceArgs", "")),
+                words(System.getProperty("bench.serviceJvmArgs", "-Xmx1g")));
+    }
+
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+}

@@ -1,0 +1,77 @@
+package com.chatnation.crm.application.bench;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The printed table: every figure, its target, and its ratio to the baseline where one applies. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String table(Map<String, Object> results, WebhookTraffic.Result service, WebhookTraffic.Result baseline,
+                        EventHistory.RawRead raw, LoadBenchmark.Replay replay, Map<String, Object> memory) {
+        StringBuilder out = new StringBuilder();
+        out.append("machine: ").append(results.get("machine")).append('\n');
+        out.append("settings: ").append(results.get("settings")).append('\n');
+        String line = "+-------------------------------------------+--------------+--------------+----------+--------------+\n";
+        out.append(line).append(String.format("| %-41s | %12s | %12s | %8s | %-12s |%n", "figure", "service",
+                "baseline", "ratio", "target"));
+        out.append(line);
+        row(out, "inbound messages/s accepted (sustained)", service.messagesPerSecond(), baseline.messagesPerSecond(),
+                true, ">= 2000, >=0.5x");
+        row(out, "webhook requests/s incl. statuses", service.requestsPerSecond(), baseline.requestsPerSecond(), true, "");
+        row(out, "webhook response p50 (ms)", service.webhookP50(), baseline.webhookP50(), true, "");
+        row(out, "webhook response p99 (ms)", service.webhookP99(), baseline.webhookP99(), true, "< 25");
+        row(out, "200 -> row in messages, p50 (ms)", service.visibleP50(), 0, false, "");
+        row(out, "200 -> row in messages, p99 (ms)", service.visibleP99(), 0, false, "< 1000");
+        row(out, "200 -> reply at Graph API, p50 (ms)", service.replyP50(), Double.NaN, false, "");
+        row(out, "200 -> reply at Graph API, p99 (ms)", service.replyP99(), Double.NaN, false, "< 1000");
+        row(out, "replay, events/s (all read models)", replay.eventsPerSecond(), raw.eventsPerSecond(), true,
+                ">= 30000");
+        out.append(String.format("| %-41s | %12s | %12s | %8s | %-12s |%n", "  (baseline column: raw read+deserialize)",
+                "", "", "", ">= 0.5x"));
+        Map<?, ?> dashboard = replay.dashboard;
+        row(out, "dashboard query p50 (ms)", number(dashboard.get("p50Ms")), Double.NaN, false, "");
+        row(out, "dashboard query p95 (ms)", number(dashboard.get("p95Ms")), Double.NaN, false, "< 100");
+        row(out, "service peak heap, load (MiB)", number(memory.get("loadPeakHeapMiB")), Double.NaN, false, "< 512");
+        row(out, "service peak RSS, load (MiB)", number(memory.get("loadPeakRssMiB")), Double.NaN, false, "");
+        row(out, "service peak heap, replay (MiB)", number(memory.get("replayPeakHeapMiB")), Double.NaN, false, "< 512");
+        row(out, "service peak RSS, replay (MiB)", number(memory.get("replayPeakRssMiB")), Double.NaN, false, "");
+        out.append(line);
+        out.append(String.format(Locale.ROOT, "service: %,d messages (%,d typed, %,d interactive) + %,d statuses accepted in "
+                        + "%.0f s, %d refused; e2e samples: %d visible, %d replied; unanswered after 20 s drain: %d; "
+                        + "inbox backlog at the end: %s%n", service.messagesAccepted(), service.textMessages(),
+                service.interactiveMessages(), service.statusesAccepted(), service.seconds(), service.refused(),
+                service.visibleSamples(), service.replySamples(), service.unanswered(), results.get("inboxBacklogAfterRun")));
+        out.append(String.format(Locale.ROOT, "baseline: %,d messages + %,d statuses accepted, %d refused%n",
+                baseline.messagesAccepted(), baseline.statusesAccepted(), baseline.refused()));
+        out.append(String.format(Locale.ROOT, "replay: %,d events in %.1f s%s; per processor (s): %s%n", replay.events,
+                replay.seconds, replay.completed ? "" : " (NOT complete: slowest processor at " + replay.slowestPosition + ")",
+                replay.secondsByProcessor));
+        out.append(String.format(Locale.ROOT, "raw read + deserialize: %,d events in %.1f s%n", raw.events(), raw.seconds()));
+        out.append("dashboard by query: ").append(dashboard.get("byQuery")).append('\n');
+        out.append("dashboard rows of one organization: ").append(dashboard.get("rowsOfOneOrganization")).append('\n');
+        return out.toString();
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static void row(StringBuilder out, String figure, double service, double baseline, boolean ratio,
+                            String target) {
+        String baselineText = Double.isNaN(baseline) ? "-" : baseline == 0 && !ratio ? "at 200" : format(baseline);
+        String ratioText = ratio && baseline > 0 && !Double.isNaN(service) ? String.format(Locale.ROOT, "%.2fx",
+                service / baseline) : "-";
+        out.append(String.format("| %-41s | %12s | %12s | %8s | %-12s |%n", figure, format(service), baselineText,
+                ratioText, target));
+    }
+
+    private static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,116 @@
+package com.chatnation.crm.application.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local HTTP server standing in for the WhatsApp Graph API during tests: it accepts
+ * {@code POST /{version}/{phoneNumberId}/messages}, records each request and answers with a new wamid, or with
+ * the failure a test scripted for a recipient.
+ */
+public final class GraphApiStandIn {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static GraphApiStandIn shared;
+
+    private final HttpServer server;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> failuresByRecipient = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public record Sent(String phoneNumberId, String to, String authorization, JsonNode body) {
+        public String text() {
+            JsonNode interactive = body.path("interactive");
+            return body.has("text") ? body.path("text").path("body").asText() : interactive.path("body").path("text").asText();
+        }
+    }
+
+    private GraphApiStandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static synchronized GraphApiStandIn shared() {
+        if (shared == null) {
+            shared = new GraphApiStandIn();
+        }
+        return shared;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers every message to this recipient with the given HTTP status and a Graph API error body. */
+    public void failFor(String recipientDigits, int httpStatus) {
+        failuresByRecipient.put(recipientDigits, httpStatus);
+    }
+
+    public List<Sent> sentTo(String e164) {
+        String digits = e164.startsWith("+") ? e164.substring(1) : e164;
+        return sent.stream().filter(s -> digits.equals(s.to())).toList();
+    }
+
+    /** Waits until at least {@code count} messages went to the recipient, and returns them. */
+    public List<Sent> awaitSentTo(String e164, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            List<Sent> messages = sentTo(e164);
+            if (messages.size() >= count) {
+                return messages;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("expected " + count + " messages to " + e164 + " but got " + sentTo(e164).size()
+                + ": " + sentTo(e164).stream().map(Sent::text).toList());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            String to = body.path("to").asText();
+            Integer failure = failuresByRecipient.get(to);
+            if (failure != null) {
+                respond(exchange, failure, "{\"error\":{\"message\":\"(#131026) Message undeliverable\",\"type\":"
+                        + "\"OAuthException\",\"code\":131026,\"error_data\":{\"details\":\"Message undeliverable\"}}}");
+                return;
+            }
+            sent.add(new Sent(path.length > 2 ? path[2] : null, to,
+                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+            respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
+                    + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.standin." + ids.incrementAndGet() + "\"}]}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

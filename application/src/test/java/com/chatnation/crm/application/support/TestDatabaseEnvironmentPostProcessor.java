@@ -1,0 +1,43 @@
+package com.chatnation.crm.application.support;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Points every application context started by the tests (cached ones and the ones a test starts and stops
+ * itself) at the shared test database, before the service would start an embedded one of its own.
+ */
+public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String VERIFY_TOKEN = "test-verify-token";
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addFirst(new MapPropertySource("sharedTestDatabase", Map.ofEntries(
+                Map.entry("spring.datasource.url", SharedTestDatabase.jdbcUrl()),
+                Map.entry("spring.datasource.username", SharedTestDatabase.username()),
+                Map.entry("spring.datasource.password", SharedTestDatabase.password()),
+                Map.entry("crm.admin.api-key", ADMIN_KEY),
+                Map.entry("crm.whatsapp.base-url", GraphApiStandIn.shared().baseUrl()),
+                Map.entry("crm.whatsapp.access-token", "test-access-token"),
+                Map.entry("crm.whatsapp.app-secret", APP_SECRET),
+                Map.entry("crm.whatsapp.verify-token", VERIFY_TOKEN),
+                Map.entry("crm.whatsapp.retry-base-delay", "20ms"),
+                Map.entry("db-scheduler.polling-interval", "500ms"),
+                // contexts still cached when the test JVM exits should not hold it up for long
+                Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "5s"),
+                Map.entry("spring.datasource.hikari.connection-timeout", "5000"))));
+    }
+}

@@ -1,0 +1,333 @@
+package com.chatnation.crm.domain.conversation;
+
+import com.chatnation.crm.domain.common.DomainRuleViolation;
+import com.chatnation.crm.domain.messaging.OutboundReply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import com.chatnation.crm.domain.common.Ids;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A contact's dialogue with one organization's bot: which session is open, where the contact is in a flow,
+ * and every message and reply. Decisions come from {@link Transitions}; this class only records them.
+ */
+public class Conversation {
+
+    public static final String INACTIVITY_DEADLINE = "conversation-inactivity";
+    /** Message ids remembered to drop redeliveries; WhatsApp redelivers within hours, not thousands of messages later. */
+    private static final int REMEMBERED_MESSAGE_IDS = 500;
+
+    @AggregateIdentifier
+    private String conversationId;
+    private String organizationId;
+    private String contactPhone;
+    private String sessionId;
+    private String lastSessionId;
+    private ConversationState state = ConversationState.IDLE;
+    private Map<String, String> stateData = new LinkedHashMap<>();
+    private Instant lastActivityAt;
+    private Duration inactivityTimeout;
+    private LinkedHashSet<String> recentMessageIds = new LinkedHashSet<>();
+    private Set<String> openReplies = new HashSet<>();
+    /** Delivery status of recent replies; older ones are settled long before a status about them could arrive. */
+    private LinkedHashMap<String, DeliveryStatus> recentDeliveries = new LinkedHashMap<>();
+
+    protected Conversation() {
+        // required by the event-sourcing repository, and the creation policy below
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
+                                           DeadlineManager deadlines) {
+        if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
+                || command.inactivityTimeout().isZero()) {
+            throw new DomainRuleViolation("invalid_timeout", "inactivity timeout must be positive");
+        }
+        if (recentMessageIds.contains(command.messageId())) {
+            return List.of();
+        }
+        List<ConversationEffect> effects = new ArrayList<>();
+        if (sessionId != null && timedOut(command.sentAt())) {
+            effects.addAll(expire());
+        }
+        boolean newSession = sessionId == null;
+        if (newSession) {
+            apply(new ConversationStarted(command.conversationId(), Ids.newId(),
+                    command.organizationId(), command.contact().e164(), command.profileName(), command.sentAt(),
+                    command.inactivityTimeout()));
+        }
+        apply(new MessageReceived(conversationId, sessionId, organizationId, contactPhone, command.messageId(),
+                command.sentAt(), command.content(), command.context(), command.profileName()));
+
+        Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
+                Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
+                Ids::newId));
+        record(turn, command.messageId());
+        effects.addAll(turn.effects());
+
+        if (newSession) {
+            armInactivityDeadline(deadlines);
+        }
+        return effects;
+    }
+
+    @CommandHandler
+    public void handle(RecordSurveyStep command) {
+        if (state != ConversationState.SURVEY_IN_PROGRESS
+                || !Objects.equals(stateData.get(SurveyFlow.RESPONSE_ID), command.responseId())) {
+            return; // the contact already left that survey; its late outcome changes nothing here
+        }
+        record(SurveyFlow.stepTaken(stateData, command.step()), null);
+    }
+
+    @CommandHandler
+    public void handle(RecordTicketReservation command) {
+        if (state != ConversationState.CONFIRMING_PURCHASE
+                || !Objects.equals(stateData.get(TicketFlow.RESERVATION_ID), command.reservationId())) {
+            return;
+        }
+        record(TicketFlow.reservationRecorded(command.reservationId(), command.outcome()), null);
+    }
+
+    @CommandHandler
+    public String handle(SendNotification command) {
+        String replyId = Ids.newId();
+        apply(new ReplyQueued(conversationId, currentOrLastSession(), organizationId, contactPhone, replyId,
+                command.module(), command.action(), command.reply(), null));
+        return replyId;
+    }
+
+    @CommandHandler
+    public void handle(MarkReplySent command) {
+        if (requireKnownReply(command.replyId())) {
+            apply(new ReplySent(conversationId, currentOrLastSession(), organizationId, contactPhone, command.replyId(),
+                    command.whatsappMessageId(), command.tokensCharged()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(HoldReply command) {
+        if (requireKnownReply(command.replyId())) {
+            apply(new ReplyHeld(conversationId, currentOrLastSession(), organizationId, contactPhone, command.replyId(),
+                    command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(MarkReplyFailed command) {
+        if (requireKnownReply(command.replyId())) {
+            apply(new ReplyFailed(conversationId, currentOrLastSession(), organizationId, contactPhone,
+                    command.replyId(), command.errorCode(), command.errorTitle()));
+        }
+    }
+
+    @CommandHandler
+    public boolean handle(RecordDeliveryStatus command) {
+        if (command.replyId() == null || command.status() == null) {
+            throw new DomainRuleViolation("invalid_delivery_status", "reply id and status are required");
+        }
+        if (!command.status().isAfter(recentDeliveries.get(command.replyId()))) {
+            return false; // a late or repeated status: nothing new
+        }
+        apply(new ReplyDeliveryUpdated(conversationId, currentOrLastSession(), organizationId, contactPhone,
+                command.replyId(), command.whatsappMessageId(), command.status(), command.at(), command.errorCode(),
+                command.errorTitle()));
+        return true;
+    }
+
+    @CommandHandler
+    public List<ConversationEffect> handle(CloseConversation command) {
+        if (sessionId == null) {
+            throw new DomainRuleViolation("no_active_conversation", "there is no open conversation to close");
+        }
+        List<ConversationEffect> effects = leaveFlow("closed");
+        apply(new ConversationClosed(conversationId, sessionId, organizationId, contactPhone, command.reason()));
+        return effects; // the session's deadline finds it closed and does nothing
+    }
+
+    /**
+     * A session keeps one inactivity deadline. Rather than cancelling and rescheduling it on every message (which
+     * costs a scan of all scheduled deadlines), it is armed once and, when it fires after newer activity, re-armed
+     * for the new silence; only a deadline that finds nothing new since it was armed expires the session.
+     */
+    @DeadlineHandler(deadlineName = INACTIVITY_DEADLINE)
+    public void onInactivity(InactivityCheck check, DeadlineManager deadlines) {
+        if (sessionId == null || !sessionId.equals(check.sessionId())) {
+            return;
+        }
+        if (check.lastActivityAt().equals(lastActivityAt)) {
+            expire();
+        } else {
+            armInactivityDeadline(deadlines);
+        }
+    }
+
+    /** The deadline's payload: the session and the activity it was armed after. */
+    public record InactivityCheck(String sessionId, Instant lastActivityAt) {
+    }
+
+    private void armInactivityDeadline(DeadlineManager deadlines) {
+        deadlines.schedule(lastActivityAt.plus(inactivityTimeout), INACTIVITY_DEADLINE,
+                new InactivityCheck(sessionId, lastActivityAt));
+    }
+
+    public ConversationState state() {
+        return state;
+    }
+
+    public Map<String, String> stateData() {
+        return Map.copyOf(stateData);
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    private boolean timedOut(Instant at) {
+        return lastActivityAt != null && inactivityTimeout != null && !at.isBefore(lastActivityAt.plus(inactivityTimeout));
+    }
+
+    private List<ConversationEffect> expire() {
+        List<ConversationEffect> effects = leaveFlow("inactivity");
+        apply(new ConversationExpired(conversationId, sessionId, organizationId, contactPhone, lastActivityAt,
+                state.stateName()));
+        return effects;
+    }
+
+    /** A survey left behind is recorded as abandoned, whichever way the session ends. */
+    private List<ConversationEffect> leaveFlow(String reason) {
+        String responseId = stateData.get(SurveyFlow.RESPONSE_ID);
+        if (state == ConversationState.SURVEY_IN_PROGRESS && responseId != null) {
+            return List.of(new ConversationEffect.AbandonSurvey(responseId, reason));
+        }
+        return List.of();
+    }
+
+    private void record(Turn turn, String inReplyTo) {
+        // Replies are billed to the module that handled the message: a survey's thank-you is a survey reply
+        // even though the conversation is idle again when it is sent.
+        String billedModule = (state != ConversationState.IDLE ? state : turn.next()).module();
+        if (turn.next() != state || !turn.stateData().equals(stateData)) {
+            apply(new StateChanged(conversationId, sessionId, organizationId, contactPhone, state.stateName(),
+                    turn.next().stateName(), turn.next().step(), turn.next().module(), turn.stateData()));
+        }
+        for (OutboundReply reply : turn.replies()) {
+            apply(new ReplyQueued(conversationId, sessionId, organizationId, contactPhone, Ids.newId(),
+                    billedModule, "reply", reply, inReplyTo));
+        }
+    }
+
+    private boolean requireKnownReply(String replyId) {
+        if (openReplies.contains(replyId)) {
+            return true;
+        }
+        if (replyId == null || replyId.isBlank()) {
+            throw new DomainRuleViolation("unknown_reply", "reply id is required");
+        }
+        return false; // already settled: redelivered outcomes are ignored
+    }
+
+    private String currentOrLastSession() {
+        return sessionId != null ? sessionId : lastSessionId;
+    }
+
+    @EventSourcingHandler
+    void on(ConversationStarted event) {
+        conversationId = event.conversationId();
+        organizationId = event.organizationId();
+        contactPhone = event.contactPhone();
+        sessionId = event.sessionId();
+        lastSessionId = event.sessionId();
+        state = ConversationState.IDLE;
+        stateData = new LinkedHashMap<>();
+        lastActivityAt = event.startedAt();
+        inactivityTimeout = event.inactivityTimeout();
+    }
+
+    @EventSourcingHandler
+    void on(MessageReceived event) {
+        lastActivityAt = event.sentAt().isAfter(lastActivityAt) ? event.sentAt() : lastActivityAt;
+        recentMessageIds.add(event.messageId());
+        if (recentMessageIds.size() > REMEMBERED_MESSAGE_IDS) {
+            recentMessageIds.remove(recentMessageIds.iterator().next());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StateChanged event) {
+        state = stateOf(event.toState(), event.step());
+        stateData = new LinkedHashMap<>(event.stateData());
+    }
+
+    @EventSourcingHandler
+    void on(ReplyQueued event) {
+        openReplies.add(event.replyId());
+    }
+
+    @EventSourcingHandler
+    void on(ReplySent event) {
+        openReplies.remove(event.replyId());
+        remember(event.replyId(), DeliveryStatus.SENT);
+    }
+
+    @EventSourcingHandler
+    void on(ReplyDeliveryUpdated event) {
+        remember(event.replyId(), event.status());
+    }
+
+    private void remember(String replyId, DeliveryStatus status) {
+        recentDeliveries.remove(replyId);
+        recentDeliveries.put(replyId, status);
+        if (recentDeliveries.size() > REMEMBERED_MESSAGE_IDS) {
+            recentDeliveries.remove(recentDeliveries.keySet().iterator().next());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReplyFailed event) {
+        openReplies.remove(event.replyId());
+    }
+
+    @EventSourcingHandler
+    void on(ConversationExpired event) {
+        endSession();
+    }
+
+    @EventSourcingHandler
+    void on(ConversationClosed event) {
+        endSession();
+    }
+
+    private void endSession() {
+        sessionId = null;
+        state = ConversationState.IDLE;
+        stateData = new LinkedHashMap<>();
+    }
+
+    private static ConversationState stateOf(String name, String step) {
+        for (ConversationState candidate : ConversationState.values()) {
+            if (candidate.stateName().equals(name) && Objects.equals(candidate.step(), step)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("unknown conversation state " + name + "/" + step);
+    }
+}

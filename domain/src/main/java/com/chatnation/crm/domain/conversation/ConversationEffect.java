@@ -1,0 +1,25 @@
+package com.chatnation.crm.domain.conversation;
+
+import com.chatnation.crm.domain.messaging.MessageContent;
+import com.chatnation.crm.domain.survey.SurveyDefinition;
+
+/**
+ * Work the conversation decided on that belongs to another aggregate. The caller carries it out in the same
+ * transaction and reports the outcome back ({@link RecordSurveyStep}, {@link RecordTicketReservation}), which
+ * is when the conversation replies.
+ */
+public sealed interface ConversationEffect {
+
+    record StartSurvey(String responseId, SurveyDefinition definition, String source) implements ConversationEffect {
+    }
+
+    record AnswerSurvey(String responseId, String messageId, MessageContent answer) implements ConversationEffect {
+    }
+
+    record AbandonSurvey(String responseId, String reason) implements ConversationEffect {
+    }
+
+    record ReserveTickets(String eventId, String reservationId, String ticketTypeId, int quantity)
+            implements ConversationEffect {
+    }
+}

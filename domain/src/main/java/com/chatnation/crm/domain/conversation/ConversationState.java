@@ -1,0 +1,37 @@
+package com.chatnation.crm.domain.conversation;
+
+/**
+ * Where a contact is in a flow. {@link #stateName()} is the seed's {@code current_state}; the ticket purchase
+ * is one state with sub-steps, kept in {@link #step()} (and in {@code state_data.step}).
+ */
+public enum ConversationState {
+    IDLE("idle", null, "general"),
+    SURVEY_IN_PROGRESS("survey_in_progress", null, "surveys"),
+    CHOOSING_EVENT("purchasing_ticket", "choosing_event", "events"),
+    CHOOSING_TICKET_TYPE("purchasing_ticket", "choosing_ticket_type", "events"),
+    CHOOSING_QUANTITY("purchasing_ticket", "choosing_quantity", "events"),
+    CONFIRMING_PURCHASE("purchasing_ticket", "confirming", "events");
+
+    private final String stateName;
+    private final String step;
+    private final String module;
+
+    ConversationState(String stateName, String step, String module) {
+        this.stateName = stateName;
+        this.step = step;
+        this.module = module;
+    }
+
+    public String stateName() {
+        return stateName;
+    }
+
+    public String step() {
+        return step;
+    }
+
+    /** The seed's {@code current_module}: which module handles the contact in this state, and is billed for it. */
+    public String module() {
+        return module;
+    }
+}

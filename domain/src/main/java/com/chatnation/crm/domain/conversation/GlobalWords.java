@@ -1,0 +1,57 @@
+package com.chatnation.crm.domain.conversation;
+
+import com.chatnation.crm.domain.messaging.OutboundReply;
+import com.chatnation.crm.domain.survey.SurveyDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** cancel/stop and menu/hi/help: they work in every state. */
+final class GlobalWords {
+
+    static final String MENU_TICKETS = "menu:tickets";
+    static final String MENU_HELP = "menu:help";
+    static final String SURVEY_PREFIX = "survey:";
+
+    private GlobalWords() {
+    }
+
+    /** Leaves whatever flow the contact is in; a survey in progress is recorded as abandoned. */
+    static Turn cancel(TurnContext context) {
+        Turn turn = Turn.idle();
+        if (context.state() == ConversationState.IDLE) {
+            return turn.say("There is nothing to cancel. Send *menu* to see what I can do.");
+        }
+        String responseId = context.data().get(SurveyFlow.RESPONSE_ID);
+        if (context.state() == ConversationState.SURVEY_IN_PROGRESS && responseId != null) {
+            turn = turn.andThen(new ConversationEffect.AbandonSurvey(responseId, "cancelled"));
+        }
+        return turn.say("Okay, I've stopped that. Send *menu* whenever you want to start again.");
+    }
+
+    /** Shows what the bot can do; asking for the menu mid-flow leaves the flow, since the menu's answers mean something else. */
+    static Turn menu(TurnContext context) {
+        Turn turn = Turn.idle();
+        String responseId = context.data().get(SurveyFlow.RESPONSE_ID);
+        if (context.state() == ConversationState.SURVEY_IN_PROGRESS && responseId != null) {
+            turn = turn.andThen(new ConversationEffect.AbandonSurvey(responseId, "left_for_menu"));
+        }
+        return turn.say(menuReply(context, "Hi! What would you like to do?"));
+    }
+
+    static OutboundReply menuReply(TurnContext context, String greeting) {
+        List<OutboundReply.Choice> rows = new ArrayList<>();
+        if (!context.events().eventsOnSale(context.organizationId(), context.now()).isEmpty()) {
+            rows.add(new OutboundReply.Choice(MENU_TICKETS, "Buy tickets", "See events and book tickets"));
+        }
+        for (SurveyDefinition survey : context.surveys().activeSurveys(context.organizationId())) {
+            if (rows.size() == 9) {
+                break;
+            }
+            rows.add(new OutboundReply.Choice(SURVEY_PREFIX + survey.surveyId(), Texts.fit(survey.title(), 24),
+                    "Take the survey"));
+        }
+        rows.add(new OutboundReply.Choice(MENU_HELP, "Help", "How to talk to me"));
+        return new OutboundReply.ChoiceList(greeting, "Options", rows);
+    }
+}

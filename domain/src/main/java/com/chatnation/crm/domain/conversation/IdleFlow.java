@@ -1,0 +1,45 @@
+package com.chatnation.crm.domain.conversation;
+
+import com.chatnation.crm.domain.messaging.MessageContent;
+
+import java.util.Set;
+
+/** A contact with no flow under way: route keywords and menu picks to a flow, answer anything else helpfully. */
+final class IdleFlow {
+
+    private static final Set<String> TICKET_WORDS = Set.of("tickets", "ticket", "buy tickets", "buy ticket", "tiketi");
+
+    private IdleFlow() {
+    }
+
+    static Turn route(TurnContext context) {
+        String tapped = context.tappedId();
+        if (GlobalWords.MENU_HELP.equals(tapped)) {
+            return Turn.idle().say("Send *menu* to see options, *tickets* to book an event, a survey's keyword to "
+                    + "take it, and *cancel* to stop whatever we are doing.");
+        }
+        if (GlobalWords.MENU_TICKETS.equals(tapped) || TICKET_WORDS.contains(context.word())) {
+            return TicketFlow.start(context);
+        }
+        if (tapped != null && tapped.startsWith(GlobalWords.SURVEY_PREFIX)) {
+            String surveyId = tapped.substring(GlobalWords.SURVEY_PREFIX.length());
+            return context.surveys().survey(context.organizationId(), surveyId)
+                    .map(survey -> SurveyFlow.start(context, survey, "menu"))
+                    .orElseGet(() -> Turn.idle().say(GlobalWords.menuReply(context,
+                            "That survey is no longer open. Here is what I can do:")));
+        }
+        var byKeyword = context.surveys().surveyForKeyword(context.organizationId(), context.word());
+        if (byKeyword.isPresent()) {
+            return SurveyFlow.start(context, byKeyword.get(), "keyword:" + context.word());
+        }
+        MessageContent content = context.content();
+        if (content instanceof MessageContent.Reaction || content instanceof MessageContent.SystemNotice) {
+            return Turn.idle(); // not requests: answering them would be noise
+        }
+        if (content instanceof MessageContent.Unsupported) {
+            return Turn.idle().say(GlobalWords.menuReply(context,
+                    "Sorry, I can't read that kind of message yet. Here is what I can do:"));
+        }
+        return Turn.idle().say(GlobalWords.menuReply(context, "Sorry, I didn't understand that. Here is what I can do:"));
+    }
+}

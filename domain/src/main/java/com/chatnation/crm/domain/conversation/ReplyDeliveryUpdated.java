@@ -1,0 +1,12 @@
+package com.chatnation.crm.domain.conversation;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A reply moved forward in delivery: sent, delivered, read, or failed with WhatsApp's error. */
+@Revision("1")
+public record ReplyDeliveryUpdated(String conversationId, String sessionId, String organizationId, String contactPhone,
+                                   String replyId, String whatsappMessageId, DeliveryStatus status, Instant at,
+                                   Integer errorCode, String errorTitle) implements ConversationEvent {
+}

@@ -1,0 +1,55 @@
+package com.chatnation.crm.domain.conversation;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_EVENT;
+import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_QUANTITY;
+import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_TICKET_TYPE;
+import static com.chatnation.crm.domain.conversation.ConversationState.CONFIRMING_PURCHASE;
+import static com.chatnation.crm.domain.conversation.ConversationState.IDLE;
+import static com.chatnation.crm.domain.conversation.ConversationState.SURVEY_IN_PROGRESS;
+
+/**
+ * The conversation's whole state machine in one place. Global words are read first and mean the same in
+ * every state; then the current state's handler gets the message. A new flow is a new state or two and a
+ * line each here.
+ */
+final class Transitions {
+
+    static final Transitions STANDARD = new Transitions()
+            .everywhere(Intent.CANCEL, GlobalWords::cancel)
+            .everywhere(Intent.MENU, GlobalWords::menu)
+            .in(IDLE, IdleFlow::route)
+            .in(SURVEY_IN_PROGRESS, SurveyFlow::answer)
+            .in(CHOOSING_EVENT, TicketFlow::chooseEvent)
+            .in(CHOOSING_TICKET_TYPE, TicketFlow::chooseTicketType)
+            .in(CHOOSING_QUANTITY, TicketFlow::chooseQuantity)
+            .in(CONFIRMING_PURCHASE, TicketFlow::confirm);
+
+    private final Map<Intent, Function<TurnContext, Turn>> globalWords = new EnumMap<>(Intent.class);
+    private final Map<ConversationState, Function<TurnContext, Turn>> states = new EnumMap<>(ConversationState.class);
+
+    private Transitions everywhere(Intent intent, Function<TurnContext, Turn> handler) {
+        globalWords.put(intent, handler);
+        return this;
+    }
+
+    private Transitions in(ConversationState state, Function<TurnContext, Turn> handler) {
+        states.put(state, handler);
+        return this;
+    }
+
+    Turn next(TurnContext context) {
+        Function<TurnContext, Turn> global = globalWords.get(Intent.of(context.content()));
+        if (global != null) {
+            return global.apply(context);
+        }
+        Function<TurnContext, Turn> handler = states.get(context.state());
+        if (handler == null) {
+            throw new IllegalStateException("no transitions defined for state " + context.state());
+        }
+        return handler.apply(context);
+    }
+}

@@ -1,0 +1,33 @@
+package com.chatnation.crm.domain.conversation;
+
+import com.chatnation.crm.domain.messaging.MessageContent;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Everything a state handler may look at: where the conversation is, what was just said, and the catalogs.
+ * Handlers are pure functions of this context, which is what makes the transition table testable as a table.
+ */
+record TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
+                   String messageId, MessageContent content, Instant now, SurveyCatalog surveys,
+                   EventCatalog events, Supplier<String> ids) {
+
+    String text() {
+        return content.readableText().strip();
+    }
+
+    String word() {
+        return Intent.normalize(content.readableText());
+    }
+
+    /** The id behind a tapped button or list row, if the contact tapped one. */
+    String tappedId() {
+        return content.tappedId();
+    }
+
+    String newId() {
+        return ids.get();
+    }
+}

@@ -1,0 +1,12 @@
+package com.chatnation.crm.domain.survey;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * A message did not answer the question and the question is asked again. Recorded rather than thrown so
+ * survey owners can see which questions confuse people.
+ */
+@Revision("1")
+public record AnswerRejected(String responseId, String organizationId, String surveyId, String questionId,
+                             String reason, String rawText) implements SurveyResponseEvent {
+}

@@ -1,0 +1,252 @@
+package com.chatnation.crm.domain.wallet;
+
+import com.chatnation.crm.domain.common.DomainRuleViolation;
+import com.chatnation.crm.domain.common.TokenAmounts;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static com.chatnation.crm.domain.common.TokenAmounts.requirePositive;
+import static com.chatnation.crm.domain.common.TokenAmounts.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An organization's prepaid tokens. The one invariant everything else serves: the available balance
+ * (balance minus open reservations) never goes below zero.
+ */
+public class Wallet {
+
+    @AggregateIdentifier
+    private String walletId;
+    private String organizationId;
+    private long balance;
+    private long reserved;
+    private long lowBalanceThreshold;
+    private boolean belowThreshold;
+    private final Set<String> creditedPayments = new HashSet<>();
+    /** Debits by reference id, with what can still be refunded of each. */
+    private final Map<String, Long> refundableByReference = new HashMap<>();
+    /** Open reservations with what each still holds. */
+    private final Map<String, Long> openReservations = new HashMap<>();
+
+    protected Wallet() {
+        // required by the event-sourcing repository
+    }
+
+    @CommandHandler
+    public Wallet(CreateWallet command) {
+        requireText(command.organizationId(), "organization id");
+        requireThreshold(command.lowBalanceThreshold());
+        apply(new WalletCreated(command.walletId(), command.organizationId(), command.lowBalanceThreshold()));
+    }
+
+    @CommandHandler
+    public long handle(PurchaseTokens command) {
+        requireText(command.paymentReference(), "payment reference");
+        requirePositive(command.amount(), "a purchase");
+        if (creditedPayments.contains(command.paymentReference())) {
+            return balance;
+        }
+        long after = TokenAmounts.add(balance, command.amount());
+        apply(new TokensPurchased(walletId, organizationId, command.paymentReference(), command.amount(), after));
+        return balance;
+    }
+
+    @CommandHandler
+    public DebitOutcome handle(DebitTokens command) {
+        requireText(command.module(), "module");
+        requireText(command.action(), "action");
+        requireText(command.referenceId(), "reference id");
+        requirePositive(command.amount(), "a debit");
+        if (refundableByReference.containsKey(command.referenceId())) {
+            return new DebitOutcome(DebitOutcome.Status.ALREADY_DEBITED, command.referenceId(), command.amount(), available());
+        }
+        if (command.amount() > available()) {
+            apply(new TokenDebitDeclined(walletId, organizationId, command.module(), command.action(),
+                    command.referenceId(), command.amount(), available()));
+            return new DebitOutcome(DebitOutcome.Status.DECLINED, command.referenceId(), command.amount(), available());
+        }
+        apply(new TokenDebited(walletId, organizationId, command.module(), command.action(), command.referenceId(),
+                command.amount(), balance - command.amount()));
+        warnIfBelowThreshold();
+        return new DebitOutcome(DebitOutcome.Status.DEBITED, command.referenceId(), command.amount(), available());
+    }
+
+    @CommandHandler
+    public long handle(RefundTokens command) {
+        requireText(command.referenceId(), "reference id");
+        requirePositive(command.amount(), "a refund");
+        Long refundable = refundableByReference.get(command.referenceId());
+        if (refundable == null) {
+            throw new DomainRuleViolation("unknown_debit",
+                    "no debit with reference id '" + command.referenceId() + "' to refund");
+        }
+        if (command.amount() > refundable) {
+            throw new DomainRuleViolation("refund_exceeds_debit", "cannot refund " + command.amount()
+                    + " tokens for '" + command.referenceId() + "': only " + refundable + " remain refundable");
+        }
+        apply(new TokensRefunded(walletId, organizationId, command.referenceId(), command.amount(),
+                TokenAmounts.add(balance, command.amount()), command.reason()));
+        return balance;
+    }
+
+    @CommandHandler
+    public long handle(ReserveTokens command) {
+        requireText(command.reservationId(), "reservation id");
+        requirePositive(command.amount(), "a reservation");
+        if (openReservations.containsKey(command.reservationId())) {
+            throw new DomainRuleViolation("duplicate_reservation",
+                    "reservation '" + command.reservationId() + "' is already open");
+        }
+        if (command.amount() > available()) {
+            throw new DomainRuleViolation("insufficient_tokens", "cannot reserve " + command.amount()
+                    + " tokens: only " + available() + " available");
+        }
+        apply(new TokensReserved(walletId, organizationId, command.reservationId(), command.amount(),
+                command.purpose(), reserved + command.amount()));
+        warnIfBelowThreshold();
+        return available();
+    }
+
+    @CommandHandler
+    public long handle(CaptureReservation command) {
+        requirePositive(command.amount(), "a capture");
+        requireText(command.module(), "module");
+        requireText(command.action(), "action");
+        long held = heldBy(command.reservationId());
+        if (command.amount() > held) {
+            throw new DomainRuleViolation("capture_exceeds_reservation", "cannot capture " + command.amount()
+                    + " tokens: reservation '" + command.reservationId() + "' holds " + held);
+        }
+        apply(new ReservationCaptured(walletId, organizationId, command.reservationId(), command.amount(),
+                command.module(), command.action(), balance - command.amount(), held - command.amount()));
+        return available();
+    }
+
+    @CommandHandler
+    public long handle(ReleaseReservation command) {
+        long held = heldBy(command.reservationId());
+        apply(new ReservationReleased(walletId, organizationId, command.reservationId(), held, reserved - held));
+        return available();
+    }
+
+    @CommandHandler
+    public void handle(ChangeLowBalanceThreshold command) {
+        requireThreshold(command.lowBalanceThreshold());
+        if (command.lowBalanceThreshold() != lowBalanceThreshold) {
+            apply(new LowBalanceThresholdChanged(walletId, organizationId, command.lowBalanceThreshold()));
+            warnIfBelowThreshold();
+        }
+    }
+
+    public long balance() {
+        return balance;
+    }
+
+    public long reserved() {
+        return reserved;
+    }
+
+    public long available() {
+        return balance - reserved;
+    }
+
+    public long lowBalanceThreshold() {
+        return lowBalanceThreshold;
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    private long heldBy(String reservationId) {
+        Long held = openReservations.get(reservationId);
+        if (held == null) {
+            throw new DomainRuleViolation("unknown_reservation", "no open reservation '" + reservationId + "'");
+        }
+        return held;
+    }
+
+    private void warnIfBelowThreshold() {
+        if (!belowThreshold && available() < lowBalanceThreshold) {
+            apply(new LowBalanceReached(walletId, organizationId, lowBalanceThreshold, available()));
+        }
+    }
+
+    private static void requireThreshold(long threshold) {
+        if (threshold < 0) {
+            throw new DomainRuleViolation("invalid_threshold", "low-balance threshold cannot be negative, was " + threshold);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(WalletCreated event) {
+        walletId = event.walletId();
+        organizationId = event.organizationId();
+        lowBalanceThreshold = event.lowBalanceThreshold();
+        // A new wallet starts empty: it has not "crossed" anything yet, so the first warning comes from a debit.
+        belowThreshold = true;
+    }
+
+    @EventSourcingHandler
+    void on(TokensPurchased event) {
+        creditedPayments.add(event.paymentReference());
+        balance = event.balanceAfter();
+        rearmWarning();
+    }
+
+    @EventSourcingHandler
+    void on(TokenDebited event) {
+        refundableByReference.put(event.referenceId(), event.amount());
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(TokensRefunded event) {
+        refundableByReference.computeIfPresent(event.referenceId(), (ref, left) -> left - event.amount());
+        balance = event.balanceAfter();
+        rearmWarning();
+    }
+
+    @EventSourcingHandler
+    void on(TokensReserved event) {
+        openReservations.put(event.reservationId(), event.amount());
+        reserved = event.reservedAfter();
+    }
+
+    @EventSourcingHandler
+    void on(ReservationCaptured event) {
+        openReservations.put(event.reservationId(), event.remainingInReservation());
+        reserved -= event.amount();
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleased event) {
+        openReservations.remove(event.reservationId());
+        reserved = event.reservedAfter();
+        rearmWarning();
+    }
+
+    @EventSourcingHandler
+    void on(LowBalanceReached event) {
+        belowThreshold = true;
+    }
+
+    @EventSourcingHandler
+    void on(LowBalanceThresholdChanged event) {
+        lowBalanceThreshold = event.lowBalanceThreshold();
+        rearmWarning();
+    }
+
+    private void rearmWarning() {
+        if (available() >= lowBalanceThreshold) {
+            belowThreshold = false;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.chatnation.crm.domain.conversation;
+
+import com.chatnation.crm.domain.survey.Question;
+import com.chatnation.crm.domain.survey.QuestionType;
+import com.chatnation.crm.domain.survey.SurveyDefinition;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** In-memory survey and event catalogs for conversation tests. */
+final class FakeCatalogs implements SurveyCatalog, EventCatalog {
+
+    static final String ORG = "org-1";
+    static final SurveyDefinition FEEDBACK = new SurveyDefinition("survey-1", 1, ORG, "Event feedback", null,
+            "Thanks for the feedback!", List.of(Question.of("q1", "How was it?", QuestionType.RATING)),
+            List.of("feedback"));
+
+    final List<SurveyDefinition> surveys = new ArrayList<>(List.of(FEEDBACK));
+    final List<EventOnSale> events = new ArrayList<>(List.of(new EventOnSale("ev-1", "TechExpo", "KICC",
+            Instant.parse("2027-03-01T09:00:00Z"), List.of(
+            new TicketTypeOnSale("vip", "VIP", new BigDecimal("5000"), "KES", 3),
+            new TicketTypeOnSale("regular", "Regular", new BigDecimal("2000"), "KES", 0)))));
+
+    @Override
+    public Optional<SurveyDefinition> surveyForKeyword(String organizationId, String keyword) {
+        return surveys.stream().filter(s -> s.organizationId().equals(organizationId) && s.keywords().contains(keyword))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<SurveyDefinition> survey(String organizationId, String surveyId) {
+        return surveys.stream().filter(s -> s.surveyId().equals(surveyId)).findFirst();
+    }
+
+    @Override
+    public List<SurveyDefinition> activeSurveys(String organizationId) {
+        return List.copyOf(surveys);
+    }
+
+    @Override
+    public List<EventOnSale> eventsOnSale(String organizationId, Instant at) {
+        return List.copyOf(events);
+    }
+}

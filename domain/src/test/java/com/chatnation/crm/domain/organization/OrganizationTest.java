@@ -1,0 +1,97 @@
+package com.chatnation.crm.domain.organization;
+
+import com.chatnation.crm.domain.common.DomainRuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrganizationTest {
+
+    private static final PriceList PRICES = new PriceList(List.of(
+            new TokenPrice("surveys", "reply", 1), new TokenPrice("ai", "answer", 5)));
+
+    private AggregateTestFixture<Organization> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Organization.class);
+    }
+
+    @Test
+    void onboards() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardOrganization("org-1", " Acme Events ", "1234567890", PRICES, 100, "hash"))
+                .expectEvents(new OrganizationOnboarded("org-1", "Acme Events", "1234567890", PRICES, 100, "hash"));
+    }
+
+    @Test
+    void refusesNonNumericPhoneNumberId() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardOrganization("org-1", "Acme", "+254 7", PRICES, 100, "hash"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("WhatsApp phone_number_id must be the numeric id Meta assigned, was '+254 7'")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesBlankName() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardOrganization("org-1", "", "123", PRICES, 100, "hash"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("name is required");
+    }
+
+    @Test
+    void refusesNegativeThreshold() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardOrganization("org-1", "Acme", "123", PRICES, -1, "hash"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("low-balance threshold cannot be negative");
+    }
+
+    @Test
+    void refusesMissingApiKeyHash() {
+        fixture.givenNoPriorActivity()
+                .when(new OnboardOrganization("org-1", "Acme", "123", PRICES, 1, null))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("api key hash is required");
+    }
+
+    @Test
+    void changesPrices() {
+        PriceList newPrices = new PriceList(List.of(new TokenPrice("surveys", "reply", 2)));
+        fixture.given(new OrganizationOnboarded("org-1", "Acme", "123", PRICES, 100, "hash"))
+                .when(new ChangePriceList("org-1", newPrices))
+                .expectEvents(new PriceListChanged("org-1", newPrices))
+                .expectState(org -> assertThat(org.priceList().priceOf("surveys", "reply")).contains(2L));
+    }
+
+    @Test
+    void unchangedPricesEmitNothing() {
+        fixture.given(new OrganizationOnboarded("org-1", "Acme", "123", PRICES, 100, "hash"))
+                .when(new ChangePriceList("org-1", PRICES))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesMissingPriceList() {
+        fixture.given(new OrganizationOnboarded("org-1", "Acme", "123", PRICES, 100, "hash"))
+                .when(new ChangePriceList("org-1", null))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("price list is required");
+    }
+
+    @Test
+    void priceListRefusesDuplicatesAndNegativePrices() {
+        assertThatThrownBy(() -> new PriceList(List.of(new TokenPrice("a", "b", 1), new TokenPrice("a", "b", 2))))
+                .hasMessage("price list names a/b more than once");
+        assertThatThrownBy(() -> new TokenPrice("a", "b", -1)).hasMessage("price of a/b cannot be negative");
+        assertThat(PRICES.priceOf("ai", "answer")).contains(5L);
+        assertThat(PRICES.priceOf("ai", "other")).isEmpty();
+    }
+}

@@ -1,0 +1,417 @@
+package com.chatnation.crm.domain.wallet;
+
+import com.chatnation.crm.domain.common.DomainRuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WalletTest {
+
+    private static final String WALLET = "wallet-org-1";
+    private static final String ORG = "org-1";
+
+    private AggregateTestFixture<Wallet> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Wallet.class);
+    }
+
+    private static WalletCreated created(long threshold) {
+        return new WalletCreated(WALLET, ORG, threshold);
+    }
+
+    private static TokensPurchased purchased(String ref, long amount, long after) {
+        return new TokensPurchased(WALLET, ORG, ref, amount, after);
+    }
+
+    @Nested
+    class Creation {
+        @Test
+        void opensWithZeroBalance() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateWallet(WALLET, ORG, 100))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(created(100))
+                    .expectState(wallet -> {
+                        assertThat(wallet.balance()).isZero();
+                        assertThat(wallet.available()).isZero();
+                    });
+        }
+
+        @Test
+        void refusesNegativeThreshold() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateWallet(WALLET, ORG, -1))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("low-balance threshold cannot be negative, was -1")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesMissingOrganization() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateWallet(WALLET, " ", 0))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("organization id is required");
+        }
+    }
+
+    @Nested
+    class Purchases {
+        @Test
+        void creditsTokens() {
+            fixture.given(created(0))
+                    .when(new PurchaseTokens(WALLET, "pay-1", 2000))
+                    .expectEvents(purchased("pay-1", 2000, 2000))
+                    .expectResultMessagePayload(2000L);
+        }
+
+        @Test
+        void samePaymentReferenceCreditsOnce() {
+            fixture.given(created(0), purchased("pay-1", 2000, 2000))
+                    .when(new PurchaseTokens(WALLET, "pay-1", 2000))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectState(wallet -> assertThat(wallet.balance()).isEqualTo(2000));
+        }
+
+        @Test
+        void refusesZeroAmount() {
+            fixture.given(created(0))
+                    .when(new PurchaseTokens(WALLET, "pay-1", 0))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("a purchase must be a positive number of tokens, was 0")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNegativeAmount() {
+            fixture.given(created(0))
+                    .when(new PurchaseTokens(WALLET, "pay-1", -5))
+                    .expectException(DomainRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesOverflowingBalance() {
+            fixture.given(created(0), purchased("pay-1", Long.MAX_VALUE - 10, Long.MAX_VALUE - 10))
+                    .when(new PurchaseTokens(WALLET, "pay-2", 11))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("exceeds the largest balance"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesMissingPaymentReference() {
+            fixture.given(created(0))
+                    .when(new PurchaseTokens(WALLET, "", 10))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("payment reference is required");
+        }
+    }
+
+    @Nested
+    class Debits {
+        @Test
+        void chargesAndReportsBalanceAfter() {
+            fixture.given(created(0), purchased("pay-1", 100, 100))
+                    .when(new DebitTokens(WALLET, "surveys", "reply", "msg-1", 3))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "surveys", "reply", "msg-1", 3, 97))
+                    .expectResultMessagePayload(new DebitOutcome(DebitOutcome.Status.DEBITED, "msg-1", 3, 97));
+        }
+
+        @Test
+        void sameReferenceDebitsOnce() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokenDebited(WALLET, ORG, "surveys", "reply", "msg-1", 3, 97))
+                    .when(new DebitTokens(WALLET, "surveys", "reply", "msg-1", 3))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new DebitOutcome(DebitOutcome.Status.ALREADY_DEBITED, "msg-1", 3, 97));
+        }
+
+        @Test
+        void declinesAndRecordsWhenBalanceIsShort() {
+            fixture.given(created(0), purchased("pay-1", 2, 2))
+                    .when(new DebitTokens(WALLET, "events", "reply", "msg-1", 3))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new TokenDebitDeclined(WALLET, ORG, "events", "reply", "msg-1", 3, 2))
+                    .expectResultMessagePayload(new DebitOutcome(DebitOutcome.Status.DECLINED, "msg-1", 3, 2))
+                    .expectState(wallet -> assertThat(wallet.balance()).isEqualTo(2));
+        }
+
+        @Test
+        void reservedTokensCannotBeSpent() {
+            fixture.given(created(0), purchased("pay-1", 10, 10),
+                            new TokensReserved(WALLET, ORG, "bc-1", 8, "broadcast", 8))
+                    .when(new DebitTokens(WALLET, "events", "reply", "msg-1", 3))
+                    .expectEvents(new TokenDebitDeclined(WALLET, ORG, "events", "reply", "msg-1", 3, 2));
+        }
+
+        @Test
+        void aDeclinedReferenceCanBePaidAfterTopUp() {
+            fixture.given(created(0), new TokenDebitDeclined(WALLET, ORG, "events", "reply", "msg-1", 3, 0),
+                            purchased("pay-1", 10, 10))
+                    .when(new DebitTokens(WALLET, "events", "reply", "msg-1", 3))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "events", "reply", "msg-1", 3, 7));
+        }
+
+        @Test
+        void canSpendEverything() {
+            fixture.given(created(0), purchased("pay-1", 3, 3))
+                    .when(new DebitTokens(WALLET, "events", "reply", "msg-1", 3))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "events", "reply", "msg-1", 3, 0));
+        }
+
+        @Test
+        void refusesZeroAmount() {
+            fixture.given(created(0), purchased("pay-1", 3, 3))
+                    .when(new DebitTokens(WALLET, "events", "reply", "msg-1", 0))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("a debit must be a positive number of tokens, was 0")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNegativeAmount() {
+            fixture.given(created(0), purchased("pay-1", 3, 3))
+                    .when(new DebitTokens(WALLET, "events", "reply", "msg-1", -3))
+                    .expectException(DomainRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesMissingReference() {
+            fixture.given(created(0), purchased("pay-1", 3, 3))
+                    .when(new DebitTokens(WALLET, "events", "reply", null, 1))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("reference id is required");
+        }
+
+        @Test
+        void refusesMissingModule() {
+            fixture.given(created(0), purchased("pay-1", 3, 3))
+                    .when(new DebitTokens(WALLET, "", "reply", "msg-1", 1))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("module is required");
+        }
+    }
+
+    @Nested
+    class Refunds {
+        @Test
+        void givesBackPartOfADebit() {
+            fixture.given(created(0), purchased("pay-1", 10, 10),
+                            new TokenDebited(WALLET, ORG, "ai", "answer", "q-1", 5, 5))
+                    .when(new RefundTokens(WALLET, "q-1", 2, "answer failed"))
+                    .expectEvents(new TokensRefunded(WALLET, ORG, "q-1", 2, 7, "answer failed"));
+        }
+
+        @Test
+        void refusesMoreThanWasDebited() {
+            fixture.given(created(0), purchased("pay-1", 10, 10),
+                            new TokenDebited(WALLET, ORG, "ai", "answer", "q-1", 5, 5),
+                            new TokensRefunded(WALLET, ORG, "q-1", 4, 9, "partial"))
+                    .when(new RefundTokens(WALLET, "q-1", 2, "again"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("cannot refund 2 tokens for 'q-1': only 1 remain refundable")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesUnknownReference() {
+            fixture.given(created(0), purchased("pay-1", 10, 10))
+                    .when(new RefundTokens(WALLET, "nope", 1, "x"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("no debit with reference id 'nope' to refund");
+        }
+
+        @Test
+        void refusesZeroAmount() {
+            fixture.given(created(0), purchased("pay-1", 10, 10),
+                            new TokenDebited(WALLET, ORG, "ai", "answer", "q-1", 5, 5))
+                    .when(new RefundTokens(WALLET, "q-1", 0, "x"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRefundedReferenceStillCannotBeDebitedAgain() {
+            fixture.given(created(0), purchased("pay-1", 10, 10),
+                            new TokenDebited(WALLET, ORG, "ai", "answer", "q-1", 5, 5),
+                            new TokensRefunded(WALLET, ORG, "q-1", 5, 10, "full"))
+                    .when(new DebitTokens(WALLET, "ai", "answer", "q-1", 5))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Reservations {
+        @Test
+        void holdsTokensOutOfTheAvailableBalance() {
+            fixture.given(created(0), purchased("pay-1", 100, 100))
+                    .when(new ReserveTokens(WALLET, "bc-1", 60, "broadcast"))
+                    .expectEvents(new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60))
+                    .expectState(wallet -> {
+                        assertThat(wallet.balance()).isEqualTo(100);
+                        assertThat(wallet.available()).isEqualTo(40);
+                    });
+        }
+
+        @Test
+        void refusesToReserveMoreThanAvailable() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60))
+                    .when(new ReserveTokens(WALLET, "bc-2", 41, "broadcast"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("cannot reserve 41 tokens: only 40 available")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesReusingAnOpenReservationId() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 10, "broadcast", 10))
+                    .when(new ReserveTokens(WALLET, "bc-1", 10, "broadcast"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("reservation 'bc-1' is already open");
+        }
+
+        @Test
+        void refusesZeroReservation() {
+            fixture.given(created(0), purchased("pay-1", 100, 100))
+                    .when(new ReserveTokens(WALLET, "bc-1", 0, "broadcast"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void capturesPartOfAReservation() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60))
+                    .when(new CaptureReservation(WALLET, "bc-1", 45, "content", "send_broadcast"))
+                    .expectEvents(new ReservationCaptured(WALLET, ORG, "bc-1", 45, "content", "send_broadcast", 55, 15))
+                    .expectState(wallet -> {
+                        assertThat(wallet.balance()).isEqualTo(55);
+                        assertThat(wallet.reserved()).isEqualTo(15);
+                        assertThat(wallet.available()).isEqualTo(40);
+                    });
+        }
+
+        @Test
+        void refusesCapturingMoreThanHeld() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60),
+                            new ReservationCaptured(WALLET, ORG, "bc-1", 50, "content", "send_broadcast", 50, 10))
+                    .when(new CaptureReservation(WALLET, "bc-1", 11, "content", "send_broadcast"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("cannot capture 11 tokens: reservation 'bc-1' holds 10")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesCapturingUnknownReservation() {
+            fixture.given(created(0), purchased("pay-1", 100, 100))
+                    .when(new CaptureReservation(WALLET, "bc-9", 1, "content", "send_broadcast"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("no open reservation 'bc-9'");
+        }
+
+        @Test
+        void refusesZeroCapture() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60))
+                    .when(new CaptureReservation(WALLET, "bc-1", 0, "content", "send_broadcast"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void releasesTheRest() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60),
+                            new ReservationCaptured(WALLET, ORG, "bc-1", 45, "content", "send_broadcast", 55, 15))
+                    .when(new ReleaseReservation(WALLET, "bc-1"))
+                    .expectEvents(new ReservationReleased(WALLET, ORG, "bc-1", 15, 0))
+                    .expectState(wallet -> assertThat(wallet.available()).isEqualTo(55));
+        }
+
+        @Test
+        void refusesReleasingTwice() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60),
+                            new ReservationReleased(WALLET, ORG, "bc-1", 60, 0))
+                    .when(new ReleaseReservation(WALLET, "bc-1"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("no open reservation 'bc-1'");
+        }
+    }
+
+    @Nested
+    class LowBalance {
+        @Test
+        void warnsWhenADebitCrossesBelowTheThreshold() {
+            fixture.given(created(50), purchased("pay-1", 60, 60))
+                    .when(new DebitTokens(WALLET, "events", "reply", "m-1", 20))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "events", "reply", "m-1", 20, 40),
+                            new LowBalanceReached(WALLET, ORG, 50, 40));
+        }
+
+        @Test
+        void warnsOncePerCrossing() {
+            fixture.given(created(50), purchased("pay-1", 60, 60),
+                            new TokenDebited(WALLET, ORG, "events", "reply", "m-1", 20, 40),
+                            new LowBalanceReached(WALLET, ORG, 50, 40))
+                    .when(new DebitTokens(WALLET, "events", "reply", "m-2", 20))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "events", "reply", "m-2", 20, 20));
+        }
+
+        @Test
+        void warnsAgainAfterATopUpAboveTheThreshold() {
+            fixture.given(created(50), purchased("pay-1", 60, 60),
+                            new TokenDebited(WALLET, ORG, "events", "reply", "m-1", 20, 40),
+                            new LowBalanceReached(WALLET, ORG, 50, 40),
+                            purchased("pay-2", 100, 140))
+                    .when(new DebitTokens(WALLET, "events", "reply", "m-2", 100))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "events", "reply", "m-2", 100, 40),
+                            new LowBalanceReached(WALLET, ORG, 50, 40));
+        }
+
+        @Test
+        void aTopUpThatStaysBelowDoesNotRearm() {
+            fixture.given(created(50), purchased("pay-1", 60, 60),
+                            new TokenDebited(WALLET, ORG, "events", "reply", "m-1", 20, 40),
+                            new LowBalanceReached(WALLET, ORG, 50, 40),
+                            purchased("pay-2", 5, 45))
+                    .when(new DebitTokens(WALLET, "events", "reply", "m-2", 1))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "events", "reply", "m-2", 1, 44));
+        }
+
+        @Test
+        void aReservationCanCrossTheThreshold() {
+            fixture.given(created(50), purchased("pay-1", 100, 100))
+                    .when(new ReserveTokens(WALLET, "bc-1", 60, "broadcast"))
+                    .expectEvents(new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60),
+                            new LowBalanceReached(WALLET, ORG, 50, 40));
+        }
+
+        @Test
+        void raisingTheThresholdAboveTheBalanceWarns() {
+            fixture.given(created(10), purchased("pay-1", 100, 100))
+                    .when(new ChangeLowBalanceThreshold(WALLET, 200))
+                    .expectEvents(new LowBalanceThresholdChanged(WALLET, ORG, 200),
+                            new LowBalanceReached(WALLET, ORG, 200, 100));
+        }
+
+        @Test
+        void refusesNegativeThreshold() {
+            fixture.given(created(10))
+                    .when(new ChangeLowBalanceThreshold(WALLET, -1))
+                    .expectException(DomainRuleViolation.class)
+                    .expectNoEvents();
+        }
+    }
+}

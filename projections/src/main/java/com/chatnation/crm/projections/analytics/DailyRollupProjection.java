@@ -1,0 +1,184 @@
+package com.chatnation.crm.projections.analytics;
+
+import com.chatnation.crm.domain.conversation.ConversationStarted;
+import com.chatnation.crm.domain.conversation.MessageReceived;
+import com.chatnation.crm.domain.conversation.ReplyFailed;
+import com.chatnation.crm.domain.conversation.ReplyHeld;
+import com.chatnation.crm.domain.conversation.ReplyQueued;
+import com.chatnation.crm.domain.conversation.ReplyDeliveryUpdated;
+import com.chatnation.crm.domain.conversation.ReplySent;
+import com.chatnation.crm.domain.survey.SurveyResponseAbandoned;
+import com.chatnation.crm.domain.survey.SurveyResponseCompleted;
+import com.chatnation.crm.domain.survey.SurveyResponseStarted;
+import com.chatnation.crm.domain.ticketing.TicketsIssued;
+import com.chatnation.crm.domain.ticketing.TicketsReserved;
+import com.chatnation.crm.domain.wallet.ReservationCaptured;
+import com.chatnation.crm.domain.wallet.TokenDebited;
+import com.chatnation.crm.projections.crm.contacts.ContactIds;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static com.chatnation.crm.projections.analytics.RollupMetrics.*;
+
+/**
+ * Maintains {@code daily_rollups} (UTC days). Each counted fact first goes into {@code rollup_facts} under a key
+ * that identifies it: the event id for additive figures, {@code day:contact} for active contacts, the contact for
+ * new contacts. The daily total grows only when that insert created a row, in the same statement, so redelivered
+ * events never count twice and a replay from an empty table gives the same totals.
+ */
+@Component
+@ProcessingGroup(DailyRollupProjection.GROUP)
+public class DailyRollupProjection {
+
+    public static final String GROUP = "analytics-rollups";
+    public static final List<String> TABLES = List.of("rollup_facts", "daily_rollups");
+
+    private final JdbcTemplate jdbc;
+
+    public DailyRollupProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static List<String> tables() {
+        return TABLES;
+    }
+
+    @EventHandler
+    void on(ConversationStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), CONVERSATIONS_STARTED, eventId, at, "", BigDecimal.ONE);
+        newContact(event.organizationId(), event.contactPhone(), at);
+    }
+
+    @EventHandler
+    void on(MessageReceived event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        String type = event.content() == null ? "unknown" : event.content().type();
+        add(event.organizationId(), MESSAGES_IN, eventId, at, type, BigDecimal.ONE);
+        newContact(event.organizationId(), event.contactPhone(), at);
+        if (event.contactPhone() != null) {
+            add(event.organizationId(), CONTACTS_ACTIVE,
+                    day(at) + ":" + ContactIds.of(event.organizationId(), event.contactPhone()), at, "", BigDecimal.ONE);
+        }
+    }
+
+    @EventHandler
+    void on(ReplyQueued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), REPLIES_QUEUED, eventId, at, orEmpty(event.module()), BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(ReplySent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), MESSAGES_OUT, eventId, at, "", BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(ReplyFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), REPLIES_FAILED, eventId, at,
+                event.errorCode() == null ? "" : event.errorCode().toString(), BigDecimal.ONE);
+    }
+
+    /** WhatsApp's delivery reports; a failure reported this way counts with the other failed replies. */
+    @EventHandler
+    void on(ReplyDeliveryUpdated event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        switch (event.status()) {
+            case DELIVERED -> add(event.organizationId(), REPLIES_DELIVERED, eventId, at, "", BigDecimal.ONE);
+            case READ -> add(event.organizationId(), REPLIES_READ, eventId, at, "", BigDecimal.ONE);
+            case FAILED -> add(event.organizationId(), REPLIES_FAILED, eventId, at,
+                    event.errorCode() == null ? "" : event.errorCode().toString(), BigDecimal.ONE);
+            case SENT -> { }
+        }
+    }
+
+    @EventHandler
+    void on(ReplyHeld event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), REPLIES_HELD, eventId, at, orEmpty(event.reason()), BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(TokenDebited event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), TOKENS_SPENT, eventId, at, orEmpty(event.module()) + "/" + orEmpty(event.action()),
+                BigDecimal.valueOf(event.amount()));
+    }
+
+    @EventHandler
+    void on(ReservationCaptured event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), TOKENS_SPENT, eventId, at, orEmpty(event.module()) + "/" + orEmpty(event.action()),
+                BigDecimal.valueOf(event.amount()));
+    }
+
+    @EventHandler
+    void on(SurveyResponseStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), SURVEYS_STARTED, eventId, at, orEmpty(event.surveyId()), BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(SurveyResponseCompleted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), SURVEYS_COMPLETED, eventId, at, orEmpty(event.surveyId()), BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(SurveyResponseAbandoned event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), SURVEYS_ABANDONED, eventId, at, orEmpty(event.surveyId()), BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(TicketsReserved event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), TICKETS_RESERVED, eventId, at, orEmpty(event.eventId()),
+                BigDecimal.valueOf(event.quantity()));
+    }
+
+    @EventHandler
+    void on(TicketsIssued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), TICKETS_SOLD, eventId, at, orEmpty(event.eventId()),
+                BigDecimal.valueOf(event.ticketCodes().size()));
+        if (event.total() != null) {
+            add(event.organizationId(), TICKETS_REVENUE, eventId, at, orEmpty(event.currency()), event.total());
+        }
+    }
+
+    private void newContact(String organizationId, String phone, Instant at) {
+        if (phone != null) {
+            add(organizationId, CONTACTS_NEW, ContactIds.of(organizationId, phone).toString(), at, "", BigDecimal.ONE);
+        }
+    }
+
+    private void add(String organizationId, String metric, String factKey, Instant at, String dimension,
+                     BigDecimal value) {
+        if (organizationId == null) {
+            return;
+        }
+        jdbc.update("""
+                        WITH fact AS (
+                            INSERT INTO rollup_facts (organization_id, metric, fact_key, day, dimension, value)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT DO NOTHING
+                            RETURNING organization_id, day, metric, dimension, value)
+                        INSERT INTO daily_rollups (organization_id, day, metric, dimension, value, facts)
+                        SELECT organization_id, day, metric, dimension, value, 1 FROM fact
+                        ON CONFLICT (organization_id, day, metric, dimension) DO UPDATE SET
+                            value = daily_rollups.value + excluded.value,
+                            facts = daily_rollups.facts + 1""",
+                organizationId, metric, factKey, day(at), truncate(dimension), value);
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String truncate(String value) {
+        return value.length() <= 128 ? value : value.substring(0, 128);
+    }
+}

@@ -1,0 +1,73 @@
+package com.chatnation.crm.projections.crm.contacts;
+
+import com.chatnation.crm.domain.conversation.ConversationStarted;
+import com.chatnation.crm.domain.conversation.MessageReceived;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
+
+/**
+ * Maintains {@code contacts} from the conversation streams. A contact has one stream per organization, so the
+ * stream's sequence number ({@code last_sequence}) tells an event already applied from a new one: redelivered
+ * events neither count twice nor move timestamps back.
+ */
+@Component
+@ProcessingGroup(ContactsProjection.GROUP)
+public class ContactsProjection {
+
+    public static final String GROUP = "crm-contacts";
+    public static final List<String> TABLES = List.of("contacts");
+
+    private final JdbcTemplate jdbc;
+
+    public ContactsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static List<String> tables() {
+        return TABLES;
+    }
+
+    @EventHandler
+    void on(ConversationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Instant seen = event.startedAt() != null ? event.startedAt() : at;
+        touch(event.organizationId(), event.contactPhone(), event.profileName(), seen, sequence, at, 0, 1);
+    }
+
+    @EventHandler
+    void on(MessageReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Instant seen = event.sentAt() != null ? event.sentAt() : at;
+        touch(event.organizationId(), event.contactPhone(), event.profileName(), seen, sequence, at, 1, 0);
+    }
+
+    private void touch(String organizationId, String phone, String name, Instant seen, long sequence, Instant at,
+                       int messages, int conversations) {
+        jdbc.update("""
+                        INSERT INTO contacts (id, organization_id, phone, name, first_seen_at, last_seen_at,
+                                              message_count, conversation_count, last_sequence, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET
+                            name = COALESCE(excluded.name, contacts.name),
+                            first_seen_at = LEAST(contacts.first_seen_at, excluded.first_seen_at),
+                            last_seen_at = GREATEST(contacts.last_seen_at, excluded.last_seen_at),
+                            message_count = contacts.message_count + excluded.message_count,
+                            conversation_count = contacts.conversation_count + excluded.conversation_count,
+                            last_sequence = excluded.last_sequence,
+                            updated_at = GREATEST(contacts.updated_at, excluded.updated_at)
+                        WHERE contacts.last_sequence < excluded.last_sequence""",
+                ContactIds.of(organizationId, phone), organizationId, phone, blankToNull(name), utc(seen), utc(seen),
+                messages, conversations, sequence, utc(at), utc(at));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,111 @@
+package com.chatnation.crm.projections.crm.conversations;
+
+import com.chatnation.crm.domain.conversation.ConversationClosed;
+import com.chatnation.crm.domain.conversation.ConversationExpired;
+import com.chatnation.crm.domain.conversation.ConversationStarted;
+import com.chatnation.crm.domain.conversation.MessageReceived;
+import com.chatnation.crm.domain.conversation.ReplyQueued;
+import com.chatnation.crm.domain.conversation.StateChanged;
+import com.chatnation.crm.projections.crm.contacts.ContactIds;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.chatnation.crm.projections.crm.ReadModelSupport.json;
+import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
+
+/**
+ * Maintains {@code conversations}: one row per session of a contact's conversation stream. Each update applies
+ * only when the event's stream sequence number is above the row's {@code last_sequence}, so redelivered
+ * events change nothing.
+ */
+@Component
+@ProcessingGroup(ConversationsProjection.GROUP)
+public class ConversationsProjection {
+
+    public static final String GROUP = "crm-conversations";
+    public static final List<String> TABLES = List.of("conversations");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ConversationsProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public static List<String> tables() {
+        return TABLES;
+    }
+
+    @EventHandler
+    void on(ConversationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Instant started = event.startedAt() != null ? event.startedAt() : at;
+        jdbc.update("""
+                        INSERT INTO conversations (id, organization_id, stream_id, contact_id, contact_phone, profile_name,
+                                                   status, started_at, last_sequence, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING""",
+                event.sessionId(), event.organizationId(), event.conversationId(),
+                ContactIds.of(event.organizationId(), event.contactPhone()), event.contactPhone(),
+                event.profileName(), utc(started), sequence, utc(at));
+    }
+
+    @EventHandler
+    void on(MessageReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Instant sent = event.sentAt() != null ? event.sentAt() : at;
+        jdbc.update("""
+                        UPDATE conversations SET message_count = message_count + 1, inbound_count = inbound_count + 1,
+                            last_message_at = GREATEST(last_message_at, ?),
+                            profile_name = COALESCE(?, profile_name),
+                            last_sequence = ?, updated_at = ?
+                        WHERE id = ? AND last_sequence < ?""",
+                utc(sent), event.profileName(), sequence, utc(at), event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(ReplyQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                        UPDATE conversations SET message_count = message_count + 1, outbound_count = outbound_count + 1,
+                            last_message_at = GREATEST(last_message_at, ?), last_sequence = ?, updated_at = ?
+                        WHERE id = ? AND last_sequence < ?""",
+                utc(at), sequence, utc(at), event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(StateChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, String> data = event.stateData() == null ? Map.of() : new TreeMap<>(event.stateData());
+        jdbc.update("""
+                        UPDATE conversations SET current_state = ?, current_step = ?, current_module = ?,
+                            state_data = ?::jsonb, last_sequence = ?, updated_at = ?
+                        WHERE id = ? AND last_sequence < ?""",
+                event.toState(), event.step(), event.module(), json(json, Map.class, data), sequence, utc(at),
+                event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(ConversationExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        end(event.sessionId(), "expired", "inactivity", sequence, at);
+    }
+
+    @EventHandler
+    void on(ConversationClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        end(event.sessionId(), "closed", event.reason(), sequence, at);
+    }
+
+    private void end(String sessionId, String status, String reason, long sequence, Instant at) {
+        jdbc.update("""
+                        UPDATE conversations SET status = ?, ended_at = ?, end_reason = ?, last_sequence = ?, updated_at = ?
+                        WHERE id = ? AND last_sequence < ? AND status = 'active'""",
+                status, utc(at), reason, sequence, utc(at), sessionId, sequence);
+    }
+}

@@ -1,0 +1,58 @@
+package com.chatnation.crm.projections.organizations;
+
+import com.chatnation.crm.domain.organization.PriceList;
+import com.chatnation.crm.domain.organization.TokenPrice;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Looks organizations up by id, by the WhatsApp number they answer on, or by their API key's hash. */
+@Repository
+public class OrganizationDirectory {
+
+    private static final TypeReference<List<TokenPrice>> PRICES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<OrganizationRow> rows;
+
+    public OrganizationDirectory(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.rows = (rs, n) -> new OrganizationRow(rs.getString("id"), rs.getString("name"),
+                rs.getString("whatsapp_phone_number_id"), rs.getString("api_key_hash"),
+                rs.getLong("low_balance_threshold"), prices(rs.getString("price_list")),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+    }
+
+    public Optional<OrganizationRow> byId(String organizationId) {
+        return one("SELECT * FROM organizations WHERE id = ?", organizationId);
+    }
+
+    public Optional<OrganizationRow> byPhoneNumberId(String phoneNumberId) {
+        return one("SELECT * FROM organizations WHERE whatsapp_phone_number_id = ?", phoneNumberId);
+    }
+
+    public Optional<OrganizationRow> byApiKeyHash(String apiKeyHash) {
+        return one("SELECT * FROM organizations WHERE api_key_hash = ?", apiKeyHash);
+    }
+
+    private Optional<OrganizationRow> one(String sql, String arg) {
+        return jdbc.query(sql, rows, arg).stream().findFirst();
+    }
+
+    private PriceList prices(String value) {
+        try {
+            return new PriceList(json.readValue(value, PRICES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("organizations.price_list is not a valid price list", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.chatnation.crm.projections.organizations;
+
+import com.chatnation.crm.domain.organization.OrganizationOnboarded;
+import com.chatnation.crm.domain.organization.PriceList;
+import com.chatnation.crm.domain.organization.PriceListChanged;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Maintains the {@code organizations} table. It runs in the subscribing processing group
+ * {@value #GROUP}, inside the transaction that stores the organization's events, so a second organization
+ * claiming an already routed WhatsApp number fails as a whole.
+ */
+@Component
+@ProcessingGroup(OrganizationDirectoryProjection.GROUP)
+public class OrganizationDirectoryProjection {
+
+    public static final String GROUP = "organization-directory";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public OrganizationDirectoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(OrganizationOnboarded event, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO organizations (id, name, whatsapp_phone_number_id, api_key_hash,
+                                                   low_balance_threshold, price_list, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                            whatsapp_phone_number_id = excluded.whatsapp_phone_number_id,
+                            api_key_hash = excluded.api_key_hash,
+                            low_balance_threshold = excluded.low_balance_threshold,
+                            price_list = excluded.price_list""",
+                event.organizationId(), event.name(), event.phoneNumberId(), event.apiKeyHash(),
+                event.lowBalanceThreshold(), toJson(event.priceList()), utc(at), utc(at));
+    }
+
+    @EventHandler
+    void on(PriceListChanged event, @Timestamp Instant at) {
+        jdbc.update("UPDATE organizations SET price_list = ?::jsonb, updated_at = ? WHERE id = ?",
+                toJson(event.priceList()), utc(at), event.organizationId());
+    }
+
+    private String toJson(PriceList prices) {
+        try {
+            return json.writeValueAsString(prices.prices());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("price list could not be written as JSON", e);
+        }
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
