@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Republishing history to a real Kafka broker, and replays that never reach WhatsApp, wallets or Kafka. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own context shares the test database with the cached default one; closing it afterwards keeps a second
+// set of live processors from running into the tables other classes' rebuilds swap.
+@DirtiesContext
 class ReplayKafkaIntegrationTest {
 
     private static final String PREFIX = SharedKafka.uniqueTopic("replay");
