@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
@@ -58,6 +57,8 @@ public final class ProjectionRebuild {
     public enum State { RUNNING, COMPLETED, CANCELLED, FAILED }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    /** Rows a rebuild queues before sending them, whatever the batch of events. */
+    private static final int MAX_QUEUED_ROWS = 5_000;
 
     private final String id;
     private final List<String> groups;
@@ -82,6 +83,7 @@ public final class ProjectionRebuild {
     private TrackingToken headAtStart;
     private List<AnnotationEventHandlerAdapter> handlers;
     private Connection shadowConnection;
+    private BatchingJdbcTemplate shadowJdbc;
 
     ProjectionRebuild(String id, List<String> groups, RebuildContext context) {
         this.id = id;
@@ -148,7 +150,8 @@ public final class ProjectionRebuild {
             ShadowTables.drop(context.jdbc(), retired);
             ShadowTables.create(context.jdbc(), schema, tables);
             openShadowConnection();
-            handlers = context.handlersFor(groups, new JdbcTemplate(new SingleConnectionDataSource(shadowConnection, true)));
+            shadowJdbc = new BatchingJdbcTemplate(shadowConnection, MAX_QUEUED_ROWS);
+            handlers = context.handlersFor(groups, shadowJdbc);
             headAtStart = context.engine().createHeadToken();
             phase = "catching-up";
             while (pass() > context.properties().catchUpLag()) {
@@ -273,8 +276,10 @@ public final class ProjectionRebuild {
                     }
                 }
             }
+            shadowJdbc.flush();
             shadowConnection.commit();
         } catch (Exception e) {
+            shadowJdbc.discard();
             rollbackQuietly();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -322,6 +327,9 @@ public final class ProjectionRebuild {
         shadowConnection.setAutoCommit(false);
         try (Statement statement = shadowConnection.createStatement()) {
             statement.execute("SET search_path TO " + schema + ", public");
+            // The copies are thrown away if anything fails before the swap, a crash included, so their commits
+            // need not wait for the WAL to reach the disk; the swap itself runs on another connection.
+            statement.execute("SET synchronous_commit TO off");
         }
         shadowConnection.commit();
     }
@@ -334,6 +342,7 @@ public final class ProjectionRebuild {
             rollbackQuietly();
             try (Statement statement = shadowConnection.createStatement()) {
                 statement.execute("RESET search_path");
+                statement.execute("RESET synchronous_commit");
             }
             shadowConnection.commit();
             shadowConnection.setAutoCommit(true);

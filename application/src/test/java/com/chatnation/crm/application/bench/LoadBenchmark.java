@@ -2,11 +2,9 @@ package com.chatnation.crm.application.bench;
 
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.SharedTestDatabase;
-import com.chatnation.crm.projections.ReadTables;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The load benchmark: {@code mvn -q -pl application -am -Pbench -DskipTests verify} (see the README).
@@ -47,7 +43,6 @@ import java.util.regex.Pattern;
 public final class LoadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private LoadBenchmark() {
     }
@@ -156,27 +151,28 @@ public final class LoadBenchmark {
         long events;
         double seconds;
         boolean completed;
-        long slowestPosition;
-        Map<String, Double> secondsByProcessor = new LinkedHashMap<>();
+        long processed;
         double peakHeapMiB;
         double peakRssMiB;
         Map<String, Object> dashboard;
+        JsonNode finalStatus;
         String profile = "(bench.jfr=false)";
 
         double eventsPerSecond() {
-            return (completed ? events : slowestPosition) / seconds;
+            return processed / seconds;
         }
 
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("method", "tokens of every read-model processing group reset to null (start of the store), their read tables truncated "
-                    + "(ReadTables.ALL), service restarted; timed from the first projection token past 0 to every projection token "
-                    + "at the head");
+            map.put("method", "POST /admin/replay/all on the running service: every read-model projection rebuilt from "
+                    + "the whole event store into shadow tables and swapped in; timed from the request to the state "
+                    + "'completed'");
             map.put("events", events);
+            map.put("processed", processed);
             map.put("seconds", seconds);
             map.put("completed", completed);
             map.put("eventsPerSecond", eventsPerSecond());
-            map.put("secondsByProcessor", secondsByProcessor);
+            map.put("finalStatus", finalStatus);
             return map;
         }
     }
@@ -184,111 +180,62 @@ public final class LoadBenchmark {
     private static Replay replay(BenchSettings settings, Connection db, String jdbcUrl, String user, String password,
                                  GraphApiRecorder graph, List<String> organizationIds, long events) throws Exception {
         long head = EventHistory.head(db);
-        List<String> groups = new ArrayList<>(ReadTables.BY_GROUP.keySet());
-        java.sql.Array projectionGroups = db.createArrayOf("text", groups.toArray());
-        // Processors that are not projections (the reply dispatcher talks to WhatsApp) must not act on the copies.
-        try (PreparedStatement others = db.prepareStatement(
-                "SELECT processorname, segment, convert_from(token, 'UTF8') FROM tokenentry "
-                        + "WHERE processorname <> ALL(?) AND token IS NOT NULL")) {
-            others.setArray(1, projectionGroups);
-            ResultSet rows = others.executeQuery();
-            List<String[]> updates = new ArrayList<>();
+        // The copied history is for the rebuild only: every live processor (the reply dispatcher talks to WhatsApp)
+        // starts at the head, so the measured work is the rebuild's alone.
+        List<String[]> updates = new ArrayList<>();
+        try (Statement select = db.createStatement(); ResultSet rows = select.executeQuery(
+                "SELECT processorname, segment, convert_from(token, 'UTF8') FROM tokenentry WHERE token IS NOT NULL")) {
             while (rows.next()) {
                 String token = rows.getString(3).replaceAll("\"index\"\\s*:\\s*\\d+", "\"index\":" + head)
                         .replaceAll("\"gaps\"\\s*:\\s*\\[[^]]*]", "\"gaps\":[]");
                 updates.add(new String[]{rows.getString(1), Integer.toString(rows.getInt(2)), token});
             }
-            for (String[] update : updates) {
-                try (PreparedStatement set = db.prepareStatement(
-                        "UPDATE tokenentry SET token = convert_to(?, 'UTF8') WHERE processorname = ? AND segment = ?")) {
-                    set.setString(1, update[2]);
-                    set.setString(2, update[0]);
-                    set.setInt(3, Integer.parseInt(update[1]));
-                    set.executeUpdate();
-                }
-                log("  %s moved to the head (%d) so it ignores the copied history", update[0], head);
+        }
+        for (String[] update : updates) {
+            try (PreparedStatement set = db.prepareStatement(
+                    "UPDATE tokenentry SET token = convert_to(?, 'UTF8'), owner = NULL WHERE processorname = ? AND segment = ?")) {
+                set.setString(1, update[2]);
+                set.setString(2, update[0]);
+                set.setInt(3, Integer.parseInt(update[1]));
+                set.executeUpdate();
             }
         }
-        try (PreparedStatement reset = db.prepareStatement("UPDATE tokenentry SET token = NULL, tokentype = NULL, "
-                + "owner = NULL WHERE processorname = ANY(?)")) {
-            // A null token starts from the first event (a deleted row would be re-created at the head).
-            reset.setArray(1, projectionGroups);
-            reset.executeUpdate();
-        }
-        ReadTables.truncate(new JdbcTemplate(new SingleConnectionDataSource(db, true)), ReadTables.ALL);
-        log("replay: %,d events (head %d) through %s", events, head, groups);
+        log("replay: %,d events (head %d), rebuild of every projection through POST /admin/replay/all", events, head);
 
         Replay replay = new Replay();
         replay.events = events;
-        long[] firstSeen = {0};
-        Map<String, Long> doneAt = new LinkedHashMap<>();
-        long[] slowest = {0};
-        Thread watcher = new Thread(() -> {
-            try (Connection watch = DriverManager.getConnection(jdbcUrl, user, password);
-                 PreparedStatement tokens = watch.prepareStatement("SELECT processorname, convert_from(token, 'UTF8') "
-                         + "FROM tokenentry WHERE processorname = ANY(?)")) {
-                tokens.setArray(1, watch.createArrayOf("text", groups.toArray()));
-                while (!Thread.currentThread().isInterrupted()) {
-                    Map<String, Long> positions = new HashMap<>();
-                    try (ResultSet rows = tokens.executeQuery()) {
-                        while (rows.next()) {
-                            String token = rows.getString(2);
-                            Matcher index = token == null ? null : TOKEN_INDEX.matcher(token);
-                            positions.merge(rows.getString(1), index != null && index.find()
-                                    ? Long.parseLong(index.group(1)) : 0L, Math::min);
-                        }
-                    }
-                    long now = System.nanoTime();
-                    synchronized (doneAt) {
-                        if (firstSeen[0] == 0 && positions.values().stream().anyMatch(p -> p > 0)) {
-                            firstSeen[0] = now;
-                        }
-                        for (String group : groups) {
-                            long position = positions.getOrDefault(group, 0L);
-                            if (position >= head) {
-                                doneAt.putIfAbsent(group, now);
-                            }
-                        }
-                        slowest[0] = groups.stream().mapToLong(g -> positions.getOrDefault(g, 0L)).min().orElse(0);
-                    }
-                    Thread.sleep(100);
-                }
-            } catch (InterruptedException done) {
-                Thread.currentThread().interrupt();
-            } catch (SQLException e) {
-                System.err.println("token watcher stopped: " + e);
+        // Messages the load run left in the inbox stay there: the rebuild is measured on its own, not against them.
+        try (ServiceProcess process = ServiceProcess.start(settings, jdbcUrl, user, password, graph.baseUrl(), "replay",
+                "--crm.inbox.workers=0")) {
+            AdminClient admin = new AdminClient(process.baseUrl(), ServiceProcess.ADMIN_KEY);
+            long started = System.nanoTime();
+            AdminClient.Response accepted = admin.post("/admin/replay/all", Map.of());
+            if (accepted.status() != 202) {
+                throw new IllegalStateException("rebuild refused: " + accepted);
             }
-        }, "replay-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-        try (ServiceProcess process = ServiceProcess.start(settings, jdbcUrl, user, password, graph.baseUrl(), "replay")) {
-            long deadline = System.nanoTime() + settings.replayTimeout().toNanos();
-            long lastReport = System.nanoTime();
-            while (System.nanoTime() < deadline) {
-                synchronized (doneAt) {
-                    if (doneAt.size() == groups.size()) {
-                        break;
-                    }
-                }
+            long deadline = started + settings.replayTimeout().toNanos();
+            long lastReport = started;
+            JsonNode status = admin.get("/admin/replay/all").body();
+            while ("running".equals(status.path("state").asText()) && System.nanoTime() < deadline) {
                 if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(15)) {
                     lastReport = System.nanoTime();
-                    synchronized (doneAt) {
-                        log("  replay: slowest processor at %,d of %d; done: %s", slowest[0], head, doneAt.keySet());
-                    }
+                    log("  replay: %,d of %,d events, %s events/s (%s)", status.path("processed").asLong(),
+                            status.path("total").asLong(), status.path("eventsPerSecond").asText(),
+                            status.path("phase").asText());
                 }
-                Thread.sleep(100);
+                Thread.sleep(200);
+                status = admin.get("/admin/replay/all").body();
             }
             long end = System.nanoTime();
-            synchronized (doneAt) {
-                replay.completed = doneAt.size() == groups.size();
-                long last = replay.completed ? doneAt.values().stream().mapToLong(Long::longValue).max().orElse(end) : end;
-                replay.seconds = (last - firstSeen[0]) / 1e9;
-                replay.slowestPosition = slowest[0];
-                doneAt.forEach((group, at) -> replay.secondsByProcessor.put(group, (at - firstSeen[0]) / 1e9));
+            replay.finalStatus = status;
+            replay.completed = "completed".equals(status.path("state").asText());
+            replay.processed = status.path("processed").asLong();
+            replay.seconds = (end - started) / 1e9;
+            if (!replay.completed) {
+                admin.get("/admin/replay/all"); // status for the log below
             }
-            watcher.interrupt();
-            log("replay: %s in %.1f s = %,.0f events/s", replay.completed ? "complete" : "NOT complete",
-                    replay.seconds, replay.eventsPerSecond());
+            log("replay: %s, %,d events in %.1f s = %,.0f events/s (%s)", replay.completed ? "complete" : "NOT complete",
+                    replay.processed, replay.seconds, replay.eventsPerSecond(), status);
 
             // 5. dashboard queries on the rebuilt tables, the service idle
             DashboardQueries.Timing timing = DashboardQueries.time(db, organizationIds, 100);

@@ -46,9 +46,8 @@ final class Report {
                 service.visibleSamples(), service.replySamples(), service.unanswered(), results.get("inboxBacklogAfterRun")));
         out.append(String.format(Locale.ROOT, "baseline: %,d messages + %,d statuses accepted, %d refused%n",
                 baseline.messagesAccepted(), baseline.statusesAccepted(), baseline.refused()));
-        out.append(String.format(Locale.ROOT, "replay: %,d events in %.1f s%s; per processor (s): %s%n", replay.events,
-                replay.seconds, replay.completed ? "" : " (NOT complete: slowest processor at " + replay.slowestPosition + ")",
-                replay.secondsByProcessor));
+        out.append(String.format(Locale.ROOT, "replay: %,d of %,d events in %.1f s%s%n", replay.processed, replay.events,
+                replay.seconds, replay.completed ? "" : " (NOT complete: " + replay.finalStatus + ")"));
         out.append(String.format(Locale.ROOT, "raw read + deserialize: %,d events in %.1f s%n", raw.events(), raw.seconds()));
         out.append("dashboard by query: ").append(dashboard.get("byQuery")).append('\n');
         out.append("dashboard rows of one organization: ").append(dashboard.get("rowsOfOneOrganization")).append('\n');

@@ -46,7 +46,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(BenchSettings settings, String jdbcUrl, String user, String password,
-                                String graphApiBaseUrl, String name) throws IOException, InterruptedException {
+                                String graphApiBaseUrl, String name, String... extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = settings.outputDir().resolve("service-" + name + ".log");
         List<String> command = new ArrayList<>();
@@ -55,6 +56,7 @@ final class ServiceProcess implements AutoCloseable {
         Path jfr = null;
         if (settings.jfr()) {
             jfr = settings.outputDir().resolve("service-" + name + ".jfr");
+            command.add("-XX:FlightRecorderOptions:stackdepth=512");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         command.add("-jar");
@@ -70,6 +72,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--crm.whatsapp.base-url=" + graphApiBaseUrl);
         command.add("--logging.level.root=WARN");
         command.addAll(settings.serviceArgs());
+        command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CRM_DATA_DIR", settings.outputDir().resolve("crm-data").toString());

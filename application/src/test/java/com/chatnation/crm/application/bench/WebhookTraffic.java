@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +82,7 @@ final class WebhookTraffic {
     private final ConcurrentLinkedQueue<Status> statuses = new ConcurrentLinkedQueue<>();
     private final AtomicInteger statusBacklog = new AtomicInteger();
     private final Map<String, Contact> awaitingReply = new ConcurrentHashMap<>();
+    private final Map<String, Contact> byWaId = new HashMap<>();
     private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> repliedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> pendingVisibility = new ConcurrentHashMap<>();
@@ -116,7 +118,9 @@ final class WebhookTraffic {
         this.dbPassword = dbPassword;
         for (Organization organization : organizations) {
             for (int c = 0; c < contactsPerOrganization; c++) {
-                contacts.add(new Contact(organization, phone(organization.index(), c)));
+                Contact contact = new Contact(organization, phone(organization.index(), c));
+                contacts.add(contact);
+                byWaId.put(contact.waId, contact);
             }
         }
         List<Contact> shuffled = new ArrayList<>(contacts);
@@ -132,7 +136,13 @@ final class WebhookTraffic {
     /** Called by the Graph API stand-in for every reply the service sends. */
     void replied(String inReplyTo, String recipient, String wamid, long at) {
         if (inReplyTo == null) {
-            return;
+            // Not every reply quotes the message it answers (a survey's next question does not): it then answers
+            // the recipient's message that is waiting for the bot.
+            Contact recipientContact = recipient == null ? null : byWaId.get(recipient.replace("+", ""));
+            inReplyTo = recipientContact == null ? null : recipientContact.awaiting;
+            if (inReplyTo == null) {
+                return;
+            }
         }
         Contact contact = awaitingReply.remove(inReplyTo);
         if (repliedAt.putIfAbsent(inReplyTo, at) == null) {

@@ -121,7 +121,7 @@ public class SurveysProjection {
     @EventHandler
     void on(QuestionAnswered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         AnswerValue value = event.value();
-        int updated = jdbc.update("""
+        jdbc.update("""
                         UPDATE survey_responses SET
                             answers = answers || jsonb_build_object(?::text, ?::text),
                             answer_values = answer_values || jsonb_build_object(?::text, ?::jsonb),
@@ -134,19 +134,22 @@ public class SurveysProjection {
                 event.questionId(), event.questionId(), event.questionId(), utc(at), sequence,
                 event.responseId(), sequence);
         MediaAnswer media = value == null ? null : value.media();
-        if (updated > 0 && media != null) {
+        if (media != null) {
+            // Only while the response is at this answer (new, or redelivered before anything later): the condition
+            // is in the statement rather than on the update's count, which a rebuild's batched writes do not report.
             jdbc.update("""
                             INSERT INTO response_attachments (response_id, question_id, organization_id, survey_id, media_id,
                                                               kind, mime_type, caption, filename, voice, message_id,
                                                               created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::boolean, ?, ?::timestamptz
+                            WHERE EXISTS (SELECT 1 FROM survey_responses WHERE id = ? AND last_sequence = ?)
                             ON CONFLICT (response_id, question_id) DO UPDATE SET media_id = excluded.media_id,
                                 kind = excluded.kind, mime_type = excluded.mime_type, caption = excluded.caption,
                                 filename = excluded.filename, voice = excluded.voice, message_id = excluded.message_id,
                                 created_at = excluded.created_at""",
                     event.responseId(), event.questionId(), event.organizationId(), event.surveyId(),
                     media.mediaId(), media.kind(), media.mimeType(), media.caption(), media.filename(),
-                    media.voice(), event.messageId(), utc(at));
+                    media.voice(), event.messageId(), utc(at), event.responseId(), sequence);
         }
     }
 

@@ -1,0 +1,152 @@
+package com.chatnation.crm.application.replay;
+
+import com.chatnation.crm.projections.ReadTables;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The projections' {@link JdbcTemplate} during a rebuild: {@code update(sql, args...)} is deferred and sent to
+ * PostgreSQL in JDBC batches, one per statement text, instead of one round trip per row. A rebuild applies
+ * hundreds of thousands of events through the same few statements, so this is where its time goes.
+ *
+ * <p>Order is kept where it can matter: a deferred statement joins an earlier batch of the same text only if no
+ * statement queued in between names any read table it names (statements on different tables commute; statements
+ * on the same table keep their order). Every other operation (a query, an explicit batch) first sends what is
+ * queued (it asks the data source for the connection, which sends the queue first), so a handler always reads
+ * what the handlers before it wrote. {@code update} answers 1, not the real
+ * count: projection handlers must not branch on update counts (none does; the rule is in the projections' package
+ * documentation).
+ */
+final class BatchingJdbcTemplate extends JdbcTemplate {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> TABLES = Set.copyOf(ReadTables.ALL);
+
+    private final Connection connection;
+    private final int maxQueued;
+    private final List<Batch> batches = new ArrayList<>();
+    private final Map<String, Set<String>> tablesBySql = new HashMap<>();
+    private int queued;
+
+    BatchingJdbcTemplate(Connection connection, int maxQueued) {
+        super(new FlushingDataSource(connection));
+        ((FlushingDataSource) getDataSource()).beforeUse = this::flush;
+        this.connection = connection;
+        this.maxQueued = maxQueued;
+    }
+
+    @Override
+    public int update(String sql, Object... args) throws DataAccessException {
+        Set<String> tables = tablesBySql.computeIfAbsent(sql, BatchingJdbcTemplate::tablesNamedIn);
+        Object[] copy = args == null ? new Object[0] : args.clone();
+        Batch target = null;
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            Batch batch = batches.get(i);
+            if (batch.sql.equals(sql)) {
+                target = batch;
+                break;
+            }
+            if (!Collections.disjoint(batch.tables, tables)) {
+                break;
+            }
+        }
+        if (target == null) {
+            target = new Batch(sql, tables);
+            batches.add(target);
+        }
+        target.rows.add(copy);
+        if (++queued >= maxQueued) {
+            flush();
+        }
+        return 1;
+    }
+
+    /** Sends every queued statement, in batches, in the order described above. */
+    void flush() {
+        if (batches.isEmpty()) {
+            return;
+        }
+        // Taken off the queue first: translating a failure may ask the data source for the connection again.
+        List<Batch> sending = new ArrayList<>(batches);
+        discard();
+        for (Batch batch : sending) {
+            try (PreparedStatement statement = connection.prepareStatement(batch.sql)) {
+                for (Object[] row : batch.rows) {
+                    new ArgumentPreparedStatementSetter(row).setValues(statement);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            } catch (SQLException e) {
+                SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+                throw translateException("rebuild batch of " + batch.rows.size(), batch.sql, cause);
+            }
+        }
+    }
+
+    int queuedBatches() {
+        return batches.size();
+    }
+
+    /** Forgets what is queued (the transaction is being rolled back). */
+    void discard() {
+        batches.clear();
+        queued = 0;
+    }
+
+    static Set<String> tablesNamedIn(String sql) {
+        Set<String> tables = new HashSet<>();
+        Matcher words = IDENTIFIER.matcher(sql);
+        while (words.find()) {
+            String word = words.group().toLowerCase(Locale.ROOT);
+            if (TABLES.contains(word)) {
+                tables.add(word);
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Every operation of the template except a deferred update asks its data source for the connection: that is
+     * where queued writes are sent first (JdbcTemplate's own execute paths are partly private, this one is not).
+     */
+    private static final class FlushingDataSource extends SingleConnectionDataSource {
+        Runnable beforeUse = () -> { };
+
+        FlushingDataSource(Connection connection) {
+            super(connection, true);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            beforeUse.run();
+            return super.getConnection();
+        }
+    }
+
+    private static final class Batch {
+        final String sql;
+        final Set<String> tables;
+        final List<Object[]> rows = new ArrayList<>();
+
+        Batch(String sql, Set<String> tables) {
+            this.sql = sql;
+            this.tables = tables;
+        }
+    }
+}
