@@ -5,6 +5,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,11 +47,20 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
     private final int maxQueued;
     private final List<Batch> batches = new ArrayList<>();
     private final Map<String, Set<String>> tablesBySql = new HashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile CompletableFuture<Void> inFlight;
     private int queued;
 
     BatchingJdbcTemplate(Connection connection, int maxQueued) {
         super(new FlushingDataSource(connection));
         ((FlushingDataSource) getDataSource()).beforeUse = this::flush;
+        // Translating a failure must not ask the data source for the connection (the default translator reads its
+        // metadata): that would send the queue again, or wait on the very commit that failed.
+        setExceptionTranslator(new SQLExceptionSubclassTranslator());
         this.connection = connection;
         this.maxQueued = maxQueued;
     }
@@ -77,14 +91,63 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
         return 1;
     }
 
-    /** Sends every queued statement, in batches, in the order described above. */
+    /** Sends every queued statement, in batches, in the order described above (after any commit under way). */
     void flush() {
-        if (batches.isEmpty()) {
+        awaitCommitted();
+        send(takeQueued());
+    }
+
+    /**
+     * Sends what is queued and commits it on a background thread, so the caller prepares the next batch of events
+     * while PostgreSQL applies this one. At most one commit is under way; a failure surfaces on the next call that
+     * uses the connection, and the caller then abandons the transaction (a rebuild fails whole).
+     */
+    void commitInBackground() {
+        awaitCommitted();
+        List<Batch> sending = takeQueued();
+        inFlight = CompletableFuture.runAsync(() -> {
+            send(sending);
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw translateException("rebuild commit", null, e);
+            }
+        }, writer);
+    }
+
+    /** Waits for the commit under way, if any; rethrows its failure. */
+    void awaitCommitted() {
+        CompletableFuture<Void> pending = inFlight;
+        if (pending == null) {
             return;
         }
-        // Taken off the queue first: translating a failure may ask the data source for the connection again.
+        inFlight = null;
+        try {
+            pending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Waits for the background writer to finish and stops it; queued statements are dropped. */
+    void close() {
+        try {
+            awaitCommitted();
+        } catch (RuntimeException ignored) {
+            // the caller is already failing or done; the transaction is rolled back next
+        } finally {
+            discard();
+            writer.shutdown();
+        }
+    }
+
+    private List<Batch> takeQueued() {
         List<Batch> sending = new ArrayList<>(batches);
         discard();
+        return sending;
+    }
+
+    private void send(List<Batch> sending) {
         for (Batch batch : sending) {
             try (PreparedStatement statement = connection.prepareStatement(batch.sql)) {
                 for (Object[] row : batch.rows) {

@@ -157,6 +157,7 @@ public final class ProjectionRebuild {
             while (pass() > context.properties().catchUpLag()) {
                 checkCancelled();
             }
+            shadowJdbc.awaitCommitted();
             phase = "indexing";
             ShadowTables.createDeferredIndexes(context.jdbc(), schema, tables);
             phase = "catching-up";
@@ -204,6 +205,7 @@ public final class ProjectionRebuild {
         long deadline = System.nanoTime() + context.properties().claimTimeout().toNanos();
         while (true) {
             pass();
+            shadowJdbc.awaitCommitted();
             synchronized (this) {
                 checkCancelled();
                 phase = "swapping";
@@ -276,10 +278,9 @@ public final class ProjectionRebuild {
                     }
                 }
             }
-            shadowJdbc.flush();
-            shadowConnection.commit();
+            shadowJdbc.commitInBackground();
         } catch (Exception e) {
-            shadowJdbc.discard();
+            shadowJdbc.close();
             rollbackQuietly();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -337,6 +338,9 @@ public final class ProjectionRebuild {
     private void closeShadowConnection() {
         if (shadowConnection == null) {
             return;
+        }
+        if (shadowJdbc != null) {
+            shadowJdbc.close();
         }
         try {
             rollbackQuietly();

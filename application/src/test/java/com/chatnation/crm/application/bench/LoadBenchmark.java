@@ -75,6 +75,7 @@ public final class LoadBenchmark {
             List<WebhookTraffic.Organization> organizations;
             WebhookTraffic.Result service;
             long backlog;
+            double processedPerSecond;
             Map<String, Object> memory = new LinkedHashMap<>();
             String loadProfile;
             try (ServiceProcess process = ServiceProcess.start(settings, jdbcUrl, user, password, graph.baseUrl(), "load")) {
@@ -89,6 +90,7 @@ public final class LoadBenchmark {
                         settings.organizations() * settings.contactsPerOrganization());
                 service = traffic.run(BenchSettings.WARM_UP, settings.duration());
                 backlog = queryLong(db, "SELECT count(*) FROM inbound_inbox WHERE status = 'pending'");
+                processedPerSecond = processedPerSecond(db, service);
                 graph.listener((a, b, c, d) -> { });
                 process.close();
                 memory.put("loadPeakHeapMiB", process.peakHeapBytes() / 1048576.0);
@@ -127,6 +129,7 @@ public final class LoadBenchmark {
             results.put("service", service);
             results.put("baseline", baseline);
             results.put("inboxBacklogAfterRun", backlog);
+            results.put("processedMessagesPerSecond", processedPerSecond);
             results.put("history", Map.of("eventsAfterLoadRun", loadEvents, "events", events));
             results.put("rawReadAndDeserialize", Map.of("events", raw.events(), "seconds", raw.seconds(),
                     "eventsPerSecond", raw.eventsPerSecond()));
@@ -298,6 +301,19 @@ public final class LoadBenchmark {
     private static void check(AdminClient.Response response, String what) {
         if (response.status() / 100 != 2) {
             throw new IllegalStateException(what + " failed: " + response);
+        }
+    }
+
+    /** Inbound messages the inbox workers turned into decisions per second of the measured window. */
+    private static double processedPerSecond(Connection db, WebhookTraffic.Result service) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM inbound_inbox WHERE kind = 'message' "
+                + "AND status = 'done' AND processed_at >= ? AND processed_at < ?")) {
+            count.setTimestamp(1, java.sql.Timestamp.from(service.windowStartedAt()));
+            count.setTimestamp(2, java.sql.Timestamp.from(service.windowEndedAt()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1) / service.seconds();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ final class WebhookTraffic {
     record Result(String system, double seconds, long messagesAccepted, long statusesAccepted, long textMessages,
                   long interactiveMessages, long refused, double messagesPerSecond, double requestsPerSecond,
                   double webhookP50, double webhookP99, double visibleP50, double visibleP99, int visibleSamples,
-                  double replyP50, double replyP99, int replySamples, long unanswered, long visibilityTimedOut) {
+                  double replyP50, double replyP99, int replySamples, long unanswered, long visibilityTimedOut,
+                  Instant windowStartedAt, Instant windowEndedAt) {
     }
 
     private final String system;
@@ -165,6 +167,8 @@ final class WebhookTraffic {
         long start = System.nanoTime();
         windowStart = start + warmUp.toNanos();
         windowEnd = windowStart + measured.toNanos();
+        Instant windowStartedAt = Instant.now().plus(warmUp);
+        Instant windowEndedAt = windowStartedAt.plus(measured);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(this::client, system + "-client-" + i);
@@ -200,7 +204,8 @@ final class WebhookTraffic {
                 webhook.percentileMillis(50), webhook.percentileMillis(99),
                 visible.percentileMillis(50), visible.percentileMillis(99), visible.count(),
                 replied.percentileMillis(50), replied.percentileMillis(99), replied.count(),
-                awaitReplies ? measuredAwaitingReply() : 0, visibilityTimedOut.get() + pendingVisibility.size());
+                awaitReplies ? measuredAwaitingReply() : 0, visibilityTimedOut.get() + pendingVisibility.size(),
+                windowStartedAt, windowEndedAt);
     }
 
     private long measuredAwaitingReply() {

@@ -84,6 +84,27 @@ class BatchingJdbcTemplateTest {
     }
 
     @Test
+    void aBackgroundCommitIsWaitedForBeforeTheConnectionIsUsedAgain() {
+        jdbc.update("INSERT INTO contacts (id, n) VALUES (?, ?)", "a", 1);
+        jdbc.commitInBackground();
+        jdbc.update("UPDATE contacts SET n = n + ? WHERE id = ?", 1, "a");
+
+        assertThat(jdbc.queryForObject("SELECT n FROM contacts WHERE id = 'a'", Integer.class)).isEqualTo(2);
+        jdbc.close();
+    }
+
+    @Test
+    void aFailedBackgroundCommitSurfacesOnTheNextUse() {
+        jdbc.update("INSERT INTO contacts (id, n) VALUES (?, ?)", "a", 1);
+        jdbc.update("INSERT INTO contacts (id, n) VALUES (?, ?)", "a", 2);
+        jdbc.commitInBackground();
+
+        assertThatThrownBy(jdbc::awaitCommitted).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("INSERT INTO contacts");
+        jdbc.close();
+    }
+
+    @Test
     void tablesAreRecognisedByName() {
         assertThat(BatchingJdbcTemplate.tablesNamedIn("UPDATE wallets SET balance = ? WHERE id = ?"))
                 .containsExactly("wallets");
