@@ -108,7 +108,7 @@ public class InboxWorkers implements SmartLifecycle {
         while (running) {
             int handled = 0;
             try {
-                for (int partition = worker; partition < settings.partitions(); partition += settings.workers()) {
+                for (int partition : lanesWithWork(worker)) {
                     handled += drain(partition);
                 }
                 if (worker == 0) {
@@ -134,6 +134,21 @@ public class InboxWorkers implements SmartLifecycle {
         } finally {
             wakeLock.unlock();
         }
+    }
+
+    /**
+     * The worker's lanes that hold pending items, in one round trip: probing every lane in turn cost a transaction,
+     * a lock and a query per empty lane, which under load was most of what the database was asked to do.
+     */
+    private List<Integer> lanesWithWork(int worker) {
+        List<Integer> lanes = new ArrayList<>();
+        for (int partition = worker; partition < settings.partitions(); partition += settings.workers()) {
+            lanes.add(partition);
+        }
+        return jdbc.queryForList("""
+                SELECT lane FROM unnest(?::int[]) AS lane
+                WHERE EXISTS (SELECT 1 FROM inbound_inbox WHERE partition = lane AND status = 'pending')
+                ORDER BY lane""", Integer.class, (Object) lanes.toArray(Integer[]::new));
     }
 
     private int drain(int partition) throws SQLException {

@@ -71,7 +71,9 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--crm.whatsapp.access-token=bench-access-token");
         command.add("--crm.whatsapp.base-url=" + graphApiBaseUrl);
         command.add("--logging.level.root=WARN");
-        command.addAll(settings.serviceArgs());
+        // A phase's own arguments win over the experiment's (Spring would join repeated ones with commas).
+        List<String> keys = java.util.Arrays.stream(extraArgs).map(ServiceProcess::key).toList();
+        settings.serviceArgs().stream().filter(arg -> !keys.contains(key(arg))).forEach(command::add);
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -88,6 +90,11 @@ final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    private static String key(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     Path jfrFile() {
