@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,12 +41,15 @@ import java.util.regex.Pattern;
 final class BatchingJdbcTemplate extends JdbcTemplate {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> TABLES = Set.copyOf(ReadTables.ALL);
+    private static final List<String> TABLES = List.copyOf(ReadTables.ALL);
 
     private final Connection connection;
     private final int maxQueued;
     private final List<Batch> batches = new ArrayList<>();
-    private final Map<String, Set<String>> tablesBySql = new HashMap<>();
+    /** Per statement text: the read tables it names and its batch in the queue, if any. */
+    private final Map<String, Shape> shapes = new HashMap<>();
+    /** Per read table (index into {@link #TABLES}): the position of the last queued batch naming it. */
+    private final int[] lastBatchTouching = new int[TABLES.size()];
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-writer");
         thread.setDaemon(true);
@@ -63,28 +66,30 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
         setExceptionTranslator(new SQLExceptionSubclassTranslator());
         this.connection = connection;
         this.maxQueued = maxQueued;
+        Arrays.fill(lastBatchTouching, -1);
     }
 
     @Override
     public int update(String sql, Object... args) throws DataAccessException {
-        Set<String> tables = tablesBySql.computeIfAbsent(sql, BatchingJdbcTemplate::tablesNamedIn);
-        Object[] copy = args == null ? new Object[0] : args.clone();
-        Batch target = null;
-        for (int i = batches.size() - 1; i >= 0; i--) {
-            Batch batch = batches.get(i);
-            if (batch.sql.equals(sql)) {
-                target = batch;
-                break;
-            }
-            if (!Collections.disjoint(batch.tables, tables)) {
-                break;
+        Shape shape = shapes.computeIfAbsent(sql, Shape::new);
+        Batch target = shape.latest;
+        if (target != null) {
+            for (int table : shape.tables) {
+                if (lastBatchTouching[table] > target.index) {
+                    target = null; // a later batch writes or reads one of its tables: it must not be overtaken
+                    break;
+                }
             }
         }
         if (target == null) {
-            target = new Batch(sql, tables);
+            target = new Batch(sql, batches.size());
             batches.add(target);
+            shape.latest = target;
+            for (int table : shape.tables) {
+                lastBatchTouching[table] = target.index;
+            }
         }
-        target.rows.add(copy);
+        target.rows.add(args == null ? new Object[0] : args.clone());
         if (++queued >= maxQueued) {
             flush();
         }
@@ -170,6 +175,8 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
     void discard() {
         batches.clear();
         queued = 0;
+        shapes.values().forEach(shape -> shape.latest = null);
+        Arrays.fill(lastBatchTouching, -1);
     }
 
     static Set<String> tablesNamedIn(String sql) {
@@ -202,14 +209,23 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
         }
     }
 
+    private static final class Shape {
+        final int[] tables;
+        Batch latest;
+
+        Shape(String sql) {
+            this.tables = tablesNamedIn(sql).stream().mapToInt(TABLES::indexOf).toArray();
+        }
+    }
+
     private static final class Batch {
         final String sql;
-        final Set<String> tables;
+        final int index;
         final List<Object[]> rows = new ArrayList<>();
 
-        Batch(String sql, Set<String> tables) {
+        Batch(String sql, int index) {
             this.sql = sql;
-            this.tables = tables;
+            this.index = index;
         }
     }
 }
