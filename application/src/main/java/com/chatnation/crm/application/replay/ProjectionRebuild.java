@@ -14,24 +14,21 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -81,9 +78,7 @@ public final class ProjectionRebuild {
 
     private TrackingToken token;
     private TrackingToken headAtStart;
-    private List<AnnotationEventHandlerAdapter> handlers;
-    private Connection shadowConnection;
-    private BatchingJdbcTemplate shadowJdbc;
+    private List<RebuildLane> lanes = List.of();
 
     ProjectionRebuild(String id, List<String> groups, RebuildContext context) {
         this.id = id;
@@ -149,15 +144,13 @@ public final class ProjectionRebuild {
             log.info("Rebuild {} of {} starts into schema {}", id, groups, schema);
             ShadowTables.drop(context.jdbc(), retired);
             ShadowTables.create(context.jdbc(), schema, tables);
-            openShadowConnection();
-            shadowJdbc = new BatchingJdbcTemplate(shadowConnection, MAX_QUEUED_ROWS);
-            handlers = context.handlersFor(groups, shadowJdbc);
+            openLanes();
             headAtStart = context.engine().createHeadToken();
             phase = "catching-up";
             while (pass() > context.properties().catchUpLag()) {
                 checkCancelled();
             }
-            shadowJdbc.awaitCommitted();
+            awaitCommitted();
             phase = "indexing";
             ShadowTables.createDeferredIndexes(context.jdbc(), schema, tables);
             phase = "catching-up";
@@ -185,7 +178,7 @@ public final class ProjectionRebuild {
             error = e.toString();
             log.error("Rebuild {} of {} failed after {} events; live tables untouched", id, groups, processed, e);
         } finally {
-            closeShadowConnection();
+            closeLanes();
             try {
                 ShadowTables.drop(context.jdbc(), schema);
                 ShadowTables.drop(context.jdbc(), retired);
@@ -205,7 +198,7 @@ public final class ProjectionRebuild {
         long deadline = System.nanoTime() + context.properties().claimTimeout().toNanos();
         while (true) {
             pass();
-            shadowJdbc.awaitCommitted();
+            awaitCommitted();
             synchronized (this) {
                 checkCancelled();
                 phase = "swapping";
@@ -269,20 +262,15 @@ public final class ProjectionRebuild {
             return 0;
         }
         int size = batch.size();
+        List<EventMessage<?>> messages = new ArrayList<>(size);
+        for (TrackedEventMessage<?> event : batch) {
+            messages.add(replayAware(event));
+        }
+        List<CompletableFuture<Void>> applied = lanes.stream().map(lane -> lane.apply(messages)).toList();
         try {
-            for (TrackedEventMessage<?> event : batch) {
-                EventMessage<?> message = replayAware(event);
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    if (handler.canHandle(message)) {
-                        handle(handler, message);
-                    }
-                }
-            }
-            shadowJdbc.commitInBackground();
-        } catch (Exception e) {
-            shadowJdbc.close();
-            rollbackQuietly();
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         token = batch.get(size - 1).trackingToken();
         position = token.position().orElse(position);
@@ -299,17 +287,6 @@ public final class ProjectionRebuild {
         return size;
     }
 
-    private static void handle(AnnotationEventHandlerAdapter handler, EventMessage<?> message) throws Exception {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
-        try {
-            handler.handle(message);
-            unitOfWork.commit();
-        } catch (Exception e) {
-            unitOfWork.rollback(e);
-            throw e;
-        }
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     private EventMessage<?> replayAware(TrackedEventMessage<?> event) {
         TrackingToken eventToken = event.trackingToken();
@@ -323,50 +300,32 @@ public final class ProjectionRebuild {
         return new GenericTrackedEventMessage(replay, event);
     }
 
-    private void openShadowConnection() throws SQLException {
-        shadowConnection = context.dataSource().getConnection();
-        shadowConnection.setAutoCommit(false);
-        try (Statement statement = shadowConnection.createStatement()) {
-            statement.execute("SET search_path TO " + schema + ", public");
-            // The copies are thrown away if anything fails before the swap, a crash included, so their commits
-            // need not wait for the WAL to reach the disk; the swap itself runs on another connection.
-            statement.execute("SET synchronous_commit TO off");
+    /** Spreads the groups over lanes, round robin in their usual order, so heavy groups land apart. */
+    private void openLanes() throws SQLException {
+        int count = Math.max(1, Math.min(context.properties().lanes(), groups.size()));
+        List<List<String>> split = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            split.add(new ArrayList<>());
         }
-        shadowConnection.commit();
-    }
-
-    private void closeShadowConnection() {
-        if (shadowConnection == null) {
-            return;
+        for (int i = 0; i < groups.size(); i++) {
+            split.get(i % count).add(groups.get(i));
         }
-        if (shadowJdbc != null) {
-            shadowJdbc.close();
-        }
-        try {
-            rollbackQuietly();
-            try (Statement statement = shadowConnection.createStatement()) {
-                statement.execute("RESET search_path");
-                statement.execute("RESET synchronous_commit");
-            }
-            shadowConnection.commit();
-            shadowConnection.setAutoCommit(true);
-        } catch (SQLException e) {
-            log.warn("Rebuild {}: could not reset its connection", id, e);
-        } finally {
-            try {
-                shadowConnection.close();
-            } catch (SQLException e) {
-                log.debug("Rebuild {}: closing its connection failed", id, e);
-            }
+        List<RebuildLane> opened = new ArrayList<>();
+        lanes = opened;
+        for (int i = 0; i < count; i++) {
+            List<String> laneGroups = split.get(i);
+            opened.add(RebuildLane.open("projection-rebuild-lane-" + i, laneGroups, schema, context.dataSource(),
+                    MAX_QUEUED_ROWS, jdbc -> context.handlersFor(laneGroups, jdbc)));
         }
     }
 
-    private void rollbackQuietly() {
-        try {
-            shadowConnection.rollback();
-        } catch (SQLException e) {
-            log.debug("Rebuild {}: rollback failed", id, e);
-        }
+    private void awaitCommitted() {
+        lanes.forEach(RebuildLane::awaitCommitted);
+    }
+
+    private void closeLanes() {
+        lanes.forEach(RebuildLane::close);
+        lanes = List.of();
     }
 
     private void checkCancelled() {
