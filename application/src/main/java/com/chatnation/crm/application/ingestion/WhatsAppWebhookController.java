@@ -26,7 +26,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import com.chatnation.crm.domain.common.Ids;
 
 /**
@@ -117,7 +116,9 @@ public class WhatsAppWebhookController {
                     "unavailable");
         }
         accepting.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return ResponseEntity.ok(Map.of("accepted", envelopes.size()));
+        // Written by hand: Meta ignores the body, and object mapping was a fifth of the webhook's CPU time.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body("{\"accepted\":" + envelopes.size() + "}");
     }
 
     private List<InboundEnvelope> envelopes(WebhookNotification notification) {

@@ -17,7 +17,8 @@ record BenchSettings(int organizations, int contactsPerOrganization, int clients
                      long historyEvents, Duration replayTimeout, boolean jfr, Path serviceJar, Path outputDir,
                      List<String> serviceArgs, List<String> serviceJvmArgs) {
 
-    static final Duration WARM_UP = Duration.ofSeconds(10);
+    // long enough for the JIT to have compiled the hot paths (at 10 s it still took a seventh of the CPU)
+    static final Duration WARM_UP = Duration.ofSeconds(30);
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
