@@ -23,7 +23,7 @@ record BenchSettings(int organizations, int contactsPerOrganization, int clients
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 Integer.getInteger("bench.organizations", 20),
-                Integer.getInteger("bench.contacts", 200),
+                Integer.getInteger("bench.contacts", 25),
                 Integer.getInteger("bench.clients", 32),
                 Duration.ofSeconds(Long.getLong("bench.duration", 60)),
                 Long.getLong("bench.historyEvents", 1_000_000),

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookTraffic {
 
-    static final Duration REPLY_PATIENCE = Duration.ofSeconds(5);
+    static final Duration REPLY_PATIENCE = Duration.ofSeconds(30);
     static final double STATUS_SHARE = 0.25;
 
     record Organization(String id, String phoneNumberId, int index) {
