@@ -151,10 +151,6 @@ public final class ProjectionRebuild {
                 checkCancelled();
             }
             awaitCommitted();
-            phase = "indexing";
-            ShadowTables.createDeferredIndexes(context.jdbc(), schema, tables);
-            phase = "catching-up";
-            pass();
             checkCancelled();
             phase = "tail";
             List<CompletableFuture<Void>> stopping = new ArrayList<>();

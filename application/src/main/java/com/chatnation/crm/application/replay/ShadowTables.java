@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * <p>The copies keep the live tables' names, columns, defaults, check constraints and identity columns
  * ({@code LIKE ... INCLUDING}), and get the live primary-key, unique and exclusion constraints and indexes under
  * the <em>same names</em>, so a swapped-in table is indistinguishable from one built by the migrations (later
- * migrations can still drop or alter indexes by name). Unique ones exist from the start (the projections' upserts
- * need them); plain indexes are built once, after the bulk of the history is in, which is much faster.
+ * migrations can still drop or alter indexes by name). Every index exists from the start, not only the unique
+ * ones the upserts need: projections also look rows up through plain indexes (a survey step finds its response's
+ * first journey row by reference), and without them each lookup scanned a growing table, which made a rebuild
+ * slow down as it went.
  */
 final class ShadowTables {
 
@@ -47,30 +49,21 @@ final class ShadowTables {
                 jdbc.execute("ALTER TABLE " + schema + "." + table + " ADD CONSTRAINT "
                         + quote((String) constraint.get("conname")) + " " + constraint.get("definition"));
             }
-            for (String index : indexes(jdbc, schema, table, true)) {
-                jdbc.execute(index);
-            }
-        }
-    }
-
-    /** Builds the plain (non-unique) indexes of the live tables on their copies. */
-    static void createDeferredIndexes(JdbcTemplate jdbc, String schema, List<String> tables) {
-        for (String table : tables) {
-            for (String index : indexes(jdbc, schema, table, false)) {
+            for (String index : indexes(jdbc, schema, table)) {
                 jdbc.execute(index);
             }
         }
     }
 
     /** The live table's indexes that do not back a constraint, as statements creating them on the copy. */
-    private static List<String> indexes(JdbcTemplate jdbc, String schema, String table, boolean unique) {
+    private static List<String> indexes(JdbcTemplate jdbc, String schema, String table) {
         List<String> statements = new ArrayList<>();
         Pattern on = Pattern.compile(" ON (ONLY )?(public\\.)?" + Pattern.quote(table) + " USING ");
         for (String definition : jdbc.queryForList("""
                 SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
-                WHERE i.indrelid = ?::regclass AND i.indisunique = ?
+                WHERE i.indrelid = ?::regclass
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-                ORDER BY i.indexrelid""", String.class, "public." + table, unique)) {
+                ORDER BY i.indexrelid""", String.class, "public." + table)) {
             Matcher matcher = on.matcher(definition);
             if (!matcher.find()) {
                 throw new IllegalStateException("cannot copy index of " + table + ": " + definition);

@@ -29,8 +29,8 @@ import java.time.Instant;
 
 /**
  * Bills and sends the bot's replies. Each reply is charged to the organization's wallet at its price list's
- * rate for (module, action), with the reply id as the reference so a retry never charges twice, and only then
- * handed to WhatsApp. When the wallet cannot pay, the reply and every later one of that conversation wait,
+ * rate for (module, action), with the reply id as the reference so a retry never charges twice, in a
+ * transaction of its own ({@link ReplyCharges}), and only then handed to WhatsApp. When the wallet cannot pay, the reply and every later one of that conversation wait,
  * and go out in order after the next purchase. Never runs during a replay: it talks to the outside world.
  * A reply WhatsApp has taken is remembered outside the dispatcher's transaction, so a retry after a failed
  * commit records it rather than sending it again.
@@ -47,11 +47,13 @@ public class ReplyDispatcher {
     private final OrganizationDirectory organizations;
     private final CommandGateway commands;
     private final ReplyTransport transport;
+    private final ReplyCharges charges;
     private final MeterRegistry meters;
 
     public ReplyDispatcher(OutboundReplies replies, OrganizationDirectory organizations, CommandGateway commands,
-                           ReplyTransport transport, MeterRegistry meters) {
+                           ReplyTransport transport, ReplyCharges charges, MeterRegistry meters) {
         this.replies = replies;
+        this.charges = charges;
         this.organizations = organizations;
         this.commands = commands;
         this.transport = transport;
@@ -102,7 +104,7 @@ public class ReplyDispatcher {
                 .orElseThrow(() -> new IllegalStateException("reply for unknown organization " + reply.organizationId()));
         long price = organization.priceList().priceOf(reply.module(), reply.action()).orElse(0L);
         if (price > 0) {
-            DebitOutcome outcome = commands.sendAndWait(new DebitTokens(WalletId.forOrganization(reply.organizationId()),
+            DebitOutcome outcome = charges.charge(new DebitTokens(WalletId.forOrganization(reply.organizationId()),
                     reply.module(), reply.action(), reply.replyId(), price));
             if (!outcome.paid()) {
                 hold(reply, "insufficient tokens: " + price + " needed, " + outcome.availableBalance() + " available");
