@@ -37,7 +37,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -83,11 +82,12 @@ public class AxonConfiguration {
      * Busy aggregates (a contact's conversation, an organization's wallet) are used on every message; keeping
      * them in memory saves re-reading their events each time. The cache only ever speeds things up: another
      * instance writing to the same aggregate makes the append conflict, the failed unit of work evicts the
-     * entry, and the retry loads the aggregate afresh. Weak references let the garbage collector reclaim it.
+     * entry, and the retry loads the aggregate afresh. At most {@code crm.aggregates.cache-size} aggregates are
+     * kept, the least used leaving first.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${crm.aggregates.cache-size:10000}") long size) {
+        return new BoundedAggregateCache(size);
     }
 
     private static SnapshotTriggerDefinition snapshotTrigger(org.axonframework.config.Configuration configuration,

@@ -81,7 +81,8 @@ class WalletPersistenceIntegrationTest {
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + second.port()
                             + "/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("hikaricp_connections").contains("commandBus_");
+            assertThat(metrics.body()).contains("hikaricp_connections").contains("commandBus_ingestedCounter_total")
+                    .contains("crm_messages_latency_milliseconds");
         }
     }
 
