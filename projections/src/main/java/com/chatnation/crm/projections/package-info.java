@@ -7,10 +7,11 @@
  *   <li>It is idempotent: an event applied twice changes nothing (natural keys, {@code ON CONFLICT}, and the
  *       stream's sequence number kept on the row as a guard).</li>
  *   <li>It writes only the tables its processing group owns in {@link com.chatnation.crm.projections.ReadTables},
- *       through the {@code JdbcTemplate} it is given, naming them unqualified: a rebuild hands it a template whose
+ *       through the {@code JdbcTemplate} it is given ({@code @ReadModelJdbc}), naming them unqualified: a rebuild hands it a template whose
  *       {@code search_path} points at copies of those tables.</li>
- *   <li>It never branches on the count an {@code update} returns: a rebuild queues writes and sends them in JDBC
- *       batches, so the count is not known when the handler runs. Conditions belong in the statement itself.</li>
+ *   <li>It never branches on the count an {@code update} returns: the live processors and a rebuild queue writes
+ *       and send them in JDBC batches (see {@link com.chatnation.crm.projections.ReadModelJdbc}), so the count is
+ *       not known when the handler runs. Conditions belong in the statement itself.</li>
  * </ul>
  */
 package com.chatnation.crm.projections;

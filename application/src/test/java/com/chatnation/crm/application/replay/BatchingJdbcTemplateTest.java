@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.replay;
 
+import com.chatnation.crm.application.readmodels.StatementQueue;
 import com.chatnation.crm.application.support.SharedTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,9 +107,9 @@ class BatchingJdbcTemplateTest {
 
     @Test
     void tablesAreRecognisedByName() {
-        assertThat(BatchingJdbcTemplate.tablesNamedIn("UPDATE wallets SET balance = ? WHERE id = ?"))
+        assertThat(StatementQueue.tablesNamedIn("UPDATE wallets SET balance = ? WHERE id = ?"))
                 .containsExactly("wallets");
-        assertThat(BatchingJdbcTemplate.tablesNamedIn("INSERT INTO Survey_Responses (id) SELECT id FROM contacts"))
+        assertThat(StatementQueue.tablesNamedIn("INSERT INTO Survey_Responses (id) SELECT id FROM contacts"))
                 .containsExactlyInAnyOrder("survey_responses", "contacts");
     }
 }

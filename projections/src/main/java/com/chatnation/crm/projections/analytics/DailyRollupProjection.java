@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
@@ -45,7 +46,7 @@ public class DailyRollupProjection {
 
     private final JdbcTemplate jdbc;
 
-    public DailyRollupProjection(JdbcTemplate jdbc) {
+    public DailyRollupProjection(@ReadModelJdbc JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyQueued;
@@ -51,7 +52,7 @@ public class JourneyProjection {
 
     private final JdbcTemplate jdbc;
 
-    public JourneyProjection(JdbcTemplate jdbc) {
+    public JourneyProjection(@ReadModelJdbc JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

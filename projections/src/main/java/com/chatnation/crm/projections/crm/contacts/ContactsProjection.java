@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.contacts;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +29,7 @@ public class ContactsProjection {
 
     private final JdbcTemplate jdbc;
 
-    public ContactsProjection(JdbcTemplate jdbc) {
+    public ContactsProjection(@ReadModelJdbc JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

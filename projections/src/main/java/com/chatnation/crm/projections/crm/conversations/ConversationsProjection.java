@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.conversations;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationClosed;
 import com.chatnation.crm.domain.conversation.ConversationExpired;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
@@ -38,7 +39,7 @@ public class ConversationsProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public ConversationsProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public ConversationsProjection(@ReadModelJdbc JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.conversations;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
 import com.chatnation.crm.domain.conversation.ReplyHeld;
@@ -51,7 +52,7 @@ public class MessagesProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public MessagesProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public MessagesProjection(@ReadModelJdbc JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

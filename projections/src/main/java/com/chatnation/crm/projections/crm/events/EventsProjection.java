@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.events;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.ticketing.EventCreated;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;
@@ -41,7 +42,7 @@ public class EventsProjection {
 
     private final JdbcTemplate jdbc;
 
-    public EventsProjection(JdbcTemplate jdbc) {
+    public EventsProjection(@ReadModelJdbc JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

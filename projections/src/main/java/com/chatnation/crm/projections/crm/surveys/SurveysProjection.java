@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.surveys;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.survey.AnswerRejected;
 import com.chatnation.crm.domain.survey.AnswerValue;
 import com.chatnation.crm.domain.survey.MediaAnswer;
@@ -46,7 +47,7 @@ public class SurveysProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public SurveysProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public SurveysProjection(@ReadModelJdbc JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.wallets;
 
+import com.chatnation.crm.projections.ReadModelJdbc;
 import com.chatnation.crm.domain.wallet.LowBalanceReached;
 import com.chatnation.crm.domain.wallet.LowBalanceThresholdChanged;
 import com.chatnation.crm.domain.wallet.ReservationCaptured;
@@ -39,7 +40,7 @@ public class WalletsProjection {
 
     private final JdbcTemplate jdbc;
 
-    public WalletsProjection(JdbcTemplate jdbc) {
+    public WalletsProjection(@ReadModelJdbc JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
