@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("crm.inbox")
 public record InboxSettings(@DefaultValue("32") int partitions,
-                            @DefaultValue("8") int workers,
+                            @DefaultValue("4") int workers,
                             @DefaultValue("100") int batchSize,
                             @DefaultValue("5") int maxAttempts,
                             @DefaultValue("1s") Duration retryBackoff,
