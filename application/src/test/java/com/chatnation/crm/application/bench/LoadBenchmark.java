@@ -45,6 +45,11 @@ public final class LoadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
+    // paced runs' contacts are numbered from here, in blocks apart from each other's and the saturated run's
+    // (see WebhookTraffic.phone)
+    private static final int PACED_CONTACTS_FROM = 50_000;
+    private static final int PACED_CONTACTS_BLOCK = 10_000;
+
     private LoadBenchmark() {
     }
 
@@ -66,7 +71,8 @@ public final class LoadBenchmark {
                 "contactsPerOrganization", settings.contactsPerOrganization(), "clients", settings.clients(),
                 "warmUpSeconds", BenchSettings.WARM_UP.toSeconds(), "durationSeconds", settings.duration().toSeconds(),
                 "historyEvents", settings.historyEvents(), "serviceJvmArgs", settings.serviceJvmArgs(),
-                "serviceArgs", settings.serviceArgs(), "pacing", "closed loop"));
+                "serviceArgs", settings.serviceArgs(), "pacing", "closed loop, then paced",
+                "paced", settings.paced()));
         log("machine: %s", results.get("machine"));
 
         try (GraphApiRecorder graph = new GraphApiRecorder();
@@ -75,6 +81,7 @@ public final class LoadBenchmark {
             log("starting the service (%s)", settings.serviceJar());
             List<WebhookTraffic.Organization> organizations;
             WebhookTraffic.Result service;
+            List<Paced> paced = new ArrayList<>();
             long backlog;
             double processedPerSecond;
             Map<String, Object> memory = new LinkedHashMap<>();
@@ -83,7 +90,7 @@ public final class LoadBenchmark {
                 organizations = onboard(new AdminClient(process.baseUrl(), ServiceProcess.ADMIN_KEY),
                         settings.organizations());
                 WebhookTraffic traffic = new WebhookTraffic("service", process.baseUrl() + "/webhooks/whatsapp",
-                        ServiceProcess.APP_SECRET, organizations, settings.contactsPerOrganization(), settings.clients(),
+                        ServiceProcess.APP_SECRET, organizations, 0, settings.contactsPerOrganization(), settings.clients(),
                         true, jdbcUrl, user, password);
                 graph.listener(traffic::replied);
                 log("service: %d s warm-up + %d s measured, %d clients, %d contacts", BenchSettings.WARM_UP.toSeconds(),
@@ -92,13 +99,26 @@ public final class LoadBenchmark {
                 service = traffic.run(BenchSettings.WARM_UP, settings.duration());
                 backlog = queryLong(db, "SELECT count(*) FROM inbound_inbox WHERE status = 'pending'");
                 processedPerSecond = processedPerSecond(db, service);
+                log("service: %s", service);
+
+                for (String pace : settings.paced()) {
+                    double rate = BenchSettings.pacedRate(pace, processedPerSecond);
+                    WebhookTraffic pacedTraffic = new WebhookTraffic("service-paced", process.baseUrl()
+                            + "/webhooks/whatsapp", ServiceProcess.APP_SECRET, organizations,
+                            PACED_CONTACTS_FROM + paced.size() * PACED_CONTACTS_BLOCK, settings.contactsPerOrganization(),
+                            settings.clients(), true, jdbcUrl, user, password).paced(rate);
+                    graph.listener(pacedTraffic::replied);
+                    log("service paced at %.0f messages/s: %d s warm-up + %d s measured", rate,
+                            BenchSettings.PACED_WARM_UP.toSeconds(), settings.duration().toSeconds());
+                    paced.add(new Paced(rate, pacedTraffic.run(BenchSettings.PACED_WARM_UP, settings.duration())));
+                    log("service paced: %s", paced.get(paced.size() - 1).result());
+                }
                 graph.listener((a, b, c, d) -> { });
                 process.close();
                 memory.put("loadPeakHeapMiB", process.peakHeapBytes() / 1048576.0);
                 memory.put("loadPeakRssMiB", process.peakRssKb() / 1024.0);
                 loadProfile = settings.jfr() ? JfrSummary.summarize(process.jfrFile()) : "(bench.jfr=false)";
             }
-            log("service: %s", service);
 
             // 2. the baseline, with the same generator and database
             Map<String, String> organizationsByNumber = new HashMap<>();
@@ -108,7 +128,7 @@ public final class LoadBenchmark {
                     ServiceProcess.APP_SECRET, organizationsByNumber, 20, 64)) {
                 log("baseline: %d s warm-up + %d s measured", BenchSettings.WARM_UP.toSeconds(), settings.duration().toSeconds());
                 baseline = new WebhookTraffic("baseline", plain.url(), ServiceProcess.APP_SECRET, organizations,
-                        settings.contactsPerOrganization(), settings.clients(), false, null, null, null)
+                        0, settings.contactsPerOrganization(), settings.clients(), false, null, null, null)
                         .run(BenchSettings.WARM_UP, settings.duration());
             }
             log("baseline: %s", baseline);
@@ -128,6 +148,7 @@ public final class LoadBenchmark {
             memory.put("replayPeakRssMiB", replay.peakRssMiB);
 
             results.put("service", service);
+            results.put("servicePaced", paced);
             results.put("baseline", baseline);
             results.put("inboxBacklogAfterRun", backlog);
             results.put("processedMessagesPerSecond", processedPerSecond);
@@ -139,7 +160,7 @@ public final class LoadBenchmark {
             results.put("memory", memory);
             results.put("profileLoad", loadProfile);
             results.put("profileReplay", replay.profile);
-            String table = Report.table(results, service, baseline, raw, replay, memory);
+            String table = Report.table(results, service, paced, baseline, raw, replay, memory);
             System.out.println(table);
             System.out.println("JFR, service under webhook load:\n" + loadProfile);
             System.out.println("JFR, service replaying:\n" + replay.profile);
@@ -149,6 +170,10 @@ public final class LoadBenchmark {
             log("results written to %s", json);
         }
         System.exit(0);
+    }
+
+    /** A paced run: the messages/s it offered, and what it measured. */
+    record Paced(double offeredMessagesPerSecond, WebhookTraffic.Result result) {
     }
 
     static final class Replay {

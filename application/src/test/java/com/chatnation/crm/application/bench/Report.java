@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.bench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ final class Report {
     private Report() {
     }
 
-    static String table(Map<String, Object> results, WebhookTraffic.Result service, WebhookTraffic.Result baseline,
+    static String table(Map<String, Object> results, WebhookTraffic.Result service, List<LoadBenchmark.Paced> pacedRuns,
+                        WebhookTraffic.Result baseline,
                         EventHistory.RawRead raw, LoadBenchmark.Replay replay, Map<String, Object> memory) {
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(results.get("machine")).append('\n');
@@ -25,10 +27,20 @@ final class Report {
         row(out, "webhook requests/s incl. statuses", service.requestsPerSecond(), baseline.requestsPerSecond(), true, "");
         row(out, "webhook response p50 (ms)", service.webhookP50(), baseline.webhookP50(), true, "");
         row(out, "webhook response p99 (ms)", service.webhookP99(), baseline.webhookP99(), true, "< 25");
-        row(out, "200 -> row in messages, p50 (ms)", service.visibleP50(), 0, false, "");
-        row(out, "200 -> row in messages, p99 (ms)", service.visibleP99(), 0, false, "< 1000");
-        row(out, "200 -> reply at Graph API, p50 (ms)", service.replyP50(), Double.NaN, false, "");
-        row(out, "200 -> reply at Graph API, p99 (ms)", service.replyP99(), Double.NaN, false, "< 1000");
+        row(out, "saturated: 200 -> row in messages p50", service.visibleP50(), 0, false, "");
+        row(out, "saturated: 200 -> row in messages p99", service.visibleP99(), 0, false, "< 1000");
+        row(out, "saturated: 200 -> reply at Graph API p50", service.replyP50(), Double.NaN, false, "");
+        row(out, "saturated: 200 -> reply at Graph API p99", service.replyP99(), Double.NaN, false, "< 1000");
+        for (LoadBenchmark.Paced run : pacedRuns) {
+            WebhookTraffic.Result paced = run.result();
+            String at = String.format(Locale.ROOT, "paced %.0f/s", run.offeredMessagesPerSecond());
+            row(out, at + ": messages/s accepted", paced.messagesPerSecond(), Double.NaN, false, "");
+            row(out, at + ": webhook response p99", paced.webhookP99(), Double.NaN, false, "< 25");
+            row(out, at + ": 200 -> row in messages p50", paced.visibleP50(), 0, false, "");
+            row(out, at + ": 200 -> row in messages p99", paced.visibleP99(), 0, false, "< 1000");
+            row(out, at + ": 200 -> reply at Graph API p50", paced.replyP50(), Double.NaN, false, "");
+            row(out, at + ": 200 -> reply at Graph API p99", paced.replyP99(), Double.NaN, false, "< 1000");
+        }
         row(out, "replay, events/s (all read models)", replay.eventsPerSecond(), raw.eventsPerSecond(), true,
                 ">= 30000");
         out.append(String.format("| %-41s | %12s | %12s | %8s | %-12s |%n", "  (baseline column: raw read+deserialize)",
@@ -46,6 +58,13 @@ final class Report {
                         + "inbox backlog at the end: %s%n", service.messagesAccepted(), service.textMessages(),
                 service.interactiveMessages(), service.statusesAccepted(), service.seconds(), service.refused(),
                 service.visibleSamples(), service.replySamples(), service.unanswered(), results.get("inboxBacklogAfterRun")));
+        for (LoadBenchmark.Paced run : pacedRuns) {
+            WebhookTraffic.Result paced = run.result();
+            out.append(String.format(Locale.ROOT, "paced %.0f/s: %,d messages + %,d statuses accepted in %.0f s, %d refused; "
+                            + "e2e samples: %d visible, %d replied; unanswered after 20 s drain: %d%n",
+                    run.offeredMessagesPerSecond(), paced.messagesAccepted(), paced.statusesAccepted(), paced.seconds(),
+                    paced.refused(), paced.visibleSamples(), paced.replySamples(), paced.unanswered()));
+        }
         out.append(String.format(Locale.ROOT, "baseline: %,d messages + %,d statuses accepted, %d refused%n",
                 baseline.messagesAccepted(), baseline.statusesAccepted(), baseline.refused()));
         out.append(String.format(Locale.ROOT, "replay: %,d of %,d events in %.1f s%s%n", replay.processed, replay.events,

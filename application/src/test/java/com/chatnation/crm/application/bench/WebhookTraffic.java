@@ -99,17 +99,21 @@ final class WebhookTraffic {
     private final AtomicLong visibilityTimedOut = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong nextSlot = new AtomicLong(Long.MIN_VALUE);
+    private volatile long slotNanos;
     private volatile boolean running;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
     /**
-     * @param jdbcUrl where the service's {@code messages} read table is polled for inbound wamids; null for the
-     *                baseline, whose messages are visible when it answers
+     * @param firstContact number of each organization's first contact, so that a second run against the same
+     *                     service starts fresh conversations instead of landing in the middle of earlier ones
+     * @param jdbcUrl      where the service's {@code messages} read table is polled for inbound wamids; null for the
+     *                     baseline, whose messages are visible when it answers
      */
     WebhookTraffic(String system, String url, String appSecret, List<Organization> organizations,
-                   int contactsPerOrganization, int clients, boolean awaitReplies, String jdbcUrl, String dbUser,
-                   String dbPassword) {
+                   int firstContact, int contactsPerOrganization, int clients, boolean awaitReplies, String jdbcUrl,
+                   String dbUser, String dbPassword) {
         this.system = system;
         this.url = url;
         this.appSecret = appSecret;
@@ -119,7 +123,7 @@ final class WebhookTraffic {
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
         for (Organization organization : organizations) {
-            for (int c = 0; c < contactsPerOrganization; c++) {
+            for (int c = firstContact; c < firstContact + contactsPerOrganization; c++) {
                 Contact contact = new Contact(organization, phone(organization.index(), c));
                 contacts.add(contact);
                 byWaId.put(contact.waId, contact);
@@ -128,6 +132,30 @@ final class WebhookTraffic {
         List<Contact> shuffled = new ArrayList<>(contacts);
         java.util.Collections.shuffle(shuffled);
         ready.addAll(shuffled);
+    }
+
+    /**
+     * Offers messages at no more than {@code messagesPerSecond}, evenly spaced, instead of as fast as the replies
+     * come back. Below the service's capacity the queues stay empty, so the lag measured is the time one message
+     * takes through the service rather than the time it waits behind the others (which, saturated, is just the
+     * number of contacts in flight divided by the throughput).
+     */
+    WebhookTraffic paced(double messagesPerSecond) {
+        slotNanos = (long) (1e9 / messagesPerSecond);
+        return this;
+    }
+
+    /** Waits for the next free send slot when paced; a client that fell behind does not get to burst. */
+    private void awaitSlot() throws InterruptedException {
+        long interval = slotNanos;
+        if (interval == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long slot = nextSlot.updateAndGet(next -> Math.max(next, now) + interval) - interval;
+        if (slot > now) {
+            TimeUnit.NANOSECONDS.sleep(slot - now);
+        }
     }
 
     /** Contacts' numbers: 2547 9 oo ccccccc; history copies rewrite the leading 25479 (see EventHistory). */
@@ -232,6 +260,7 @@ final class WebhookTraffic {
                     }
                     continue;
                 }
+                awaitSlot();
                 String wamid = "wamid.bench." + UUID.randomUUID();
                 boolean tap = false;
                 // one interactive reply in five messages: the rating is picked from the list or the yes/no tapped
