@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -78,7 +79,7 @@ public class WhatsAppWebhookController {
 
     @PostMapping
     @Operation(summary = "Receive a WhatsApp Cloud API notification (messages, statuses, errors)")
-    public ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (settings.appSecret() == null || settings.appSecret().isBlank()) {
             log.error("webhook delivery refused: crm.whatsapp.app-secret (CRM_WHATSAPP_APP_SECRET) is not configured");
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the webhook is not configured (no app secret)", "not_configured");
@@ -116,9 +117,20 @@ public class WhatsAppWebhookController {
                     "unavailable");
         }
         accepting.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        // Written by hand: Meta ignores the body, and object mapping was a fifth of the webhook's CPU time.
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body("{\"accepted\":" + envelopes.size() + "}");
+        acknowledge(response, envelopes.size());
+        return null; // answered already
+    }
+
+    /**
+     * Writes the 200 straight to the response. Meta ignores the body; mapping it as an object, and later choosing a
+     * message converter for it, took a fifth and then a tenth of the webhook's CPU time.
+     */
+    private static void acknowledge(HttpServletResponse response, int accepted) throws IOException {
+        byte[] body = ("{\"accepted\":" + accepted + "}").getBytes(StandardCharsets.US_ASCII);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private List<InboundEnvelope> envelopes(WebhookNotification notification) {

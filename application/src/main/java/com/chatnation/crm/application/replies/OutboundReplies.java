@@ -30,7 +30,7 @@ class OutboundReplies {
     }
 
     record Row(String replyId, String organizationId, String conversationId, String contactPhone, String module,
-               String action, OutboundReply reply, String inReplyTo, String status, long tokensCharged) {
+               String action, OutboundReply reply, String inReplyTo, String status, String handedOverAs) {
     }
 
     void add(ReplyQueued event, Instant at) {
@@ -43,15 +43,20 @@ class OutboundReplies {
                 event.action(), write(event.reply()), event.inReplyToMessageId(), Timestamp.from(at), Timestamp.from(at));
     }
 
-    /** The conversation's unsent replies in order, locked so one conversation is never drained twice at once. */
+    /**
+     * The conversation's unsent replies in order, locked so one conversation is never drained twice at once, each
+     * with the WhatsApp message id it was handed over as if a previous attempt got that far.
+     */
     List<Row> openInOrderLocked(String conversationId) {
         return jdbc.query("""
-                        SELECT * FROM outbound_replies WHERE conversation_id = ? AND status IN ('pending', 'held')
-                        ORDER BY sequence FOR UPDATE""",
+                        SELECT r.*, h.whatsapp_message_id AS handed_over_as
+                        FROM outbound_replies r LEFT JOIN reply_handovers h ON h.reply_id = r.reply_id
+                        WHERE r.conversation_id = ? AND r.status IN ('pending', 'held')
+                        ORDER BY r.sequence FOR UPDATE OF r""",
                 (rs, n) -> new Row(rs.getString("reply_id"), rs.getString("organization_id"),
                         rs.getString("conversation_id"), rs.getString("contact_phone"), rs.getString("module"),
                         rs.getString("action"), read(rs.getString("reply")), rs.getString("in_reply_to"),
-                        rs.getString("status"), rs.getLong("tokens_charged")),
+                        rs.getString("status"), rs.getString("handed_over_as")),
                 conversationId);
     }
 
@@ -66,10 +71,6 @@ class OutboundReplies {
                 + "WHERE reply_id = ?", replyId);
     }
 
-    void charged(String replyId, long tokens) {
-        jdbc.update("UPDATE outbound_replies SET tokens_charged = ?, updated_at = now() WHERE reply_id = ?", tokens, replyId);
-    }
-
     /**
      * Remembers, in a transaction of its own, that WhatsApp took the reply. If the dispatcher's transaction then
      * fails (another instance wrote to the same conversation first), the retry finds the id here and does not
@@ -82,20 +83,15 @@ class OutboundReplies {
                 ON CONFLICT (reply_id) DO NOTHING""", replyId, whatsappMessageId));
     }
 
-    /** The WhatsApp message id of a reply already handed over, if a previous attempt got that far. */
-    String handedOverAs(String replyId) {
-        return jdbc.queryForList("SELECT whatsapp_message_id FROM reply_handovers WHERE reply_id = ?", String.class,
-                replyId).stream().findFirst().orElse(null);
+    void sent(String replyId, String whatsappMessageId, long tokensCharged) {
+        jdbc.update("UPDATE outbound_replies SET status = 'sent', whatsapp_message_id = ?, tokens_charged = ?, "
+                + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", whatsappMessageId, tokensCharged, replyId);
     }
 
-    void sent(String replyId, String whatsappMessageId) {
-        jdbc.update("UPDATE outbound_replies SET status = 'sent', whatsapp_message_id = ?, attempts = attempts + 1, "
-                + "updated_at = now() WHERE reply_id = ?", whatsappMessageId, replyId);
-    }
-
-    void failed(String replyId, Integer code, String title) {
-        jdbc.update("UPDATE outbound_replies SET status = 'failed', error_code = ?, error_title = ?, "
-                + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", code, title, replyId);
+    /** @param tokensCharged what the reply was charged before WhatsApp refused it (refunded separately) */
+    void failed(String replyId, Integer code, String title, long tokensCharged) {
+        jdbc.update("UPDATE outbound_replies SET status = 'failed', error_code = ?, error_title = ?, tokens_charged = ?, "
+                + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", code, title, tokensCharged, replyId);
     }
 
     private String write(OutboundReply reply) {

@@ -110,9 +110,8 @@ public class ReplyDispatcher {
                 hold(reply, "insufficient tokens: " + price + " needed, " + outcome.availableBalance() + " available");
                 return false;
             }
-            replies.charged(reply.replyId(), price);
         }
-        String earlier = replies.handedOverAs(reply.replyId());
+        String earlier = reply.handedOverAs();
         SendResult result = earlier != null ? new SendResult.Sent(earlier)
                 : transport.send(organization.phoneNumberId(), PhoneNumber.of(reply.contactPhone()), reply.reply(),
                 reply.inReplyTo());
@@ -120,7 +119,7 @@ public class ReplyDispatcher {
             replies.handedOver(reply.replyId(), handed.wamid());
         }
         if (result instanceof SendResult.Sent sent) {
-            replies.sent(reply.replyId(), sent.wamid());
+            replies.sent(reply.replyId(), sent.wamid(), price);
             commands.sendAndWait(new MarkReplySent(reply.conversationId(), reply.replyId(), sent.wamid(), price));
             meters.counter("crm.replies", "outcome", "sent").increment();
             return true;
@@ -132,7 +131,7 @@ public class ReplyDispatcher {
                     + failed.httpStatus() + ", " + failed.errorTitle() + "); will retry");
         }
         log.warn("WhatsApp refused reply {} for good: {} {}", reply.replyId(), failed.errorCode(), failed.errorTitle());
-        replies.failed(reply.replyId(), failed.errorCode(), failed.errorTitle());
+        replies.failed(reply.replyId(), failed.errorCode(), failed.errorTitle(), price);
         commands.sendAndWait(new MarkReplyFailed(reply.conversationId(), reply.replyId(), failed.errorCode(),
                 failed.errorTitle()));
         if (price > 0) {
