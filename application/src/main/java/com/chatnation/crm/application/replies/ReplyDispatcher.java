@@ -13,7 +13,6 @@ import com.chatnation.crm.domain.wallet.ReservationReleased;
 import com.chatnation.crm.domain.wallet.TokensPurchased;
 import com.chatnation.crm.domain.wallet.TokensRefunded;
 import com.chatnation.crm.domain.wallet.WalletId;
-import com.chatnation.crm.projections.organizations.OrganizationDirectory;
 import com.chatnation.crm.projections.organizations.OrganizationRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,13 +43,13 @@ public class ReplyDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ReplyDispatcher.class);
 
     private final OutboundReplies replies;
-    private final OrganizationDirectory organizations;
+    private final BillingOrganizations organizations;
     private final CommandGateway commands;
     private final ReplyTransport transport;
     private final ReplyCharges charges;
     private final MeterRegistry meters;
 
-    public ReplyDispatcher(OutboundReplies replies, OrganizationDirectory organizations, CommandGateway commands,
+    ReplyDispatcher(OutboundReplies replies, BillingOrganizations organizations, CommandGateway commands,
                            ReplyTransport transport, ReplyCharges charges, MeterRegistry meters) {
         this.replies = replies;
         this.charges = charges;
