@@ -39,12 +39,14 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -166,15 +168,23 @@ public class AxonConfiguration {
     }
 
     /**
-     * The organization directory and the command catalogs run inside the commands' transactions (the directory
-     * enforces unique WhatsApp numbers), so their errors must fail the command rather than be logged and skipped.
+     * The organization directory and the command catalogs run inside the commands' transactions (subscribing
+     * processors: the directory enforces unique WhatsApp numbers, the catalogs answer the next command at once), so
+     * their errors must fail the command rather than be logged and skipped. They are handed only the events they
+     * handle ({@link RelevantEventsOnly}).
      */
     @Bean
-    ConfigurerModule directoryErrorsFailTheCommand() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(OrganizationDirectoryProjection.GROUP,
-                        c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(CommandCatalogs.GROUP, c -> PropagatingErrorHandler.instance());
+    ConfigurerModule synchronousProcessors() {
+        return configurer -> {
+            for (String group : List.of(OrganizationDirectoryProjection.GROUP, CommandCatalogs.GROUP)) {
+                configurer.eventProcessing()
+                        .registerSubscribingEventProcessor(group, c -> new RelevantEventsOnly(c.eventBus(),
+                                type -> c.eventProcessingConfiguration().eventProcessor(group, AbstractEventProcessor.class)
+                                        .map(processor -> processor.eventHandlerInvoker().canHandleType(type))
+                                        .orElse(true)))
+                        .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+            }
+        };
     }
 
     /**

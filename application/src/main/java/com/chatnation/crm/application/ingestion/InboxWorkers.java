@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Processes the PostgreSQL inbox. Each partition is worked by one worker at a time across all instances (a
  * transaction-level advisory lock), in id order, so a contact's items are handled in the order accepted while
  * other contacts proceed in parallel. An item is marked done in the same transaction as the commands it
- * caused, so a crash never loses it and never applies it twice. A failing item is retried with backoff
+ * caused, so a crash never loses it and never applies it twice. Several waiting items of a lane share one
+ * transaction; when that fails, they are handled again one at a time. A failing item is retried with backoff
  * (holding back only later items of the same contact) and set aside as dead after the last attempt.
  */
 public class InboxWorkers implements SmartLifecycle {
@@ -202,29 +203,67 @@ public class InboxWorkers implements SmartLifecycle {
 
     private int process(List<Item> items) {
         Set<String> heldBack = new HashSet<>();
+        List<Item> due = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Item item : items) {
+            String key = item.envelope().orderingKey();
+            if (heldBack.contains(key)) {
+                continue;
+            }
+            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(now)) {
+                heldBack.add(key); // its earlier item waits for a retry: so do the later ones
+                continue;
+            }
+            due.add(item);
+        }
+        int handled = 0;
+        for (int from = 0; from < due.size(); from += settings.itemsPerTransaction()) {
+            List<Item> chunk = due.subList(from, Math.min(due.size(), from + settings.itemsPerTransaction()))
+                    .stream().filter(item -> !heldBack.contains(item.envelope().orderingKey())).toList();
+            handled += chunk.size() > 1 && together(chunk) ? chunk.size() : oneByOne(chunk, heldBack);
+        }
+        return handled;
+    }
+
+    /**
+     * Handles several items in one transaction: under load a lane holds many, and one commit for all of them (their
+     * events appended as one batch) costs the database and every processor downstream far less than one each.
+     *
+     * @return false when any of them failed; nothing of the batch is then kept, and each is handled on its own
+     */
+    private boolean together(List<Item> items) {
+        try {
+            transaction.inTransaction(() -> {
+                for (Item item : items) {
+                    handle(item);
+                }
+                jdbc.update("UPDATE inbound_inbox SET status = 'done', attempts = attempts + 1, processed_at = now() "
+                        + "WHERE id = ANY (?)", (Object) items.stream().map(Item::id).toArray(Long[]::new));
+            });
+        } catch (RuntimeException | LinkageError failure) {
+            log.debug("a transaction of {} inbox items failed; handling them one at a time: {}", items.size(),
+                    failure.toString());
+            return false;
+        }
+        items.forEach(item -> processed(item));
+        return true;
+    }
+
+    /** Each item in a transaction of its own, so a failing one is retried, and finally set aside, alone. */
+    private int oneByOne(List<Item> items, Set<String> heldBack) {
         int handled = 0;
         for (Item item : items) {
             String key = item.envelope().orderingKey();
             if (heldBack.contains(key)) {
                 continue;
             }
-            if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(Instant.now())) {
-                heldBack.add(key); // its earlier item waits for a retry: so do the later ones
-                continue;
-            }
             try {
                 transaction.inTransaction(() -> {
-                    try {
-                        handler.handle(item.envelope());
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    handle(item);
                     jdbc.update("UPDATE inbound_inbox SET status = 'done', attempts = attempts + 1, processed_at = now() "
                             + "WHERE id = ?", item.id());
                 });
-                meters.counter("crm.inbox.items", "outcome", "processed", "kind", item.envelope().kind()).increment();
+                processed(item);
                 handled++;
             } catch (RuntimeException | LinkageError failure) {
                 heldBack.add(key);
@@ -232,6 +271,20 @@ public class InboxWorkers implements SmartLifecycle {
             }
         }
         return handled;
+    }
+
+    private void handle(Item item) {
+        try {
+            handler.handle(item.envelope());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void processed(Item item) {
+        meters.counter("crm.inbox.items", "outcome", "processed", "kind", item.envelope().kind()).increment();
     }
 
     private void failed(Item item, Throwable failure) {
