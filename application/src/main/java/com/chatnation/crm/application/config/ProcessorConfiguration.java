@@ -25,7 +25,7 @@ public class ProcessorConfiguration {
 
     @Bean
     ConfigurerModule processorBatching(@Value("${crm.processors.batch-size:100}") int batchSize,
-                                       @Value("${crm.replies.dispatch-threads:8}") int dispatchThreads) {
+                                       @Value("${crm.replies.dispatch-threads:16}") int dispatchThreads) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration

@@ -31,7 +31,7 @@ class ReplyCharges {
     private final ExecutorService billing;
 
     ReplyCharges(CommandGateway commands, TransactionalRetry transaction,
-                 @Value("${crm.replies.dispatch-threads:8}") int dispatchThreads) {
+                 @Value("${crm.replies.dispatch-threads:16}") int dispatchThreads) {
         this.commands = commands;
         this.transaction = transaction;
         AtomicInteger threads = new AtomicInteger();
