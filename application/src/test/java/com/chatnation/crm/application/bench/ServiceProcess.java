@@ -76,7 +76,7 @@ final class ServiceProcess implements AutoCloseable {
         settings.serviceArgs().stream().filter(arg -> !keys.contains(key(arg))).forEach(command::add);
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())); // a run's log only, not every run's
         builder.environment().put("CRM_DATA_DIR", settings.outputDir().resolve("crm-data").toString());
         ServiceProcess service = new ServiceProcess(builder.start(), port, jfr);
         service.awaitHealthy(log);
