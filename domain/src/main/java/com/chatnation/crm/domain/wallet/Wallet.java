@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Wallet {
 
+    /**
+     * How many recent debits a wallet remembers by reference: a debit repeated with one of these references is not
+     * charged again, and only these can be refunded. Repeats and refunds come within seconds of the debit (a reply
+     * retried, a reply WhatsApp refused), when at most a few hundred newer debits can have happened.
+     */
+    public static final int REMEMBERED_DEBITS = 10_000;
+
     @AggregateIdentifier
     private String walletId;
     private String organizationId;
@@ -29,8 +38,11 @@ public class Wallet {
     private long lowBalanceThreshold;
     private boolean belowThreshold;
     private final Set<String> creditedPayments = new HashSet<>();
-    /** Debits by reference id, with what can still be refunded of each. */
-    private final Map<String, Long> refundableByReference = new HashMap<>();
+    /**
+     * The most recent {@link #REMEMBERED_DEBITS} debits by reference id, oldest first, with what can still be refunded
+     * of each. Keeping every debit ever made would grow the wallet, and each of its snapshots, with every reply sent.
+     */
+    private final LinkedHashMap<String, Long> refundableByReference = new LinkedHashMap<>();
     /** Open reservations with what each still holds. */
     private final Map<String, Long> openReservations = new HashMap<>();
 
@@ -203,6 +215,11 @@ public class Wallet {
     @EventSourcingHandler
     void on(TokenDebited event) {
         refundableByReference.put(event.referenceId(), event.amount());
+        Iterator<String> oldestFirst = refundableByReference.keySet().iterator();
+        while (refundableByReference.size() > REMEMBERED_DEBITS) {
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
         balance = event.balanceAfter();
     }
 

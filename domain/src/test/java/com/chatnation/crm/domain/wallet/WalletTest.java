@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WalletTest {
@@ -197,6 +200,56 @@ class WalletTest {
                     .when(new DebitTokens(WALLET, "", "reply", "msg-1", 1))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage("module is required");
+        }
+    }
+
+    /** Debits by reference are remembered for the most recent {@link Wallet#REMEMBERED_DEBITS} only. */
+    @Nested
+    class RememberedDebits {
+
+        /** The wallet's history: a purchase, then {@code count} one-token debits with references d-0, d-1, … */
+        private List<Object> debits(int count) {
+            List<Object> history = new ArrayList<>();
+            history.add(created(0));
+            history.add(purchased("pay-1", 1_000_000, 1_000_000));
+            for (int i = 0; i < count; i++) {
+                history.add(new TokenDebited(WALLET, ORG, "surveys", "reply", "d-" + i, 1, 1_000_000 - i - 1));
+            }
+            return history;
+        }
+
+        @Test
+        void aRecentReferenceIsStillNotChargedTwice() {
+            fixture.given(debits(Wallet.REMEMBERED_DEBITS + 1))
+                    .when(new DebitTokens(WALLET, "surveys", "reply", "d-1", 1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReferenceOlderThanTheWindowIsForgotten() {
+            int count = Wallet.REMEMBERED_DEBITS + 1;
+            fixture.given(debits(count))
+                    .when(new DebitTokens(WALLET, "surveys", "reply", "d-0", 1))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "surveys", "reply", "d-0", 1, 1_000_000 - count - 1));
+        }
+
+        @Test
+        void aForgottenDebitCannotBeRefunded() {
+            fixture.given(debits(Wallet.REMEMBERED_DEBITS + 1))
+                    .when(new RefundTokens(WALLET, "d-0", 1, "too late"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("no debit with reference id 'd-0' to refund")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theOldestRememberedDebitCanStillBeRefunded() {
+            int count = Wallet.REMEMBERED_DEBITS + 1;
+            fixture.given(debits(count))
+                    .when(new RefundTokens(WALLET, "d-1", 1, "refused by WhatsApp"))
+                    .expectEvents(new TokensRefunded(WALLET, ORG, "d-1", 1, 1_000_000 - count + 1,
+                            "refused by WhatsApp"));
         }
     }
 
