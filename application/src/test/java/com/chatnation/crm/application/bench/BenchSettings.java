@@ -11,7 +11,7 @@ import java.util.List;
  * (concurrent HTTP clients), {@code bench.duration} (seconds measured per system under test; the warm-up of
  * {@link #WARM_UP} comes first), {@code bench.paced} (the paced runs that follow the saturated one: offered
  * messages/s, each written as a share of the rate the saturated run processed, {@code 0.5x}, or as a rate,
- * {@code 40}; default {@code 0.5x,0.8x}), {@code bench.historyEvents} (event store size for the replay),
+ * {@code 40}; default {@code 0.5x,0.8x}; empty for none), {@code bench.historyEvents} (event store size for the replay),
  * {@code bench.replayTimeout} (seconds), {@code bench.jfr} (record the service with Flight Recorder),
  * {@code bench.serviceArgs} / {@code bench.serviceJvmArgs} (extra service arguments, for experiments).
  */
@@ -30,7 +30,7 @@ record BenchSettings(int organizations, int contactsPerOrganization, int clients
                 Integer.getInteger("bench.contacts", 25),
                 Integer.getInteger("bench.clients", 32),
                 Duration.ofSeconds(Long.getLong("bench.duration", 60)),
-                Arrays.asList(System.getProperty("bench.paced", "0.5x,0.8x").split("\\s*,\\s*")),
+                words(System.getProperty("bench.paced", "0.5x,0.8x").replace(',', ' ')),
                 Long.getLong("bench.historyEvents", 1_000_000),
                 Duration.ofSeconds(Long.getLong("bench.replayTimeout", 900)),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
