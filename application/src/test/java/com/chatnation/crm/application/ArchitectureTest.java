@@ -57,6 +57,29 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void accessIsDecidedOnlyBySpringSecurity() {
+        noClasses().that().resideInAPackage("com.chatnation.crm.application..")
+                .should().beAssignableTo("jakarta.servlet.Filter")
+                .orShould().callMethod("jakarta.servlet.http.HttpServletRequest", "getRequestURI")
+                .because("who may call what is decided once, in security.AccessRules, on the path Spring MVC routes on;"
+                        + " a filter reading the raw URI decides on a different path than the one routed")
+                .check(classes);
+    }
+
+    @Test
+    void securityKnowsNoFeature() {
+        noClasses().that().resideInAPackage("com.chatnation.crm.application.security..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.chatnation.crm.application.staff..", "com.chatnation.crm.application.organizations..",
+                        "com.chatnation.crm.application.wallet..", "com.chatnation.crm.application.surveys..",
+                        "com.chatnation.crm.application.ticketing..", "com.chatnation.crm.application.conversations..",
+                        "com.chatnation.crm.application.dashboard..", "com.chatnation.crm.application.analytics..",
+                        "com.chatnation.crm.application.replies..", "com.chatnation.crm.application.ingestion..")
+                .because("security is platform: the staff slice plugs in through CredentialLookup")
+                .check(classes);
+    }
+
     /** Aggregates (they handle commands) and commands (they target an aggregate). */
     private static DescribedPredicate<JavaClass> commandSide() {
         return DescribedPredicate.describe("aggregates or commands", type ->

@@ -2,6 +2,7 @@ package com.chatnation.crm.projections;
 
 import com.chatnation.crm.projections.analytics.DailyRollupProjection;
 import com.chatnation.crm.projections.analytics.JourneyProjection;
+import com.chatnation.crm.projections.audit.AuditLogProjection;
 import com.chatnation.crm.projections.crm.contacts.ContactsProjection;
 import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
 import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
@@ -42,6 +43,7 @@ public final class ReadTables {
         groups.put(EventsProjection.GROUP, EventsProjection.TABLES);
         groups.put(JourneyProjection.GROUP, JourneyProjection.TABLES);
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);
+        groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
         return Collections.unmodifiableMap(groups);
     }
 

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections;
 
+import com.chatnation.crm.projections.staff.StaffDirectoryProjection;
 import com.chatnation.crm.projections.support.Tables;
 import com.chatnation.crm.projections.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,9 @@ class ReadTablesTest {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
                   AND table_name NOT IN ('organizations', 'flyway_schema_history')""", String.class);
+        // Written inside the commands' transactions, like organizations, and never rebuilt by a replay.
+        tables.removeAll(StaffDirectoryProjection.TABLES);
+        tables.remove("roles");
 
         assertThat(ReadTables.ALL).containsExactlyInAnyOrderElementsOf(tables);
         assertThat(ReadTables.tablesOf("crm-wallets")).contains("token_transactions");

@@ -1,13 +1,16 @@
 package com.chatnation.crm.application.config;
 
 import com.chatnation.crm.application.catalog.CommandCatalogs;
+import com.chatnation.crm.application.security.ActorMetadata;
 import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
+import com.chatnation.crm.domain.staff.Team;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
 import com.chatnation.crm.domain.ticketing.TicketedEvent;
 import com.chatnation.crm.domain.wallet.Wallet;
 import com.chatnation.crm.projections.organizations.OrganizationDirectoryProjection;
+import com.chatnation.crm.projections.staff.StaffDirectoryProjection;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -77,7 +80,8 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(SurveyResponse.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
-                        .configureCache(c -> aggregateCache));
+                        .configureCache(c -> aggregateCache))
+                .configureAggregate(Team.class);
     }
 
     /**
@@ -168,15 +172,17 @@ public class AxonConfiguration {
     }
 
     /**
-     * The organization directory and the command catalogs run inside the commands' transactions (subscribing
-     * processors: the directory enforces unique WhatsApp numbers, the catalogs answer the next command at once), so
+     * The organization and staff directories and the command catalogs run inside the commands' transactions
+     * (subscribing processors: the directories enforce unique WhatsApp numbers and staff logins and make a
+     * deactivation or a revoked key take effect at once, the catalogs answer the next command at once), so
      * their errors must fail the command rather than be logged and skipped. They are handed only the events they
      * handle ({@link RelevantEventsOnly}).
      */
     @Bean
     ConfigurerModule synchronousProcessors() {
         return configurer -> {
-            for (String group : List.of(OrganizationDirectoryProjection.GROUP, CommandCatalogs.GROUP)) {
+            for (String group : List.of(OrganizationDirectoryProjection.GROUP, StaffDirectoryProjection.GROUP,
+                    CommandCatalogs.GROUP)) {
                 configurer.eventProcessing()
                         .registerSubscribingEventProcessor(group, c -> new RelevantEventsOnly(c.eventBus(),
                                 type -> c.eventProcessingConfiguration().eventProcessor(group, AbstractEventProcessor.class)
@@ -222,11 +228,13 @@ public class AxonConfiguration {
         return new WriteConflictRetryScheduler(commandRetryExecutor, retries, 10);
     }
 
+    /** Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log. */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, RetryScheduler conflictRetryScheduler) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(conflictRetryScheduler)
+                .dispatchInterceptors(new ActorMetadata())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import com.chatnation.crm.application.organizations.KnownOrganizations;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.MessageContent;
@@ -21,10 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Lets an administrator talk to the bot as a contact would, without WhatsApp. */
+/** Lets the organization's staff talk to the bot as a contact would, without WhatsApp. */
 @RestController
-@RequestMapping("/admin/organizations/{organizationId}/inbound-messages")
-@Tag(name = "Admin: conversation simulator")
+@SecurityRequirement(name = "bearer")
+@RequestMapping("/api/v1/orgs/{orgId}/inbound-messages")
+@Tag(name = "Conversation simulator")
 public class SimulatorController {
 
     private final InboundMessageService inbound;
@@ -50,7 +52,7 @@ public class SimulatorController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Run one message through the bot as if the contact had sent it on WhatsApp")
-    public Accepted simulate(@PathVariable String organizationId, @Valid @RequestBody SimulatedMessage message) {
+    public Accepted simulate(@PathVariable("orgId") String organizationId, @Valid @RequestBody SimulatedMessage message) {
         organizations.require(organizationId);
         String messageId = message.messageId() == null ? "sim." + UUID.randomUUID() : message.messageId();
         String conversationId = inbound.receive(new IncomingMessage(organizationId, PhoneNumber.of(message.from()),

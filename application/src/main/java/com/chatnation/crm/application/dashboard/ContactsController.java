@@ -29,7 +29,7 @@ import static com.chatnation.crm.application.dashboard.DashboardRequests.notFoun
 @RestController
 @RequestMapping("/api/v1/orgs/{orgId}")
 @Tag(name = "Dashboard: contacts and conversations")
-@SecurityRequirement(name = "organizationApiKey")
+@SecurityRequirement(name = "bearer")
 public class ContactsController {
 
     static final int MAX_QUERY_LENGTH = 100;

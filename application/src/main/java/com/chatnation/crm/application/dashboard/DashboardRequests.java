@@ -12,20 +12,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Reads and checks the dashboard's query parameters; anything unusable is a 400 problem saying why. */
-final class DashboardRequests {
+/**
+ * Reads and checks the dashboard's query parameters (page sizes, cursors, date ranges); anything unusable is a 400
+ * problem saying why. Other read endpoints (the audit log) use the same rules.
+ */
+public final class DashboardRequests {
 
-    static final int DEFAULT_PAGE_SIZE = 50;
-    static final int MAX_PAGE_SIZE = 200;
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
 
     /** A date range: {@code from} inclusive, {@code to} exclusive, either open. */
-    record Range(Instant from, Instant to) {
+    public record Range(Instant from, Instant to) {
     }
 
     private DashboardRequests() {
     }
 
-    static int limit(String raw) {
+    public static int limit(String raw) {
         if (raw == null || raw.isBlank()) {
             return DEFAULT_PAGE_SIZE;
         }
@@ -41,7 +44,7 @@ final class DashboardRequests {
         return limit;
     }
 
-    static Cursor after(String raw) {
+    public static Cursor after(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -56,7 +59,7 @@ final class DashboardRequests {
      * {@code from} and {@code to} as ISO-8601 instants ({@code 2026-03-01T09:00:00Z}, an offset is fine) or dates
      * ({@code 2026-03-01}, UTC); a date as {@code to} includes that whole day.
      */
-    static Range range(String from, String to) {
+    public static Range range(String from, String to) {
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
         // a date as "to" ends where the next day starts: from must lie before that
@@ -84,11 +87,11 @@ final class DashboardRequests {
         }
     }
 
-    static ResponseStatusException badRequest(String detail) {
+    public static ResponseStatusException badRequest(String detail) {
         return problem(HttpStatus.BAD_REQUEST, detail, "invalid_parameter");
     }
 
-    static ResponseStatusException notFound(String detail) {
+    public static ResponseStatusException notFound(String detail) {
         return problem(HttpStatus.NOT_FOUND, detail, "not_found");
     }
 

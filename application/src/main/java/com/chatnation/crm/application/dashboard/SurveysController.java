@@ -23,7 +23,7 @@ import static com.chatnation.crm.application.dashboard.DashboardRequests.range;
 @RestController
 @RequestMapping("/api/v1/orgs/{orgId}/surveys")
 @Tag(name = "Dashboard: surveys")
-@SecurityRequirement(name = "organizationApiKey")
+@SecurityRequirement(name = "bearer")
 public class SurveysController {
 
     private final SurveyQueries surveys;

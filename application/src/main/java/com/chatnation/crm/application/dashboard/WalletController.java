@@ -30,7 +30,7 @@ import static com.chatnation.crm.application.dashboard.DashboardRequests.range;
 @RestController
 @RequestMapping("/api/v1/orgs/{orgId}/wallet")
 @Tag(name = "Dashboard: wallet")
-@SecurityRequirement(name = "organizationApiKey")
+@SecurityRequirement(name = "bearer")
 public class WalletController {
 
     static final int RECENT_ALERTS = 10;

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.replay;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import com.chatnation.crm.projections.ReadTables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import java.util.Map;
  * </ul>
  */
 @RestController
+@SecurityRequirement(name = "platformKey")
 @RequestMapping("/admin/replay")
 public class ReplayController {
 

@@ -41,4 +41,9 @@ class BillingOrganizations {
     Optional<OrganizationRow> byId(String organizationId) {
         return organizations.get(organizationId);
     }
+
+    /** A resumed organization's held replies go out at once rather than after the cached row expires. */
+    void forget(String organizationId) {
+        organizations.invalidate(organizationId);
+    }
 }

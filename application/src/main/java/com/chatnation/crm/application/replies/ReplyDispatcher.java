@@ -4,6 +4,7 @@ import com.chatnation.crm.application.outbound.SendResult;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.conversation.HoldReply;
 import com.chatnation.crm.domain.conversation.MarkReplyFailed;
+import com.chatnation.crm.domain.organization.OrganizationResumed;
 import com.chatnation.crm.domain.conversation.MarkReplySent;
 import com.chatnation.crm.domain.conversation.ReplyQueued;
 import com.chatnation.crm.domain.wallet.DebitOutcome;
@@ -80,6 +81,12 @@ public class ReplyDispatcher {
         releaseHeld(event.organizationId());
     }
 
+    @EventHandler
+    void on(OrganizationResumed event) {
+        organizations.forget(event.organizationId());
+        releaseHeld(event.organizationId());
+    }
+
     private void releaseHeld(String organizationId) {
         for (String conversationId : replies.conversationsHolding(organizationId)) {
             drain(conversationId);
@@ -101,6 +108,11 @@ public class ReplyDispatcher {
     private boolean deliver(OutboundReplies.Row reply) {
         OrganizationRow organization = organizations.byId(reply.organizationId())
                 .orElseThrow(() -> new IllegalStateException("reply for unknown organization " + reply.organizationId()));
+        if (organization.suspended()) {
+            // the bot of a suspended organization stays silent; its replies wait, in order, for it to be resumed
+            hold(reply, "organization suspended");
+            return false;
+        }
         long price = organization.priceList().priceOf(reply.module(), reply.action()).orElse(0L);
         if (price > 0) {
             DebitOutcome outcome = charges.charge(new DebitTokens(WalletId.forOrganization(reply.organizationId()),

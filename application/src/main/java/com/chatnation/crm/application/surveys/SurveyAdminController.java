@@ -1,18 +1,17 @@
 package com.chatnation.crm.application.surveys;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import com.chatnation.crm.application.catalog.JdbcSurveyCatalog;
 import com.chatnation.crm.application.organizations.KnownOrganizations;
 import com.chatnation.crm.domain.survey.ArchiveSurvey;
 import com.chatnation.crm.domain.survey.PublishSurvey;
 import com.chatnation.crm.domain.survey.ReviseSurvey;
-import com.chatnation.crm.domain.survey.SurveyDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,8 +25,9 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/admin/organizations/{organizationId}/surveys")
-@Tag(name = "Admin: surveys")
+@SecurityRequirement(name = "bearer")
+@RequestMapping("/api/v1/orgs/{orgId}/surveys")
+@Tag(name = "Surveys")
 public class SurveyAdminController {
 
     private final CommandGateway commands;
@@ -46,7 +46,7 @@ public class SurveyAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a survey (version 1); its keywords start it from WhatsApp")
-    public Published publish(@PathVariable String organizationId, @Valid @RequestBody SurveyRequest survey) {
+    public Published publish(@PathVariable("orgId") String organizationId, @Valid @RequestBody SurveyRequest survey) {
         organizations.require(organizationId);
         requireFreeKeywords(organizationId, survey, null);
         String surveyId = UUID.randomUUID().toString();
@@ -57,7 +57,7 @@ public class SurveyAdminController {
 
     @PutMapping("/{surveyId}")
     @Operation(summary = "Publish a new version; responses already under way keep the version they started on")
-    public Published revise(@PathVariable String organizationId, @PathVariable String surveyId,
+    public Published revise(@PathVariable("orgId") String organizationId, @PathVariable String surveyId,
                             @Valid @RequestBody SurveyRequest survey) {
         requireSurvey(organizationId, surveyId);
         requireFreeKeywords(organizationId, survey, surveyId);
@@ -69,17 +69,11 @@ public class SurveyAdminController {
     @DeleteMapping("/{surveyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Archive a survey: its keywords stop working; recorded responses stay")
-    public void archive(@PathVariable String organizationId, @PathVariable String surveyId) {
+    public void archive(@PathVariable("orgId") String organizationId, @PathVariable String surveyId) {
         requireSurvey(organizationId, surveyId);
         commands.sendAndWait(new ArchiveSurvey(surveyId));
     }
 
-    @GetMapping
-    @Operation(summary = "Surveys contacts can start now, newest first")
-    public List<SurveyDefinition> list(@PathVariable String organizationId) {
-        organizations.require(organizationId);
-        return catalog.activeSurveys(organizationId);
-    }
 
     private void requireSurvey(String organizationId, String surveyId) {
         organizations.require(organizationId);

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.ticketing;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import com.chatnation.crm.application.catalog.JdbcEventCatalog;
 import com.chatnation.crm.application.config.TransactionalRetry;
 import com.chatnation.crm.application.organizations.KnownOrganizations;
@@ -33,8 +34,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/admin/organizations/{organizationId}")
-@Tag(name = "Admin: events and tickets")
+@SecurityRequirement(name = "bearer")
+@RequestMapping("/api/v1/orgs/{orgId}")
+@Tag(name = "Events and tickets")
 public class TicketAdminController {
 
     private final CommandGateway commands;
@@ -60,7 +62,7 @@ public class TicketAdminController {
     @PostMapping("/events")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an event with its ticket types; contacts can buy them by sending 'tickets'")
-    public CreatedEvent createEvent(@PathVariable String organizationId, @Valid @RequestBody EventRequest event) {
+    public CreatedEvent createEvent(@PathVariable("orgId") String organizationId, @Valid @RequestBody EventRequest event) {
         organizations.require(organizationId);
         List<TicketTypeDefinition> types = event.ticketTypes() == null ? List.of()
                 : event.ticketTypes().stream().map(TicketAdminController::definition).toList();
@@ -72,7 +74,7 @@ public class TicketAdminController {
     @PostMapping("/events/{eventId}/ticket-types")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a ticket type to an event")
-    public CreatedEvent addTicketType(@PathVariable String organizationId, @PathVariable String eventId,
+    public CreatedEvent addTicketType(@PathVariable("orgId") String organizationId, @PathVariable String eventId,
                                       @Valid @RequestBody EventRequest.TicketTypeRequest type) {
         organizations.require(organizationId);
         TicketTypeDefinition definition = definition(type);
@@ -82,7 +84,7 @@ public class TicketAdminController {
 
     @PostMapping("/ticket-reservations/{reservationId}/payment")
     @Operation(summary = "Payment callback: issue the reserved tickets and send their codes to the contact")
-    public IssuedTickets confirmPayment(@PathVariable String organizationId, @PathVariable String reservationId,
+    public IssuedTickets confirmPayment(@PathVariable("orgId") String organizationId, @PathVariable String reservationId,
                                         @Valid @RequestBody Payment payment) {
         organizations.require(organizationId);
         JdbcEventCatalog.ReservationRow reservation = catalog.reservation(organizationId, reservationId)

@@ -26,6 +26,7 @@ class AnalyticsApiTest {
 
     private Organizations org;
     private Organizations other;
+    /** The organization's owner, logged in: may read and define funnels. */
     private ApiClient api;
 
     @BeforeEach
@@ -33,7 +34,7 @@ class AnalyticsApiTest {
         AdminClient admin = new AdminClient("http://localhost:" + port);
         org = Organizations.onboard(admin);
         other = Organizations.onboard(admin);
-        api = new ApiClient(port, org.apiKey());
+        api = new ApiClient(port, org.ownerToken());
     }
 
     /** Each endpoint, called by the given client. */
@@ -56,9 +57,16 @@ class AnalyticsApiTest {
                 .containsOnly(401);
         assertThat(everyEndpoint(new ApiClient(port, other.apiKey()))).extracting(ApiClient.Response::status)
                 .containsOnly(403);
+        assertThat(everyEndpoint(new ApiClient(port, other.ownerToken()))).extracting(ApiClient.Response::status)
+                .containsOnly(403);
         assertThat(everyEndpoint(new ApiClient(port, "crm_not-a-key"))).extracting(ApiClient.Response::status)
                 .containsOnly(401);
         // nothing was defined by the refused calls
+        assertThat(api.get(org.path("/funnels")).body().path("funnels")).extracting(f -> f.path("key").asText())
+                .containsExactly("engagement", "tickets");
+        // the organization's own onboarding key reads but does not define funnels
+        assertThat(everyEndpoint(new ApiClient(port, org.apiKey()))).extracting(ApiClient.Response::status)
+                .containsExactly(200, 200, 403, 403, 404, 200);
         assertThat(api.get(org.path("/funnels")).body().path("funnels")).extracting(f -> f.path("key").asText())
                 .containsExactly("engagement", "tickets");
         // and the owner gets answers

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Contacts talk to the bot through the admin simulator; the journey and rollup projections (tracking processors)
+ * Contacts talk to the bot through the organization's simulator; the journey and rollup projections (tracking processors)
  * catch up, and the dashboard API reads funnels, survey drop-off and rollups from them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,26 +31,26 @@ class AnalyticsEndToEndTest {
 
     @Test
     void conversationsShowUpInFunnelsSurveyDropOffAndRollups() {
-        AdminClient admin = new AdminClient("http://localhost:" + port);
-        Organizations org = Organizations.onboard(admin);
+        AdminClient platform = new AdminClient("http://localhost:" + port);
+        Organizations org = Organizations.onboard(platform);
         ApiClient api = new ApiClient(port, org.apiKey());
-        String adminPath = "/admin/organizations/" + org.id();
-        assertThat(admin.post(adminPath + "/wallet/purchases", Map.of("paymentReference", "initial", "amount", 500))
-                .status()).isLessThan(300);
-        String surveyId = publishSurvey(admin, adminPath);
+        assertThat(platform.post("/admin/organizations/" + org.id() + "/wallet/purchases",
+                Map.of("paymentReference", "initial", "amount", 500)).status()).isLessThan(300);
+        AdminClient owner = AdminClient.bearer("http://localhost:" + port, org.ownerToken());
+        String surveyId = publishSurvey(owner, org);
 
         // P1: menu, then the survey by keyword, completed
-        says(admin, adminPath, P1, "hi");
-        says(admin, adminPath, P1, "pulse");
-        says(admin, adminPath, P1, "5");
-        says(admin, adminPath, P1, "yes");
-        says(admin, adminPath, P1, "The music");
-        says(admin, adminPath, P1, "Nothing else");
+        says(owner, org, P1, "hi");
+        says(owner, org, P1, "pulse");
+        says(owner, org, P1, "5");
+        says(owner, org, P1, "yes");
+        says(owner, org, P1, "The music");
+        says(owner, org, P1, "Nothing else");
         // P2: menu only
-        says(admin, adminPath, P2, "hi");
+        says(owner, org, P2, "hi");
         // P3: straight to the survey, stops after the first answer
-        says(admin, adminPath, P3, "pulse");
-        says(admin, adminPath, P3, "4");
+        says(owner, org, P3, "pulse");
+        says(owner, org, P3, "4");
 
         JsonNode engagement = eventually(() -> api.get(org.path("/funnels/engagement?breakdown=source")).body(),
                 body -> entered(body).equals(List.of(3L, 2L, 1L, 1L)));
@@ -72,7 +72,7 @@ class AnalyticsEndToEndTest {
                 .containsExactly("q1:2/2", "q2:1/1", "q3:1/1", "q4:1/1");
 
         // a funnel defined now covers what already happened, without waiting for anything
-        assertThat(api.put(org.path("/funnels/survey-finish"), Map.of("name", "Survey finish",
+        assertThat(owner.put(org.path("/funnels/survey-finish"), Map.of("name", "Survey finish",
                 "steps", List.of("survey_started", "survey_completed"), "conversionWindow", "P1D")).status())
                 .isEqualTo(200);
         JsonNode finish = api.get(org.path("/funnels/survey-finish?breakdown=source")).body();
@@ -92,8 +92,8 @@ class AnalyticsEndToEndTest {
                 .isEqualTo(3);
     }
 
-    private static String publishSurvey(AdminClient admin, String adminPath) {
-        AdminClient.Response published = admin.post(adminPath + "/surveys", Map.of(
+    private static String publishSurvey(AdminClient owner, Organizations org) {
+        AdminClient.Response published = owner.post(org.path("/surveys"), Map.of(
                 "title", "Pulse", "intro", "Two minutes?", "thankYou", "Thanks!", "keywords", List.of("pulse"),
                 "questions", List.of(
                         Map.of("id", "q1", "text", "How would you rate the event?", "type", "RATING", "required", true),
@@ -104,8 +104,8 @@ class AnalyticsEndToEndTest {
         return published.text("surveyId");
     }
 
-    private static void says(AdminClient admin, String adminPath, String phone, String text) {
-        AdminClient.Response response = admin.post(adminPath + "/inbound-messages", Map.of("from", phone, "text", text));
+    private static void says(AdminClient owner, Organizations org, String phone, String text) {
+        AdminClient.Response response = owner.post(org.path("/inbound-messages"), Map.of("from", phone, "text", text));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
     }
 

@@ -23,7 +23,8 @@ import java.util.List;
  * new rows, not redeliveries: every UUID except the organizations' has its fourth group replaced by k (real
  * UUIDs have 8-b there, copies 0001-7fff), contacts' numbers 25479… become 2547kkk9… (new contacts of the same
  * organizations, so organizations grow as they would over time), wallet events get sequence numbers above
- * the original's, and the organizations' own events are not copied (their streams exist once).
+ * the original's, and the organizations' own events and their teams' are not copied (their streams exist once,
+ * under identifiers derived from the organization's, and copies would clash with them).
  */
 final class EventHistory {
 
@@ -48,7 +49,7 @@ final class EventHistory {
         long perCopy;
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT count(*) FROM domainevententry WHERE globalindex <= " + base
-                     + " AND type IS DISTINCT FROM 'Organization'")) {
+                     + " AND type IS DISTINCT FROM 'Organization' AND type IS DISTINCT FROM 'Team'")) {
             row.next();
             perCopy = row.getLong(1);
         }
@@ -69,7 +70,7 @@ final class EventHistory {
                            convert_to(%s, 'UTF8'), convert_to(%s, 'UTF8'),
                            payloadrevision, payloadtype, timestamp
                     FROM domainevententry
-                    WHERE globalindex <= ? AND type IS DISTINCT FROM 'Organization'
+                    WHERE globalindex <= ? AND type IS DISTINCT FROM 'Organization' AND type IS DISTINCT FROM 'Team'
                     ORDER BY globalindex""".formatted(rewrite("aggregateidentifier", organizationIds),
                     rewrite("convert_from(metadata, 'UTF8')", organizationIds),
                     rewrite("convert_from(payload, 'UTF8')", organizationIds)))) {

@@ -289,11 +289,15 @@ public final class LoadBenchmark {
         return replay;
     }
 
-    private static List<WebhookTraffic.Organization> onboard(AdminClient admin, int count) {
+    /**
+     * Onboards each organization as the platform operator (which invites an owner), has the owner accept the
+     * invitation, credits the wallet as the platform and publishes the survey as the owner.
+     */
+    private static List<WebhookTraffic.Organization> onboard(AdminClient platform, int count) {
         List<WebhookTraffic.Organization> organizations = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String phoneNumberId = Long.toString(100_000_000_000L + i * 7_919L + (System.nanoTime() % 1_000_000L) * 1000);
-            AdminClient.Response created = admin.post("/admin/organizations", Map.of(
+            AdminClient.Onboarded created = platform.onboard(Map.of(
                     "name", "Bench org " + i,
                     "phoneNumberId", phoneNumberId,
                     "prices", List.of(
@@ -301,14 +305,10 @@ public final class LoadBenchmark {
                             Map.of("module", "surveys", "action", "reply", "tokens", 2),
                             Map.of("module", "events", "action", "reply", "tokens", 1)),
                     "lowBalanceThreshold", 0));
-            if (created.status() != 201) {
-                throw new IllegalStateException("onboarding failed: " + created);
-            }
-            String id = created.text("organizationId");
-            String path = "/admin/organizations/" + id;
-            check(admin.post(path + "/wallet/purchases", Map.of("paymentReference", "bench-" + i,
-                    "amount", 1_000_000_000L)), "purchase");
-            check(admin.post(path + "/surveys", Map.of(
+            String id = created.organizationId();
+            check(platform.post("/admin/organizations/" + id + "/wallet/purchases", Map.of("paymentReference",
+                    "bench-" + i, "amount", 1_000_000_000L)), "purchase");
+            check(created.owner().post(created.path("/surveys"), Map.of(
                     "title", "Event feedback",
                     "intro", "Thanks for coming!",
                     "thankYou", "Thank you, your feedback helps us!",

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.bench;
 
+import com.chatnation.crm.application.security.PlatformKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service as production runs it: the built Spring Boot jar in its own JVM, so its heap and resident memory
- * are its own. Samples heap use (actuator) and RSS ({@code /proc/<pid>/status}) every 500 ms while it runs.
+ * are its own. Samples heap use (actuator, with the platform key) and RSS ({@code /proc/<pid>/status}) every 500 ms while it runs.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -133,7 +134,8 @@ final class ServiceProcess implements AutoCloseable {
         while (sampling && process.isAlive()) {
             try {
                 HttpResponse<String> heap = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                                + "/actuator/metrics/jvm.memory.used?tag=area:heap")).timeout(Duration.ofSeconds(2)).build(),
+                                + "/actuator/metrics/jvm.memory.used?tag=area:heap")).header(PlatformKey.HEADER, ADMIN_KEY)
+                                .timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (heap.statusCode() == 200) {
                     JsonNode value = JSON.readTree(heap.body()).path("measurements").path(0).path("value");

@@ -113,10 +113,10 @@ class ConversationFlowIntegrationTest {
         assertThat(instructions).startsWith("Reserved: 2 × VIP for *TechExpo*");
         String reservationId = instructions.replaceAll(".*reference \\*([^*]+)\\*.*", "$1");
 
-        AdminClient.Response paid = admin.post(org.path("/ticket-reservations/" + reservationId + "/payment"),
+        AdminClient.Response paid = org.admin.post(org.path("/ticket-reservations/" + reservationId + "/payment"),
                 Map.of("paymentReference", "mpesa-1", "amountPaid", 10000));
         assertThat(paid.status()).isEqualTo(200);
-        List<String> codes = admin.post(org.path("/ticket-reservations/" + reservationId + "/payment"),
+        List<String> codes = org.admin.post(org.path("/ticket-reservations/" + reservationId + "/payment"),
                 Map.of("paymentReference", "mpesa-1", "amountPaid", 10000)).body().findValuesAsText("ticketCodes");
         assertThat(paid.body().path("ticketCodes")).hasSize(2);
         String codesMessage = GRAPH.awaitSentTo(contact, 6).get(5).text();

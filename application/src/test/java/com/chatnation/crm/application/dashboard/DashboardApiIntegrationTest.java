@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dashboard API over real HTTP and PostgreSQL. Two organizations are seeded once for the whole class through
- * the admin endpoints and the bot: organization A runs a survey with four contacts (three complete it with known
+ * the platform's endpoints, their owners' and the bot: organization A runs a survey with four contacts (three complete it with known
  * answers, one cancels), organization B buys, spends, refunds, reserves and releases tokens with a known outcome.
  * Every figure checked below was worked out by hand from those scripts.
  */
@@ -44,12 +44,14 @@ class DashboardApiIntegrationTest {
     @LocalServerPort
     int port;
 
+    /** The platform operator: onboards organizations and credits their wallets. */
     AdminClient admin;
     DashboardClient api;
 
     /** Organization A: the survey and the contacts. */
     String orgA;
     String keyA;
+    AdminClient ownerA;
     String surveyA;
     String phonePrefix;
     final Map<String, String> phones = new LinkedHashMap<>();
@@ -59,6 +61,7 @@ class DashboardApiIntegrationTest {
     /** Organization B: the wallet. */
     String orgB;
     String keyB;
+    AdminClient ownerB;
     String surveyB;
     /** B's other surveys, newest first. */
     final List<String> laterSurveysB = new ArrayList<>();
@@ -75,13 +78,14 @@ class DashboardApiIntegrationTest {
     }
 
     private void seedOrganizationA() {
-        Map<String, String> onboarded = onboard(0, List.of(
+        AdminClient.Onboarded onboarded = onboard(0, List.of(
                 Map.of("module", "general", "action", "reply", "tokens", 1),
                 Map.of("module", "surveys", "action", "reply", "tokens", 1)));
-        orgA = onboarded.get("id");
-        keyA = onboarded.get("key");
+        orgA = onboarded.organizationId();
+        keyA = onboarded.apiKey();
+        ownerA = onboarded.owner();
         purchase(orgA, "a-initial", 1000);
-        AdminClient.Response published = admin.post(adminPath(orgA, "/surveys"), Map.of(
+        AdminClient.Response published = ownerA.post(a("/surveys"), Map.of(
                 "title", "Pulse check",
                 "intro", "Quick pulse check!",
                 "thankYou", "Thanks, that helps a lot!",
@@ -105,39 +109,40 @@ class DashboardApiIntegrationTest {
         phones.put("Carol Alicia Akinyi", phonePrefix + "003");
         phones.put("Dan Mwangi", phonePrefix + "004");
         // one after the other, so last activity orders them Dan, Carol, Bob, Alice
-        converse(orgA, "Alice Wanjiru", "pulse", "5", "10", "1", "yes", "3", "The music was great");
-        converse(orgA, "Bob Otieno", "pulse", "4", "9", "2", "yes", "5", "terrible queues");
-        converse(orgA, "Carol Alicia Akinyi", "pulse", "2", "3", "1", "no", "1", "skip");
-        converse(orgA, "Dan Mwangi", "pulse", "3", "cancel");
+        converse(ownerA, orgA, "Alice Wanjiru", "pulse", "5", "10", "1", "yes", "3", "The music was great");
+        converse(ownerA, orgA, "Bob Otieno", "pulse", "4", "9", "2", "yes", "5", "terrible queues");
+        converse(ownerA, orgA, "Carol Alicia Akinyi", "pulse", "2", "3", "1", "no", "1", "skip");
+        converse(ownerA, orgA, "Dan Mwangi", "pulse", "3", "cancel");
     }
 
     private void seedOrganizationB() {
-        Map<String, String> onboarded = onboard(80, List.of(Map.of("module", "general", "action", "reply", "tokens", 1)));
-        orgB = onboarded.get("id");
-        keyB = onboarded.get("key");
+        AdminClient.Onboarded onboarded = onboard(80, List.of(Map.of("module", "general", "action", "reply", "tokens", 1)));
+        orgB = onboarded.organizationId();
+        keyB = onboarded.apiKey();
+        ownerB = onboarded.owner();
         purchase(orgB, "b-initial", 100);
-        AdminClient.Response published = admin.post(adminPath(orgB, "/surveys"), Map.of(
+        AdminClient.Response published = ownerB.post(b("/surveys"), Map.of(
                 "title", "B's own survey", "keywords", List.of("bee"),
                 "questions", List.of(Map.of("id", "q1", "text", "Rate us", "type", "RATING", "required", true))));
         assertThat(published.status()).isEqualTo(201);
         surveyB = published.text("surveyId");
         for (String title : List.of("B second", "B third")) {
-            AdminClient.Response another = admin.post(adminPath(orgB, "/surveys"), Map.of("title", title,
+            AdminClient.Response another = ownerB.post(b("/surveys"), Map.of("title", title,
                     "questions", List.of(Map.of("id", "q1", "text", "Yes?", "type", "YES_NO", "required", true))));
             assertThat(another.status()).isEqualTo(201);
             laterSurveysB.add(0, another.text("surveyId"));
         }
         phones.put("Zed", "+2549" + (10_000_000 + (long) (Math.random() * 89_999_999)));
-        converse(orgB, "Zed", "hello there"); // the menu reply: a 1-token debit of module general
+        converse(ownerB, orgB, "Zed", "hello there"); // the menu reply: a 1-token debit of module general
         eventually("B's reply debited", () -> admin.get(adminPath(orgB, "/wallet")).body().path("balance").asLong(),
                 balance -> balance == 99);
-        expectOk(admin.post(adminPath(orgB, "/wallet/debits"), Map.of("module", "hypecard", "action", "generate_card",
+        expectOk(ownerB.post(b("/wallet/debits"), Map.of("module", "hypecard", "action", "generate_card",
                 "referenceId", "card-1", "amount", 30)));                          // 69 left: below 80, one alert
         expectOk(admin.post(adminPath(orgB, "/wallet/refunds"), Map.of("referenceId", "card-1", "amount", 10,
                 "reason", "card failed")));                                        // 79
-        expectOk(admin.post(adminPath(orgB, "/wallet/reservations"), Map.of("reservationId", "res-1", "amount", 20,
+        expectOk(ownerB.post(b("/wallet/reservations"), Map.of("reservationId", "res-1", "amount", 20,
                 "purpose", "broadcast")));                                          // 79 balance, 20 reserved
-        expectOk(admin.post(adminPath(orgB, "/wallet/reservations/res-1/release"), Map.of())); // reserved 0
+        expectOk(ownerB.post(b("/wallet/reservations/res-1/release"), Map.of())); // reserved 0
     }
 
     private void awaitProjections() {
@@ -536,6 +541,11 @@ class DashboardApiIntegrationTest {
             assertThat(foreign.body().toString()).doesNotContain("Alice").doesNotContain(phonePrefix);
             assertThat(api.get(a(endpoint), null).status()).as("no key on %s", endpoint).isEqualTo(401);
             assertThat(api.get(a(endpoint), "crm_not-a-real-key").status()).as("wrong key on %s", endpoint).isEqualTo(401);
+            // staff logins are bound to their organization just the same
+            assertThat(ownerA.get(a(endpoint)).status()).as("A's owner on %s", endpoint).isEqualTo(200);
+            AdminClient.Response foreignOwner = ownerB.get(a(endpoint));
+            assertThat(foreignOwner.status()).as("B's owner on A's %s", endpoint).isEqualTo(403);
+            assertThat(foreignOwner.body().toString()).doesNotContain("Alice").doesNotContain(phonePrefix);
         }
     }
 
@@ -550,8 +560,8 @@ class DashboardApiIntegrationTest {
         JsonNode transactions = paths.path("/api/v1/orgs/{orgId}/wallet/transactions").path("get");
         assertThat(list(transactions.path("parameters"))).extracting(p -> p.path("name").asText())
                 .contains("type", "module", "from", "to", "limit", "after");
-        assertThat(transactions.path("security").toString()).contains("organizationApiKey");
-        assertThat(docs.path("components").path("securitySchemes").path("organizationApiKey").path("scheme").asText())
+        assertThat(transactions.path("security").toString()).contains("\"bearer\"");
+        assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
                 .isEqualTo("bearer");
     }
 
@@ -598,15 +608,15 @@ class DashboardApiIntegrationTest {
 
     // ---- helpers
 
-    private Map<String, String> onboard(long lowBalanceThreshold, List<Map<String, Object>> prices) {
-        AdminClient.Response created = admin.post("/admin/organizations", Map.of(
+    /** Onboarded by the platform (which checks the 201), its owner logged in. */
+    private AdminClient.Onboarded onboard(long lowBalanceThreshold, List<Map<String, Object>> prices) {
+        AdminClient.Onboarded created = admin.onboard(Map.of(
                 "name", "Dashboard org " + UUID.randomUUID(),
                 "phoneNumberId", AdminClient.randomPhoneNumberId(),
                 "prices", prices,
                 "lowBalanceThreshold", lowBalanceThreshold));
-        assertThat(created.status()).as("onboarding: %s", created).isEqualTo(201);
-        assertThat(created.text("apiKey")).isNotEmpty();
-        return Map.of("id", created.text("organizationId"), "key", created.text("apiKey"));
+        assertThat(created.apiKey()).isNotEmpty();
+        return created;
     }
 
     private void purchase(String organizationId, String reference, long tokens) {
@@ -614,12 +624,12 @@ class DashboardApiIntegrationTest {
                 Map.of("paymentReference", reference, "amount", tokens)));
     }
 
-    /** The contact sends each text after the bot answered the previous one. */
-    private void converse(String organizationId, String name, String... texts) {
+    /** The contact sends each text (through the organization's simulator) after the bot answered the previous one. */
+    private void converse(AdminClient owner, String organizationId, String name, String... texts) {
         String phone = phones.get(name);
         int before = GRAPH.sentTo(phone).size();
         for (int i = 0; i < texts.length; i++) {
-            AdminClient.Response accepted = admin.post(adminPath(organizationId, "/inbound-messages"),
+            AdminClient.Response accepted = owner.post("/api/v1/orgs/" + organizationId + "/inbound-messages",
                     Map.of("from", phone, "profileName", name, "text", texts[i]));
             assertThat(accepted.status()).as("message accepted: %s", accepted).isEqualTo(202);
             GRAPH.awaitSentTo(phone, before + i + 1);
@@ -627,7 +637,7 @@ class DashboardApiIntegrationTest {
     }
 
     private static void expectOk(AdminClient.Response response) {
-        assertThat(response.status()).as("admin call: %s", response).isBetween(200, 299);
+        assertThat(response.status()).as("call: %s", response).isBetween(200, 299);
     }
 
     private String a(String path) {

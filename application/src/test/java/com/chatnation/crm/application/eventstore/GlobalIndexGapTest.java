@@ -95,7 +95,9 @@ class GlobalIndexGapTest {
 
     private String wallet() {
         return WalletId.forOrganization(onboarding.onboard(new OnboardingRequest("Gap " + UUID.randomUUID(),
-                AdminClient.randomPhoneNumberId(), List.of(), 0)).organizationId());
+                AdminClient.randomPhoneNumberId(), List.of(), 0,
+                new OnboardingRequest.Owner("gap-" + UUID.randomUUID() + "@example.com", null, "Owner")))
+                .organizationId());
     }
 
     private static void sleep(Duration duration) {

@@ -28,7 +28,8 @@ class WebhookDurabilityIntegrationTest {
         try (RunningService accepting = RunningService.start("crm.inbox.workers=0")) {
             jdbc = accepting.bean(JdbcTemplate.class);
             assertThat(accepting.admin().post("/admin/organizations", Map.of("name", "Durable", "phoneNumberId",
-                    phoneNumberId, "prices", java.util.List.of(), "lowBalanceThreshold", 0)).status()).isEqualTo(201);
+                    phoneNumberId, "prices", java.util.List.of(), "lowBalanceThreshold", 0,
+                    "owner", WebhookIntegrationTest.owner())).status()).isEqualTo(201);
             assertThat(new WebhookClient(accepting.port())
                     .postSigned(WebhookClient.text(phoneNumberId, waId, messageId, "hi")).statusCode()).isEqualTo(200);
             assertThat(jdbc.queryForObject("SELECT status FROM inbound_inbox WHERE dedupe_id = ?", String.class, messageId))
@@ -57,7 +58,8 @@ class WebhookDurabilityIntegrationTest {
                 "crm.kafka.partitions=4")) {
             JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
             assertThat(service.admin().post("/admin/organizations", Map.of("name", "Kafka org", "phoneNumberId",
-                    phoneNumberId, "lowBalanceThreshold", 0)).status()).isEqualTo(201);
+                    phoneNumberId, "lowBalanceThreshold", 0, "owner", WebhookIntegrationTest.owner())).status())
+                    .isEqualTo(201);
             long inboxBefore = jdbc.queryForObject("SELECT count(*) FROM inbound_inbox", Long.class);
 
             assertThat(new WebhookClient(service.port())

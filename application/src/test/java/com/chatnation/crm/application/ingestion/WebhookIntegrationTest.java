@@ -110,7 +110,7 @@ class WebhookIntegrationTest {
                         && jdbc.queryForObject("SELECT count(*) FROM organizations WHERE whatsapp_phone_number_id = ?",
                         Integer.class, id) == 0) {
                     assertThat(admin.post("/admin/organizations", Map.of("name", "Fixture " + id, "phoneNumberId", id,
-                            "lowBalanceThreshold", 0)).status()).isEqualTo(201);
+                            "lowBalanceThreshold", 0, "owner", owner())).status()).isEqualTo(201);
                 }
             }
             String signature = com.chatnation.crm.application.ingestion.WebhookSignature.headerValue(body,
@@ -221,8 +221,13 @@ class WebhookIntegrationTest {
     private String onboardedNumber() {
         String id = AdminClient.randomPhoneNumberId();
         assertThat(admin.post("/admin/organizations", Map.of("name", "Webhook org", "phoneNumberId", id,
-                "lowBalanceThreshold", 0)).status()).isEqualTo(201);
+                "lowBalanceThreshold", 0, "owner", owner())).status()).isEqualTo(201);
         return id;
+    }
+
+    /** Every organization is onboarded with its first owner. */
+    static Map<String, Object> owner() {
+        return Map.of("email", "owner-" + UUID.randomUUID() + "@example.com", "displayName", "Owner");
     }
 
     private long inboxRows() {

@@ -1,8 +1,8 @@
 package com.chatnation.crm.application.replay;
 
+import com.chatnation.crm.application.security.PlatformKey;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.TestDatabaseEnvironmentPostProcessor;
-import com.chatnation.crm.application.web.AdminAuthenticationFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,7 +39,7 @@ final class ReplayClient {
     AdminClient.Response cancel(String name) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/replay/" + name))
-                    .header(AdminAuthenticationFilter.HEADER, TestDatabaseEnvironmentPostProcessor.ADMIN_KEY)
+                    .header(PlatformKey.HEADER, TestDatabaseEnvironmentPostProcessor.ADMIN_KEY)
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString());
             return new AdminClient.Response(response.statusCode(),
                     response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));

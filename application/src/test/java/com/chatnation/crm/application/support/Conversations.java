@@ -6,12 +6,14 @@ import java.util.Map;
 /** Builds an organization with prices, tokens, a survey and an event, and talks to its bot as contacts. */
 public final class Conversations {
 
-    private final AdminClient admin;
+    private final AdminClient platform;
+    /** The organization's owner, logged in. */
+    public final AdminClient admin;
     public final String organizationId;
 
-    public Conversations(AdminClient admin, long tokens) {
-        this.admin = admin;
-        AdminClient.Response created = admin.post("/admin/organizations", Map.of(
+    public Conversations(AdminClient platform, long tokens) {
+        this.platform = platform;
+        AdminClient.Onboarded created = platform.onboard(Map.of(
                 "name", "Flow test org",
                 "phoneNumberId", AdminClient.randomPhoneNumberId(),
                 "prices", List.of(
@@ -20,21 +22,19 @@ public final class Conversations {
                         Map.of("module", "events", "action", "reply", "tokens", 1),
                         Map.of("module", "events", "action", "ticket_issued", "tokens", 1)),
                 "lowBalanceThreshold", 0));
-        if (created.status() != 201) {
-            throw new AssertionError("onboarding failed: " + created);
-        }
-        organizationId = created.text("organizationId");
+        organizationId = created.organizationId();
+        admin = created.owner();
         if (tokens > 0) {
             purchase("initial", tokens);
         }
     }
 
     public AdminClient.Response purchase(String reference, long tokens) {
-        return admin.post(path("/wallet/purchases"), Map.of("paymentReference", reference, "amount", tokens));
+        return platform.post(platformPath("/wallet/purchases"), Map.of("paymentReference", reference, "amount", tokens));
     }
 
     public long balance() {
-        return admin.get(path("/wallet")).body().path("balance").asLong();
+        return platform.get(platformPath("/wallet")).body().path("balance").asLong();
     }
 
     public AdminClient.Response says(String phone, String text) {
@@ -83,7 +83,13 @@ public final class Conversations {
         return created.text("eventId");
     }
 
+    /** A path of the organization's own API, for its owner. */
     public String path(String suffix) {
+        return "/api/v1/orgs/" + organizationId + suffix;
+    }
+
+    /** A path of the platform operator's API about this organization. */
+    public String platformPath(String suffix) {
         return "/admin/organizations/" + organizationId + suffix;
     }
 }

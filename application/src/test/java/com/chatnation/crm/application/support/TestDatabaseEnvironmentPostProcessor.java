@@ -15,6 +15,7 @@ import java.util.Map;
 public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String ADMIN_KEY = "test-admin-key";
+    public static final String JWT_SECRET = "test-jwt-secret-of-at-least-32-characters";
     public static final String APP_SECRET = "test-app-secret";
     public static final String VERIFY_TOKEN = "test-verify-token";
 
@@ -30,6 +31,7 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
                 Map.entry("spring.datasource.username", SharedTestDatabase.username()),
                 Map.entry("spring.datasource.password", SharedTestDatabase.password()),
                 Map.entry("crm.admin.api-key", ADMIN_KEY),
+                Map.entry("crm.security.jwt-secret", JWT_SECRET),
                 Map.entry("crm.whatsapp.base-url", GraphApiStandIn.shared().baseUrl()),
                 Map.entry("crm.whatsapp.access-token", "test-access-token"),
                 Map.entry("crm.whatsapp.app-secret", APP_SECRET),

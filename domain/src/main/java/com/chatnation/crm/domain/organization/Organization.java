@@ -15,10 +15,12 @@ public class Organization {
 
     /** WhatsApp phone number ids are numeric strings issued by Meta. */
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
+    public static final int MAX_SUSPENSION_REASON_LENGTH = 500;
 
     @AggregateIdentifier
     private String organizationId;
     private PriceList priceList;
+    private boolean suspended;
 
     protected Organization() {
         // required by the event-sourcing repository
@@ -50,8 +52,32 @@ public class Organization {
         }
     }
 
+    /** Suspending twice, or resuming an active organization, changes nothing: a retry must not fail. */
+    @CommandHandler
+    public void handle(SuspendOrganization command) {
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        if (reason != null && reason.length() > MAX_SUSPENSION_REASON_LENGTH) {
+            throw new DomainRuleViolation("invalid_reason",
+                    "a suspension reason has at most " + MAX_SUSPENSION_REASON_LENGTH + " characters");
+        }
+        if (!suspended) {
+            apply(new OrganizationSuspended(organizationId, reason));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResumeOrganization command) {
+        if (suspended) {
+            apply(new OrganizationResumed(organizationId));
+        }
+    }
+
     public PriceList priceList() {
         return priceList;
+    }
+
+    public boolean suspended() {
+        return suspended;
     }
 
     @EventSourcingHandler
@@ -63,5 +89,15 @@ public class Organization {
     @EventSourcingHandler
     void on(PriceListChanged event) {
         priceList = event.priceList();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationResumed event) {
+        suspended = false;
     }
 }

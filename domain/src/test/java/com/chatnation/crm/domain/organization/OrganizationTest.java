@@ -94,4 +94,66 @@ class OrganizationTest {
         assertThat(PRICES.priceOf("ai", "answer")).contains(5L);
         assertThat(PRICES.priceOf("ai", "other")).isEmpty();
     }
+
+    private static final OrganizationOnboarded ONBOARDED =
+            new OrganizationOnboarded("org-1", "Acme", "123", PRICES, 100, "hash");
+
+    @Test
+    void suspendsWithATrimmedReason() {
+        fixture.given(ONBOARDED)
+                .when(new SuspendOrganization("org-1", "  unpaid invoice "))
+                .expectEvents(new OrganizationSuspended("org-1", "unpaid invoice"))
+                .expectState(org -> assertThat(org.suspended()).isTrue());
+    }
+
+    @Test
+    void suspendsWithoutAReason() {
+        fixture.given(ONBOARDED)
+                .when(new SuspendOrganization("org-1", " "))
+                .expectEvents(new OrganizationSuspended("org-1", null));
+    }
+
+    @Test
+    void suspendingASuspendedOrganizationChangesNothing() {
+        fixture.given(ONBOARDED, new OrganizationSuspended("org-1", "unpaid invoice"))
+                .when(new SuspendOrganization("org-1", "another reason"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnOverlongReason() {
+        fixture.given(ONBOARDED)
+                .when(new SuspendOrganization("org-1", "x".repeat(Organization.MAX_SUSPENSION_REASON_LENGTH + 1)))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("a suspension reason has at most 500 characters")
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsAReasonOfTheLongestLength() {
+        String reason = "x".repeat(Organization.MAX_SUSPENSION_REASON_LENGTH);
+        fixture.given(ONBOARDED)
+                .when(new SuspendOrganization("org-1", reason))
+                .expectEvents(new OrganizationSuspended("org-1", reason));
+    }
+
+    @Test
+    void resumesASuspendedOrganization() {
+        fixture.given(ONBOARDED, new OrganizationSuspended("org-1", null))
+                .when(new ResumeOrganization("org-1"))
+                .expectEvents(new OrganizationResumed("org-1"))
+                .expectState(org -> assertThat(org.suspended()).isFalse());
+    }
+
+    @Test
+    void resumingAnActiveOrganizationChangesNothing() {
+        fixture.given(ONBOARDED, new OrganizationSuspended("org-1", null), new OrganizationResumed("org-1"))
+                .when(new ResumeOrganization("org-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(ONBOARDED)
+                .when(new ResumeOrganization("org-1"))
+                .expectNoEvents();
+    }
 }

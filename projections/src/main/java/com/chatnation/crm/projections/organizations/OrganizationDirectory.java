@@ -29,7 +29,7 @@ public class OrganizationDirectory {
         this.rows = (rs, n) -> new OrganizationRow(rs.getString("id"), rs.getString("name"),
                 rs.getString("whatsapp_phone_number_id"), rs.getString("api_key_hash"),
                 rs.getLong("low_balance_threshold"), prices(rs.getString("price_list")),
-                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("status"));
     }
 
     public Optional<OrganizationRow> byId(String organizationId) {

@@ -1,6 +1,8 @@
 package com.chatnation.crm.projections.organizations;
 
 import com.chatnation.crm.domain.organization.OrganizationOnboarded;
+import com.chatnation.crm.domain.organization.OrganizationResumed;
+import com.chatnation.crm.domain.organization.OrganizationSuspended;
 import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.PriceListChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +55,24 @@ public class OrganizationDirectoryProjection {
     void on(PriceListChanged event, @Timestamp Instant at) {
         jdbc.update("UPDATE organizations SET price_list = ?::jsonb, updated_at = ? WHERE id = ?",
                 toJson(event.priceList()), utc(at), event.organizationId());
+    }
+
+    @EventHandler
+    void on(OrganizationSuspended event, @Timestamp Instant at) {
+        jdbc.update("""
+                        UPDATE organizations SET status = 'suspended', suspended_reason = ?, suspended_at = ?,
+                            updated_at = ?
+                        WHERE id = ?""",
+                event.reason(), utc(at), utc(at), event.organizationId());
+    }
+
+    @EventHandler
+    void on(OrganizationResumed event, @Timestamp Instant at) {
+        jdbc.update("""
+                        UPDATE organizations SET status = 'active', suspended_reason = NULL, suspended_at = NULL,
+                            updated_at = ?
+                        WHERE id = ?""",
+                utc(at), event.organizationId());
     }
 
     private String toJson(PriceList prices) {

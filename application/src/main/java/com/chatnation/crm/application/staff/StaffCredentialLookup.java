@@ -1,0 +1,42 @@
+package com.chatnation.crm.application.staff;
+
+import com.chatnation.crm.application.security.CredentialLookup;
+import com.chatnation.crm.application.security.CrmPrincipal;
+import com.chatnation.crm.application.security.Grants;
+import com.chatnation.crm.projections.staff.StaffDirectory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Members and API keys as the security filter sees them, read from the team's tables on every request. */
+@Component
+class StaffCredentialLookup implements CredentialLookup {
+
+    private final StaffDirectory staff;
+    private final Sessions sessions;
+
+    StaffCredentialLookup(StaffDirectory staff, Sessions sessions) {
+        this.staff = staff;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Optional<CrmPrincipal> staffSession(String userId, String organizationId, String sessionId) {
+        return staff.member(userId)
+                .filter(Sessions::active)
+                .filter(member -> member.organizationId().equals(organizationId))
+                .filter(member -> sessions.sessionOpen(sessionId, userId))
+                .map(member -> new CrmPrincipal(CrmPrincipal.Kind.STAFF, member.id(), member.organizationId(), sessionId,
+                        Grants.ofRoles(member.roles())));
+    }
+
+    @Override
+    public Optional<CrmPrincipal> apiKey(String presentedKey) {
+        return staff.activeApiKeyByHash(SecretTokens.hash(presentedKey)).map(key -> {
+            staff.touchApiKey(key.organizationId(), key.id(), Instant.now());
+            return new CrmPrincipal(CrmPrincipal.Kind.API_KEY, key.id(), key.organizationId(), null,
+                    Grants.ofScopes(key.scopes()));
+        });
+    }
+}
