@@ -1,9 +1,13 @@
 package com.chatnation.crm.application.organizations;
 
-/** Each WhatsApp number routes to exactly one organization. */
-public class PhoneNumberAlreadyOnboarded extends RuntimeException {
+import com.chatnation.crm.application.web.RefusedRequest;
+import org.springframework.http.HttpStatus;
+
+/** Each WhatsApp number routes to exactly one organization: 409. */
+public class PhoneNumberAlreadyOnboarded extends RefusedRequest {
 
     public PhoneNumberAlreadyOnboarded(String phoneNumberId) {
-        super("WhatsApp phone_number_id " + phoneNumberId + " already belongs to an organization");
+        super(HttpStatus.CONFLICT, "conflict", "WhatsApp phone_number_id " + phoneNumberId
+                + " already belongs to an organization");
     }
 }

@@ -1,7 +1,5 @@
 package com.chatnation.crm.application.web;
 
-import com.chatnation.crm.application.organizations.PhoneNumberAlreadyOnboarded;
-import com.chatnation.crm.application.wallet.InsufficientTokens;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -75,10 +73,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(status, violation.getMessage(), violation.code());
     }
 
-    @ExceptionHandler(InsufficientTokens.class)
-    ProblemDetail cannotPay(InsufficientTokens refusal) {
-        ProblemDetail problem = problem(HttpStatus.PAYMENT_REQUIRED, refusal.getMessage(), "insufficient_tokens");
-        problem.setProperty("availableBalance", refusal.outcome().availableBalance());
+    @ExceptionHandler(RefusedRequest.class)
+    ProblemDetail refused(RefusedRequest refusal) {
+        ProblemDetail problem = problem(refusal.status(), refusal.getMessage(), refusal.code());
+        refusal.details().forEach(problem::setProperty);
         return problem;
     }
 
@@ -87,10 +85,6 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "no such " + describe(String.valueOf(missing.getAggregateIdentifier())), "not_found");
     }
 
-    @ExceptionHandler({PhoneNumberAlreadyOnboarded.class})
-    ProblemDetail conflict(RuntimeException conflict) {
-        return problem(HttpStatus.CONFLICT, conflict.getMessage(), "conflict");
-    }
 
     @ExceptionHandler({DuplicateKeyException.class, AggregateStreamCreationException.class})
     ProblemDetail duplicate(RuntimeException duplicate) {
