@@ -1,6 +1,8 @@
 package com.chatnation.crm.application.conversations;
 
 import com.chatnation.crm.application.config.TransactionalRetry;
+import com.chatnation.crm.application.conversations.process.ConversationProcesses;
+import com.chatnation.crm.application.conversations.process.EffectOrigin;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.ConversationId;
 import com.chatnation.crm.domain.conversation.ReceiveMessage;
@@ -13,23 +15,23 @@ import java.util.List;
 
 /**
  * The entry point for everything a contact says: the webhook, the Kafka consumer and the admin simulator all
- * end here. The contact's conversation (found or started by organization and phone number) decides; the
- * effects it asks for run in the same transaction, which is retried whole if another instance touched the
- * same aggregates first.
+ * end here. The contact's conversation (found or started by organization and phone number) decides; each
+ * effect it asks for starts its named process ({@link ConversationProcesses}) in the same transaction, which
+ * is retried whole if another instance touched the same aggregates first.
  */
 @Service
 public class InboundMessageService {
 
     private final CommandGateway commands;
-    private final EffectRunner effects;
+    private final ConversationProcesses processes;
     private final TransactionalRetry transaction;
     private final ConversationSettings settings;
     private final Timer timer;
 
-    public InboundMessageService(CommandGateway commands, EffectRunner effects, TransactionalRetry transaction,
-                                 ConversationSettings settings, MeterRegistry meters) {
+    public InboundMessageService(CommandGateway commands, ConversationProcesses processes,
+                                 TransactionalRetry transaction, ConversationSettings settings, MeterRegistry meters) {
         this.commands = commands;
-        this.effects = effects;
+        this.processes = processes;
         this.transaction = transaction;
         this.settings = settings;
         this.timer = Timer.builder("crm.inbound.messages").description("Inbound messages run through the domain")
@@ -43,8 +45,10 @@ public class InboundMessageService {
             List<ConversationEffect> decided = commands.sendAndWait(new ReceiveMessage(conversationId,
                     message.organizationId(), message.from(), message.profileName(), message.messageId(),
                     message.sentAt(), message.content(), message.context(), settings.inactivityTimeout()));
+            EffectOrigin origin = new EffectOrigin(conversationId, message.organizationId(), message.from().e164(),
+                    message.sentAt());
             for (ConversationEffect effect : decided) {
-                effects.run(conversationId, message.organizationId(), message.from().e164(), message.sentAt(), effect);
+                processes.run(effect, origin);
             }
         }));
         return conversationId;
