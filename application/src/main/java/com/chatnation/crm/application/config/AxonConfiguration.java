@@ -44,7 +44,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,7 +66,8 @@ public class AxonConfiguration {
      * snapshot plus the events after it.
      */
     @Bean
-    ConfigurerModule aggregates(@Value("${crm.snapshots.threshold:100}") int snapshotThreshold, Cache aggregateCache) {
+    ConfigurerModule aggregates(AxonProperties properties, Cache aggregateCache) {
+        int snapshotThreshold = properties.snapshots().threshold();
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
                         .configureCache(c -> aggregateCache)
@@ -92,8 +92,8 @@ public class AxonConfiguration {
      * kept, the least used leaving first.
      */
     @Bean
-    Cache aggregateCache(@Value("${crm.aggregates.cache-size:10000}") long size) {
-        return new BoundedAggregateCache(size);
+    Cache aggregateCache(AxonProperties properties) {
+        return new BoundedAggregateCache(properties.aggregates().cacheSize());
     }
 
     private static SnapshotTriggerDefinition snapshotTrigger(org.axonframework.config.Configuration configuration,
@@ -224,8 +224,8 @@ public class AxonConfiguration {
 
     @Bean
     RetryScheduler conflictRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                          @Value("${crm.commands.conflict-retries:20}") int retries) {
-        return new WriteConflictRetryScheduler(commandRetryExecutor, retries, 10);
+                                          AxonProperties properties) {
+        return new WriteConflictRetryScheduler(commandRetryExecutor, properties.commands().conflictRetries(), 10);
     }
 
     /** Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log. */

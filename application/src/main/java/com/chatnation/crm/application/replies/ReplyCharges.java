@@ -5,7 +5,6 @@ import com.chatnation.crm.domain.wallet.DebitOutcome;
 import com.chatnation.crm.domain.wallet.DebitTokens;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +30,8 @@ class ReplyCharges {
     private final ExecutorService billing;
 
     ReplyCharges(CommandGateway commands, TransactionalRetry transaction,
-                 @Value("${crm.replies.dispatch-threads:16}") int dispatchThreads) {
+                 RepliesProperties properties) {
+        int dispatchThreads = properties.dispatchThreads();
         this.commands = commands;
         this.transaction = transaction;
         AtomicInteger threads = new AtomicInteger();
