@@ -46,11 +46,10 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import javax.sql.DataSource;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon wiring that Spring Boot's auto-configuration does not infer: aggregates live in the Spring-free
@@ -213,19 +212,10 @@ public class AxonConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
     @Bean
-    RetryScheduler conflictRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                          AxonProperties properties) {
-        return new WriteConflictRetryScheduler(commandRetryExecutor, properties.commands().conflictRetries(), 10);
+    RetryScheduler conflictRetryScheduler(ThreadPoolTaskScheduler commandRetryScheduler, AxonProperties properties) {
+        return new WriteConflictRetryScheduler(commandRetryScheduler.getScheduledExecutor(),
+                properties.commands().conflictRetries(), 10);
     }
 
     /** Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log. */

@@ -1,11 +1,14 @@
 package com.chatnation.crm.application.ingestion;
 
+import com.chatnation.crm.application.config.TaskExecutors;
 import com.chatnation.crm.application.config.TransactionalRetry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,7 +22,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,12 +35,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * other contacts proceed in parallel. An item is marked done in the same transaction as the commands it
  * caused, so a crash never loses it and never applies it twice. Several waiting items of a lane share one
  * transaction; when that fails, they are handled again one at a time. A failing item is retried with backoff
- * (holding back only later items of the same contact) and set aside as dead after the last attempt.
+ * (holding back only later items of the same contact) and set aside as dead after the last attempt. The workers are the threads {@code inbox-worker-N} of a pool of their own ({@code executor.*{name=
+ * inboxWorkers}} in the metrics); stopping lets each finish its pass (up to 30 s).
  */
-public class InboxWorkers implements SmartLifecycle {
+public class InboxWorkers implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     private static final int LOCK_NAMESPACE = 0x1B0C5;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -44,7 +52,8 @@ public class InboxWorkers implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition work = wakeLock.newCondition();
-    private final List<Thread> threads = new ArrayList<>();
+    private final ThreadPoolTaskExecutor threads;
+    private final List<Future<?>> loops = new ArrayList<>();
     private volatile boolean running;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
@@ -56,6 +65,9 @@ public class InboxWorkers implements SmartLifecycle {
         this.handler = handler;
         this.settings = settings;
         this.meters = meters;
+        this.threads = TaskExecutors.fixed("inbox-worker-", Math.max(1, settings.workers()), STOP_TIMEOUT);
+        threads.initialize();
+        new ExecutorServiceMetrics(threads.getThreadPoolExecutor(), "inboxWorkers", List.of()).bindTo(meters);
     }
 
     /** Called after items were accepted here, so they are picked up at once rather than at the next poll. */
@@ -69,29 +81,37 @@ public class InboxWorkers implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
         for (int worker = 0; worker < settings.workers(); worker++) {
             int index = worker;
-            Thread thread = new Thread(() -> loop(index), "inbox-worker-" + worker);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            loops.add(threads.submit(() -> loop(index)));
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         wake();
-        for (Thread thread : threads) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (Future<?> loop : loops) {
             try {
-                thread.join(Duration.ofSeconds(30).toMillis());
+                loop.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("an inbox worker did not finish its pass in time", e);
             }
         }
-        threads.clear();
+        loops.clear();
+    }
+
+    /** Stops the workers' threads for good. */
+    @Override
+    public void close() {
+        stop();
+        threads.shutdown();
     }
 
     @Override
