@@ -46,7 +46,6 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -212,13 +211,10 @@ public class AxonConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    @Bean
-    RetryScheduler conflictRetryScheduler(ThreadPoolTaskScheduler commandRetryScheduler, AxonProperties properties) {
-        return new WriteConflictRetryScheduler(commandRetryScheduler.getScheduledExecutor(),
-                properties.commands().conflictRetries(), 10);
-    }
-
-    /** Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log. */
+    /**
+     * Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log; a command
+     * that loses a write race is re-dispatched ({@link RetryPolicies#COMMAND_CONFLICT}).
+     */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, RetryScheduler conflictRetryScheduler) {
         return DefaultCommandGateway.builder()

@@ -27,9 +27,12 @@ public record AxonProperties(@DefaultValue @Valid Snapshots snapshots,
     }
 
     /**
-     * @param conflictRetries re-dispatches of a command sent on its own that lost a write race to another instance
+     * @param conflictRetries     re-dispatches of a command sent on its own that lost a write race to another
+     *                            instance ({@link RetryPolicies#COMMAND_CONFLICT})
+     * @param transactionAttempts attempts of a whole transaction that lost one ({@link RetryPolicies#TRANSACTION_CONFLICT})
      */
-    public record Commands(@DefaultValue("20") @Min(0) int conflictRetries) {
+    public record Commands(@DefaultValue("20") @Min(0) int conflictRetries,
+                           @DefaultValue("10") @Min(1) int transactionAttempts) {
     }
 
     /** @param batchSize events a read-model processor handles per transaction */

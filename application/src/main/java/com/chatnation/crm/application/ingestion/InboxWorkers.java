@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.ingestion;
 
+import com.chatnation.crm.application.config.RetryPolicies;
 import com.chatnation.crm.application.config.TaskExecutors;
 import com.chatnation.crm.application.config.TransactionalRetry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -35,7 +38,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * other contacts proceed in parallel. An item is marked done in the same transaction as the commands it
  * caused, so a crash never loses it and never applies it twice. Several waiting items of a lane share one
  * transaction; when that fails, they are handled again one at a time. A failing item is retried with backoff
- * (holding back only later items of the same contact) and set aside as dead after the last attempt. The workers are the threads {@code inbox-worker-N} of a pool of their own ({@code executor.*{name=
+ * (holding back only later items of the same contact) and set aside as dead after the last attempt
+ * ({@link RetryPolicies#INBOX_ITEM}: the attempts are counted in the inbox table, so the retries outlive a pass and
+ * an instance). The workers are the threads {@code inbox-worker-N} of a pool of their own ({@code executor.*{name=
  * inboxWorkers}} in the metrics); stopping lets each finish its pass (up to 30 s).
  */
 public class InboxWorkers implements SmartLifecycle, AutoCloseable {
@@ -52,6 +57,7 @@ public class InboxWorkers implements SmartLifecycle, AutoCloseable {
     private final MeterRegistry meters;
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition work = wakeLock.newCondition();
+    private final BackOff retries;
     private final ThreadPoolTaskExecutor threads;
     private final List<Future<?>> loops = new ArrayList<>();
     private volatile boolean running;
@@ -65,6 +71,7 @@ public class InboxWorkers implements SmartLifecycle, AutoCloseable {
         this.handler = handler;
         this.settings = settings;
         this.meters = meters;
+        this.retries = RetryPolicies.inboxItem(settings.maxAttempts(), settings.retryBackoff());
         this.threads = TaskExecutors.fixed("inbox-worker-", Math.max(1, settings.workers()), STOP_TIMEOUT);
         threads.initialize();
         new ExecutorServiceMetrics(threads.getThreadPoolExecutor(), "inboxWorkers", List.of()).bindTo(meters);
@@ -310,7 +317,12 @@ public class InboxWorkers implements SmartLifecycle, AutoCloseable {
     private void failed(Item item, Throwable failure) {
         int attempts = item.attempts() + 1;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (attempts >= settings.maxAttempts()) {
+        long backoff = BackOffExecution.STOP;
+        BackOffExecution schedule = retries.start();
+        for (int failures = 0; failures < attempts; failures++) {
+            backoff = schedule.nextBackOff();
+        }
+        if (backoff == BackOffExecution.STOP) {
             log.error("inbox item {} ({} {}) failed {} times and is set aside: {}", item.id(), item.envelope().kind(),
                     item.envelope().dedupeId(), attempts, error, failure);
             jdbc.update("UPDATE inbound_inbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?",
@@ -318,7 +330,6 @@ public class InboxWorkers implements SmartLifecycle, AutoCloseable {
             meters.counter("crm.inbox.items", "outcome", "dead", "kind", item.envelope().kind()).increment();
             return;
         }
-        long backoff = settings.retryBackoff().toMillis() << Math.min(attempts - 1, 10);
         log.warn("inbox item {} failed (attempt {}), retrying in {} ms: {}", item.id(), attempts, backoff, error);
         jdbc.update("UPDATE inbound_inbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
                 attempts, error, Timestamp.from(Instant.now().plusMillis(backoff)), item.id());

@@ -6,6 +6,8 @@ import com.chatnation.crm.application.outbound.WhatsAppCloudClient;
 import com.chatnation.crm.application.outbound.WhatsAppProperties;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.OutboundReply;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /** Sends replies through the WhatsApp Cloud API with the sending number's access token. */
@@ -15,9 +17,9 @@ class WhatsAppReplyTransport implements ReplyTransport {
     private final WhatsAppCloudClient client;
     private final WhatsAppProperties settings;
 
-    WhatsAppReplyTransport(WhatsAppProperties settings) {
+    WhatsAppReplyTransport(WhatsAppProperties settings, @Qualifier("cloudApiRetry") RetryTemplate retry) {
         this.settings = settings;
-        this.client = new WhatsAppCloudClient(settings);
+        this.client = new WhatsAppCloudClient(settings, retry);
     }
 
     @Override

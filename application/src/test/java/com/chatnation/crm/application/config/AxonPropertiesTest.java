@@ -18,6 +18,7 @@ class AxonPropertiesTest {
         assertThat(properties.snapshots().threshold()).isEqualTo(100);
         assertThat(properties.aggregates().cacheSize()).isEqualTo(10_000);
         assertThat(properties.commands().conflictRetries()).isEqualTo(20);
+        assertThat(properties.commands().transactionAttempts()).isEqualTo(10);
         assertThat(properties.processors().batchSize()).isEqualTo(100);
         assertThat(BoundProperties.bind("crm.replies", RepliesProperties.class))
                 .isEqualTo(new RepliesProperties(16, Duration.ofSeconds(5)));

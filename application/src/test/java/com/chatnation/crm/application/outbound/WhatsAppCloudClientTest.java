@@ -236,16 +236,13 @@ class WhatsAppCloudClientTest {
 
     @Test
     void fullJitterStaysWithinTheExponentialCeiling() {
-        WhatsAppProperties properties = properties("retry-base-delay", "100ms", "retry-max-delay", "1s");
-        WhatsAppCloudClient low = new WhatsAppCloudClient(properties, HttpClient.newHttpClient(),
-                new SendRateLimiter(80, 80, time, time), time, Clock.systemUTC(), () -> 0.0);
-        WhatsAppCloudClient high = new WhatsAppCloudClient(properties, HttpClient.newHttpClient(),
-                new SendRateLimiter(80, 80, time, time), time, Clock.systemUTC(), () -> 0.999_999);
+        CloudApiBackOff low = new CloudApiBackOff(Duration.ofMillis(100), Duration.ofSeconds(1), time, () -> 0.0);
+        CloudApiBackOff high = new CloudApiBackOff(Duration.ofMillis(100), Duration.ofSeconds(1), time, () -> 0.999_999);
 
-        assertThat(low.backoff(3, null)).isEqualTo(Duration.ZERO);
-        assertThat(high.backoff(1, null)).isBetween(Duration.ofMillis(99), Duration.ofMillis(100));
-        assertThat(high.backoff(3, null)).isBetween(Duration.ofMillis(399), Duration.ofMillis(400));
-        assertThat(high.backoff(40, null)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
+        assertThat(low.delay(3, null)).isEqualTo(Duration.ZERO);
+        assertThat(high.delay(1, null)).isBetween(Duration.ofMillis(99), Duration.ofMillis(100));
+        assertThat(high.delay(3, null)).isBetween(Duration.ofMillis(399), Duration.ofMillis(400));
+        assertThat(high.delay(40, null)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
     }
 
     @Test
