@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * transaction; when that fails, they are handled again one at a time. A failing item is retried with backoff
  * (holding back only later items of the same contact) and set aside as dead after the last attempt
  * ({@link RetryPolicies#INBOX_ITEM}: the attempts are counted in the inbox table, so the retries outlive a pass and
- * an instance). The workers are the threads {@code inbox-worker-N} of a pool of their own ({@code executor.*{name=
- * inboxWorkers}} in the metrics); stopping lets each finish its pass (up to 30 s).
+ * an instance). The workers are the threads {@code inbox-worker-N} of a pool of their own (metrics
+ * {@code executor.*} named {@code inboxWorkers}); stopping lets each finish its pass (up to 30 s).
  */
 public class InboxWorkers implements SmartLifecycle, AutoCloseable {
 
@@ -107,8 +107,10 @@ public class InboxWorkers implements SmartLifecycle, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (ExecutionException | TimeoutException e) {
-                log.warn("an inbox worker did not finish its pass in time", e);
+            } catch (TimeoutException e) {
+                log.warn("an inbox worker did not finish its pass within {}", STOP_TIMEOUT);
+            } catch (ExecutionException e) {
+                log.warn("an inbox worker ended with an error", e.getCause());
             }
         }
         loops.clear();
