@@ -44,14 +44,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon wiring that Spring Boot's auto-configuration does not infer: aggregates live in the Spring-free
@@ -67,7 +64,8 @@ public class AxonConfiguration {
      * snapshot plus the events after it.
      */
     @Bean
-    ConfigurerModule aggregates(@Value("${crm.snapshots.threshold:100}") int snapshotThreshold, Cache aggregateCache) {
+    ConfigurerModule aggregates(AxonProperties properties, Cache aggregateCache) {
+        int snapshotThreshold = properties.snapshots().threshold();
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
                         .configureCache(c -> aggregateCache)
@@ -92,8 +90,8 @@ public class AxonConfiguration {
      * kept, the least used leaving first.
      */
     @Bean
-    Cache aggregateCache(@Value("${crm.aggregates.cache-size:10000}") long size) {
-        return new BoundedAggregateCache(size);
+    Cache aggregateCache(AxonProperties properties) {
+        return new BoundedAggregateCache(properties.aggregates().cacheSize());
     }
 
     private static SnapshotTriggerDefinition snapshotTrigger(org.axonframework.config.Configuration configuration,
@@ -213,22 +211,10 @@ public class AxonConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Bean
-    RetryScheduler conflictRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                          @Value("${crm.commands.conflict-retries:20}") int retries) {
-        return new WriteConflictRetryScheduler(commandRetryExecutor, retries, 10);
-    }
-
-    /** Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log. */
+    /**
+     * Commands sent while serving a request carry their actor ({@link ActorMetadata}) for the audit log; a command
+     * that loses a write race is re-dispatched ({@link RetryPolicies#COMMAND_CONFLICT}).
+     */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, RetryScheduler conflictRetryScheduler) {
         return DefaultCommandGateway.builder()

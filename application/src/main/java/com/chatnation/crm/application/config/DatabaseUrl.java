@@ -41,6 +41,12 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         return properties;
     }
 
+    /** A JDBC or {@code postgres://} URL fit for a log: any password in it (user info or parameter) masked. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***")
+                .replaceAll("(//[^/@:]*):[^/@]*@", "$1:***@");
+    }
+
     private static String decode(String part) {
         return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }

@@ -1,10 +1,10 @@
 package com.chatnation.crm.application.config;
 
+import com.chatnation.crm.application.replies.RepliesProperties;
 import com.chatnation.crm.application.replies.ReplyDispatcher;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 public class ProcessorConfiguration {
 
     @Bean
-    ConfigurerModule processorBatching(@Value("${crm.processors.batch-size:100}") int batchSize,
-                                       @Value("${crm.replies.dispatch-threads:16}") int dispatchThreads) {
+    ConfigurerModule processorBatching(AxonProperties properties, RepliesProperties replies) {
+        int batchSize = properties.processors().batchSize();
+        int dispatchThreads = replies.dispatchThreads();
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration

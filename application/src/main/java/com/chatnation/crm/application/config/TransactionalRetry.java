@@ -1,19 +1,20 @@
 package com.chatnation.crm.application.config;
 
-import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * Runs several commands as one transaction and, when another instance wrote to one of the same aggregates
- * first, runs the whole transaction again on fresh state.
+ * first, runs the whole transaction again on fresh state ({@link RetryPolicies#TRANSACTION_CONFLICT}).
  * <p>
  * The work runs inside one root unit of work with the transaction attached, so every command is a nested
  * unit of work: the aggregates they load stay locked until the transaction has committed. With one unit of
@@ -23,12 +24,19 @@ import java.util.function.Supplier;
 @Component
 public class TransactionalRetry {
 
-    private static final int ATTEMPTS = 10;
-
     private final TransactionManager transactionManager;
+    private final RetryTemplate retry;
 
+    /** With the default policy and no metrics. */
     public TransactionalRetry(TransactionManager transactionManager) {
+        this(transactionManager, RetryPolicies.transactionConflicts(RetryPolicies.DEFAULT_TRANSACTION_ATTEMPTS));
+    }
+
+    @Autowired
+    public TransactionalRetry(TransactionManager transactionManager,
+                              @Qualifier("transactionConflictRetry") RetryTemplate retry) {
         this.transactionManager = transactionManager;
+        this.retry = retry;
     }
 
     public <T> T inTransaction(Supplier<T> work) {
@@ -36,16 +44,7 @@ public class TransactionalRetry {
             // Already part of a caller's unit of work and transaction: it commits, and retries, as a whole.
             return work.get();
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return once(work);
-            } catch (RuntimeException failure) {
-                if (attempt >= ATTEMPTS || !retryable(failure)) {
-                    throw failure;
-                }
-                pause(attempt);
-            }
-        }
+        return retry.execute(attempt -> once(work));
     }
 
     public void inTransaction(Runnable work) {
@@ -70,24 +69,5 @@ public class TransactionalRetry {
             throw new IllegalStateException(failure);
         }
         return result.getPayload();
-    }
-
-    /** A write conflict with another instance, or a lock-order deadlock between two local units of work. */
-    private static boolean retryable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DeadlockException) {
-                return true;
-            }
-        }
-        return WriteConflictRetryScheduler.isWriteConflict(failure);
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(5L * attempt + ThreadLocalRandom.current().nextLong(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry a transaction", e);
-        }
     }
 }

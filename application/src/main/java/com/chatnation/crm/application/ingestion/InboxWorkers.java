@@ -1,11 +1,17 @@
 package com.chatnation.crm.application.ingestion;
 
+import com.chatnation.crm.application.config.RetryPolicies;
+import com.chatnation.crm.application.config.TaskExecutors;
 import com.chatnation.crm.application.config.TransactionalRetry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,7 +25,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,12 +38,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * other contacts proceed in parallel. An item is marked done in the same transaction as the commands it
  * caused, so a crash never loses it and never applies it twice. Several waiting items of a lane share one
  * transaction; when that fails, they are handled again one at a time. A failing item is retried with backoff
- * (holding back only later items of the same contact) and set aside as dead after the last attempt.
+ * (holding back only later items of the same contact) and set aside as dead after the last attempt
+ * ({@link RetryPolicies#INBOX_ITEM}: the attempts are counted in the inbox table, so the retries outlive a pass and
+ * an instance). The workers are the threads {@code inbox-worker-N} of a pool of their own (metrics
+ * {@code executor.*} named {@code inboxWorkers}); stopping lets each finish its pass (up to 30 s).
  */
-public class InboxWorkers implements SmartLifecycle {
+public class InboxWorkers implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     private static final int LOCK_NAMESPACE = 0x1B0C5;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -44,7 +57,9 @@ public class InboxWorkers implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition work = wakeLock.newCondition();
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackOff retries;
+    private final ThreadPoolTaskExecutor threads;
+    private final List<Future<?>> loops = new ArrayList<>();
     private volatile boolean running;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
@@ -56,6 +71,10 @@ public class InboxWorkers implements SmartLifecycle {
         this.handler = handler;
         this.settings = settings;
         this.meters = meters;
+        this.retries = RetryPolicies.inboxItem(settings.maxAttempts(), settings.retryBackoff());
+        this.threads = TaskExecutors.fixed("inbox-worker-", Math.max(1, settings.workers()), STOP_TIMEOUT);
+        threads.initialize();
+        new ExecutorServiceMetrics(threads.getThreadPoolExecutor(), "inboxWorkers", List.of()).bindTo(meters);
     }
 
     /** Called after items were accepted here, so they are picked up at once rather than at the next poll. */
@@ -69,29 +88,39 @@ public class InboxWorkers implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
         for (int worker = 0; worker < settings.workers(); worker++) {
             int index = worker;
-            Thread thread = new Thread(() -> loop(index), "inbox-worker-" + worker);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            loops.add(threads.submit(() -> loop(index)));
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         wake();
-        for (Thread thread : threads) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (Future<?> loop : loops) {
             try {
-                thread.join(Duration.ofSeconds(30).toMillis());
+                loop.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
+            } catch (TimeoutException e) {
+                log.warn("an inbox worker did not finish its pass within {}", STOP_TIMEOUT);
+            } catch (ExecutionException e) {
+                log.warn("an inbox worker ended with an error", e.getCause());
             }
         }
-        threads.clear();
+        loops.clear();
+    }
+
+    /** Stops the workers' threads for good. */
+    @Override
+    public void close() {
+        stop();
+        threads.shutdown();
     }
 
     @Override
@@ -290,7 +319,12 @@ public class InboxWorkers implements SmartLifecycle {
     private void failed(Item item, Throwable failure) {
         int attempts = item.attempts() + 1;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (attempts >= settings.maxAttempts()) {
+        long backoff = BackOffExecution.STOP;
+        BackOffExecution schedule = retries.start();
+        for (int failures = 0; failures < attempts; failures++) {
+            backoff = schedule.nextBackOff();
+        }
+        if (backoff == BackOffExecution.STOP) {
             log.error("inbox item {} ({} {}) failed {} times and is set aside: {}", item.id(), item.envelope().kind(),
                     item.envelope().dedupeId(), attempts, error, failure);
             jdbc.update("UPDATE inbound_inbox SET status = 'dead', attempts = ?, last_error = ? WHERE id = ?",
@@ -298,7 +332,6 @@ public class InboxWorkers implements SmartLifecycle {
             meters.counter("crm.inbox.items", "outcome", "dead", "kind", item.envelope().kind()).increment();
             return;
         }
-        long backoff = settings.retryBackoff().toMillis() << Math.min(attempts - 1, 10);
         log.warn("inbox item {} failed (attempt {}), retrying in {} ms: {}", item.id(), attempts, backoff, error);
         jdbc.update("UPDATE inbound_inbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
                 attempts, error, Timestamp.from(Instant.now().plusMillis(backoff)), item.id());

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.ingestion;
 
-import com.chatnation.crm.application.outbound.WhatsAppSettings;
+import com.chatnation.crm.application.outbound.WhatsAppProperties;
 import com.chatnation.crm.application.web.ApiErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,7 +43,7 @@ public class WhatsAppWebhookController {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
 
-    private final WhatsAppSettings settings;
+    private final WhatsAppProperties settings;
     private final WebhookPayloadParser parser = new WebhookPayloadParser();
     private final OrganizationRouter router;
     private final InboundItemCodec codec;
@@ -51,7 +51,7 @@ public class WhatsAppWebhookController {
     private final MeterRegistry meters;
     private final Timer accepting;
 
-    public WhatsAppWebhookController(WhatsAppSettings settings, OrganizationRouter router, InboundItemCodec codec,
+    public WhatsAppWebhookController(WhatsAppProperties settings, OrganizationRouter router, InboundItemCodec codec,
                                      InboundQueue queue, MeterRegistry meters) {
         this.settings = settings;
         this.router = router;

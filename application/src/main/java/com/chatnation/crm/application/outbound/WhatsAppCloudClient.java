@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.outbound;
 
+import com.chatnation.crm.application.config.RetryPolicies;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.retry.RetryContext;
+import org.springframework.retry.backoff.BackOffInterruptedException;
+import org.springframework.retry.support.RetryTemplate;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -32,10 +36,11 @@ import java.util.function.DoubleSupplier;
  * ({@code POST {baseUrl}/{apiVersion}/{phoneNumberId}/messages}).
  *
  * <p>Every request first takes a slot from the sending number's {@link SendRateLimiter rate limit}. HTTP 429,
- * 5xx, Graph API throttling errors and transport failures (refused connections, timeouts) are retried with
- * exponential backoff and full jitter, waiting as long as {@code Retry-After} asks when the response carries it
- * (capped at {@link WhatsAppProperties#retryMaxDelay()}). Any other 4xx is a permanent failure and is not retried.
- * A retried 5xx or timeout may have been delivered already: the Cloud API offers no idempotency key.
+ * 5xx, Graph API throttling errors and transport failures (refused connections, timeouts) are retried as
+ * {@link RetryPolicies#CLOUD_API} says: exponential backoff with full jitter, or as long as {@code Retry-After}
+ * asks when the response carries it (capped at {@link WhatsAppProperties#retryMaxDelay()}). Any other 4xx is a
+ * permanent failure and is not retried. A retried 5xx or timeout may have been delivered already: the Cloud API
+ * offers no idempotency key.
  *
  * <p>Access tokens are only ever placed in the {@code Authorization} header; they are scrubbed from anything copied
  * out of a response and never logged.
@@ -55,12 +60,11 @@ public final class WhatsAppCloudClient {
     private final WhatsAppProperties properties;
     private final HttpClient http;
     private final SendRateLimiter rateLimiter;
-    private final Sleeper sleeper;
     private final Clock clock;
-    private final DoubleSupplier jitter;
+    private final RetryTemplate retry;
 
     public WhatsAppCloudClient(WhatsAppProperties properties) {
-        this(properties, HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        this(properties, httpClient(properties));
     }
 
     public WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http) {
@@ -68,17 +72,32 @@ public final class WhatsAppCloudClient {
                 Sleeper.real(), Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    /** @param retry the {@link RetryPolicies#CLOUD_API} policy, with its metrics */
+    public WhatsAppCloudClient(WhatsAppProperties properties, RetryTemplate retry) {
+        this(properties, httpClient(properties), new SendRateLimiter(properties.messagesPerSecond(), properties.burst()),
+                Clock.systemUTC(), retry);
+    }
+
     /**
-     * @param jitter source of numbers in {@code [0, 1)} scaling each backoff (full jitter)
+     * @param sleeper waits for the rate limit and between attempts
+     * @param jitter  source of numbers in {@code [0, 1)} scaling each backoff (full jitter)
      */
     WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http, SendRateLimiter rateLimiter,
                         Sleeper sleeper, Clock clock, DoubleSupplier jitter) {
+        this(properties, http, rateLimiter, clock, RetryPolicies.cloudApi(properties, sleeper, jitter));
+    }
+
+    private WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http, SendRateLimiter rateLimiter,
+                                Clock clock, RetryTemplate retry) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.http = Objects.requireNonNull(http, "http");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    private static HttpClient httpClient(WhatsAppProperties properties) {
+        return HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     }
 
     public SendResult send(SendingNumber from, PhoneNumber to, OutboundReply reply) {
@@ -104,68 +123,63 @@ public final class WhatsAppCloudClient {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         CloudApiMessages.body(to, reply, replyToMessageId).toString(), StandardCharsets.UTF_8))
                 .build();
-
-        SendResult.Failed failure = null;
-        for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
-            Duration retryAfter = null;
-            try {
-                rateLimiter.acquire(from.phoneNumberId());
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return accepted(status, response.body(), from);
-                }
-                failure = rejected(status, response.body(), from);
-                if (failure.permanent()) {
-                    log.warn("WhatsApp refused a message from {}: HTTP {} code {} ({})",
-                            from.phoneNumberId(), status, failure.errorCode(), failure.errorTitle());
-                    return failure;
-                }
-                retryAfter = response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter).orElse(null);
-            } catch (HttpTimeoutException e) {
-                failure = transportFailure("Timeout", e, from);
-            } catch (ConnectException e) {
-                failure = transportFailure("Connection failed", e, from);
-            } catch (IOException e) {
-                failure = transportFailure("I/O error", e, from);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new SendResult.Failed(0, null, "Interrupted", "interrupted before WhatsApp answered", false);
-            }
-            if (attempt < properties.maxAttempts()) {
-                Duration delay = backoff(attempt, retryAfter);
-                log.debug("Sending from {} failed on attempt {} (HTTP {}, code {}); retrying in {} ms",
-                        from.phoneNumberId(), attempt, failure.httpStatus(), failure.errorCode(), delay.toMillis());
-                try {
-                    sleeper.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return failure;
-                }
-            }
+        try {
+            return retry.execute(attempt -> attempt(request, from), exhausted -> gaveUp(from, exhausted));
+        } catch (BackOffInterruptedException interrupted) {
+            // interrupted while waiting to try again: the last answer stands
+            return ((TransientSendFailure) interrupted.getCause()).failure();
         }
+    }
+
+    /** One request: the result, or a {@link TransientSendFailure} to be retried. */
+    private SendResult attempt(HttpRequest request, SendingNumber from) {
+        SendResult.Failed failure;
+        Duration retryAfter = null;
+        try {
+            rateLimiter.acquire(from.phoneNumberId());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return accepted(status, response.body(), from);
+            }
+            failure = rejected(status, response.body(), from);
+            if (failure.permanent()) {
+                log.warn("WhatsApp refused a message from {}: HTTP {} code {} ({})",
+                        from.phoneNumberId(), status, failure.errorCode(), failure.errorTitle());
+                return failure;
+            }
+            retryAfter = response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter).orElse(null);
+        } catch (HttpTimeoutException e) {
+            failure = transportFailure("Timeout", e, from);
+        } catch (ConnectException e) {
+            failure = transportFailure("Connection failed", e, from);
+        } catch (IOException e) {
+            failure = transportFailure("I/O error", e, from);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Failed(0, null, "Interrupted", "interrupted before WhatsApp answered", false);
+        }
+        throw new TransientSendFailure(from.phoneNumberId(), failure, retryAfter);
+    }
+
+    private static SendResult gaveUp(SendingNumber from, RetryContext exhausted) {
+        Throwable lastThrowable = exhausted.getLastThrowable();
+        if (!(lastThrowable instanceof TransientSendFailure last)) {
+            // not retried, so not a failure this client expected: it is the caller's to handle
+            if (lastThrowable instanceof Error error) {
+                throw error;
+            }
+            throw lastThrowable instanceof RuntimeException unexpected ? unexpected
+                    : new IllegalStateException(lastThrowable);
+        }
+        SendResult.Failed failure = last.failure();
         log.warn("Giving up sending from {} after {} attempts: HTTP {} code {} ({})", from.phoneNumberId(),
-                properties.maxAttempts(), failure.httpStatus(), failure.errorCode(), failure.errorTitle());
+                exhausted.getRetryCount(), failure.httpStatus(), failure.errorCode(), failure.errorTitle());
         return failure;
     }
 
     private URI messagesUri(String phoneNumberId) {
         return URI.create(properties.baseUrl() + "/" + properties.apiVersion() + "/" + phoneNumberId + "/messages");
-    }
-
-    /**
-     * The wait before attempt {@code attempt + 1}: what {@code Retry-After} asked for, else a uniformly random
-     * share of {@code retryBaseDelay * 2^(attempt - 1)}; either way at most {@code retryMaxDelay}.
-     */
-    Duration backoff(int attempt, Duration retryAfter) {
-        long maxNanos = properties.retryMaxDelay().toNanos();
-        if (retryAfter != null) {
-            return Duration.ofNanos(Math.min(maxNanos, Math.max(0, retryAfter.toNanos())));
-        }
-        double ceiling = Math.min((double) maxNanos,
-                properties.retryBaseDelay().toNanos() * Math.pow(2, Math.min(attempt - 1, 62)));
-        double share = Math.min(Math.max(jitter.getAsDouble(), 0d), 1d);
-        return Duration.ofNanos((long) (ceiling * share));
     }
 
     /** {@code Retry-After} as delta-seconds or an HTTP date. */

@@ -1,18 +1,19 @@
 package com.chatnation.crm.application.replay;
 
+import com.chatnation.crm.application.config.TaskExecutors;
 import com.chatnation.crm.application.readmodels.StatementQueue;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 
 /**
  * The projections' {@link JdbcTemplate} during a rebuild, on the lane's own connection: {@code update(sql, args...)}
@@ -27,19 +28,23 @@ final class BatchingJdbcTemplate extends JdbcTemplate {
     private final Connection connection;
     private final int maxQueued;
     private final StatementQueue queue = new StatementQueue();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Commits in the background, one at a time and in order. */
+    private final ThreadPoolTaskExecutor writer;
     private volatile CompletableFuture<Void> inFlight;
 
     BatchingJdbcTemplate(Connection connection, int maxQueued) {
+        this(connection, maxQueued, "projection-rebuild-writer-");
+    }
+
+    /** @param writerName prefix of the name of the thread that commits in the background */
+    BatchingJdbcTemplate(Connection connection, int maxQueued, String writerName) {
         super(new SingleConnectionDataSource(connection, true));
         // Translating a failure must not reach for the connection (the default translator reads its metadata).
         setExceptionTranslator(new SQLExceptionSubclassTranslator());
         this.connection = connection;
         this.maxQueued = maxQueued;
+        this.writer = TaskExecutors.singleThread(writerName, Duration.ofMinutes(1));
+        writer.initialize();
     }
 
     @Override

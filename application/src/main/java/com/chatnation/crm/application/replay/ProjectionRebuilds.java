@@ -10,9 +10,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -31,9 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts, tracks and cancels {@link ProjectionRebuild}s. A rebuild is named after its processing group, or
@@ -49,22 +48,18 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final ApplicationContext applicationContext;
     private final org.axonframework.config.Configuration axon;
     private final Map<String, ProjectionRebuild> latest = new LinkedHashMap<>();
-    private final ExecutorService workers;
+    private final TaskExecutor workers;
     private final ProjectionRebuild.RebuildContext context;
     private volatile boolean running;
 
     public ProjectionRebuilds(ApplicationContext applicationContext, org.axonframework.config.Configuration axon,
                               JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
                               EventStorageEngine engine, EventProcessingConfiguration processing,
-                              TokenStore tokenStore, ReplayProperties properties) {
+                              TokenStore tokenStore, ReplayProperties properties,
+                              @Qualifier("projectionRebuildExecutor") TaskExecutor workers) {
         this.applicationContext = applicationContext;
         this.axon = axon;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "projection-rebuild-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = workers;
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         this.context = new ProjectionRebuild.RebuildContext() {
             public JdbcTemplate jdbc() { return jdbc; }
@@ -194,7 +189,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
         running = true;
     }
 
-    /** Cancels running rebuilds before the event processors stop, leaving the live tables as they are. */
+    /**
+     * Cancels running rebuilds before the event processors stop, leaving the live tables as they are; their threads
+     * ({@code projectionRebuildExecutor}) are awaited again when it shuts down.
+     */
     @Override
     public void stop() {
         running = false;
@@ -210,7 +208,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 return;
             }
         }
-        workers.shutdown();
     }
 
     @Override

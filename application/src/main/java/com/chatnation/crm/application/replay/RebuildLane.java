@@ -1,21 +1,21 @@
 package com.chatnation.crm.application.replay;
 
+import com.chatnation.crm.application.config.TaskExecutors;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -32,7 +32,7 @@ final class RebuildLane implements AutoCloseable {
     private final Connection connection;
     private final BatchingJdbcTemplate jdbc;
     private final List<AnnotationEventHandlerAdapter> handlers;
-    private final ExecutorService thread;
+    private final ThreadPoolTaskExecutor thread;
 
     private RebuildLane(String name, List<String> groups, Connection connection, BatchingJdbcTemplate jdbc,
                         List<AnnotationEventHandlerAdapter> handlers) {
@@ -41,11 +41,9 @@ final class RebuildLane implements AutoCloseable {
         this.connection = connection;
         this.jdbc = jdbc;
         this.handlers = handlers;
-        this.thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread worker = new Thread(runnable, name);
-            worker.setDaemon(true);
-            return worker;
-        });
+        // single-threaded: the lane applies its batches one at a time, in order
+        this.thread = TaskExecutors.singleThread(name + "-", Duration.ofMinutes(1));
+        thread.initialize();
     }
 
     /**
@@ -66,7 +64,7 @@ final class RebuildLane implements AutoCloseable {
                 statement.execute("SET synchronous_commit TO off");
             }
             connection.commit();
-            BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(connection, maxQueuedRows);
+            BatchingJdbcTemplate jdbc = new BatchingJdbcTemplate(connection, maxQueuedRows, name + "-writer-");
             return new RebuildLane(name, List.copyOf(groups), connection, jdbc, handlersFor.apply(jdbc));
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -117,15 +115,9 @@ final class RebuildLane implements AutoCloseable {
     /** Drops what is not committed and hands the connection back as it was. */
     @Override
     public void close() {
+        // a batch still being applied (another lane failed first) must finish before the connection is reset:
+        // shutting down waits for it (up to a minute)
         thread.shutdown();
-        try {
-            // a batch still being applied (another lane failed first) must finish before the connection is reset
-            if (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
-                log.warn("Rebuild lane {} did not finish its batch in time", name);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         jdbc.close();
         try {
             connection.rollback();

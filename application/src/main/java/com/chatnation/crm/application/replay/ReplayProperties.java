@@ -1,6 +1,11 @@
 package com.chatnation.crm.application.replay;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -15,15 +20,11 @@ import java.time.Duration;
  *                       instance) or its tables are locked by long queries; each attempt waits at most 2 s for locks
  * @param lanes          threads (each with its own connection) a rebuild spreads its processing groups over
  */
+@Validated
 @ConfigurationProperties(prefix = "crm.replay")
-public record ReplayProperties(Integer batchSize, Duration logInterval, Integer catchUpLag, Duration claimTimeout,
-                               Integer lanes) {
-
-    public ReplayProperties {
-        batchSize = batchSize == null || batchSize <= 0 ? 500 : batchSize;
-        logInterval = logInterval == null ? Duration.ofSeconds(10) : logInterval;
-        catchUpLag = catchUpLag == null || catchUpLag < 0 ? 200 : catchUpLag;
-        claimTimeout = claimTimeout == null ? Duration.ofSeconds(30) : claimTimeout;
-        lanes = lanes == null || lanes <= 0 ? 2 : lanes;
-    }
+public record ReplayProperties(@DefaultValue("500") @Min(1) int batchSize,
+                               @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration logInterval,
+                               @DefaultValue("200") @Min(0) int catchUpLag,
+                               @DefaultValue("30s") @NotNull Duration claimTimeout,
+                               @DefaultValue("2") @Min(1) int lanes) {
 }

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,9 +24,8 @@ class BillingOrganizations {
     private final LoadingCache<String, Optional<OrganizationRow>> organizations;
 
     @Autowired
-    BillingOrganizations(OrganizationDirectory directory,
-                         @Value("${crm.replies.organization-cache:5s}") Duration freshFor) {
-        this(directory, freshFor, Ticker.systemTicker());
+    BillingOrganizations(OrganizationDirectory directory, RepliesProperties properties) {
+        this(directory, properties.organizationCache(), Ticker.systemTicker());
     }
 
     BillingOrganizations(OrganizationDirectory directory, Duration freshFor, Ticker clock) {

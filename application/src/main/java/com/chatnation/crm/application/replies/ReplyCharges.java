@@ -3,16 +3,13 @@ package com.chatnation.crm.application.replies;
 import com.chatnation.crm.application.config.TransactionalRetry;
 import com.chatnation.crm.domain.wallet.DebitOutcome;
 import com.chatnation.crm.domain.wallet.DebitTokens;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 
 /**
  * Charges a reply in a transaction of its own, committed before the reply is handed to WhatsApp.
@@ -28,18 +25,14 @@ class ReplyCharges {
 
     private final CommandGateway commands;
     private final TransactionalRetry transaction;
-    private final ExecutorService billing;
+    private final Executor billing;
 
+    /** @param billing the {@code replyBillingExecutor} ({@code TaskExecutors}), as many threads as the dispatcher */
     ReplyCharges(CommandGateway commands, TransactionalRetry transaction,
-                 @Value("${crm.replies.dispatch-threads:16}") int dispatchThreads) {
+                 @Qualifier("replyBillingExecutor") Executor billing) {
         this.commands = commands;
         this.transaction = transaction;
-        AtomicInteger threads = new AtomicInteger();
-        this.billing = Executors.newFixedThreadPool(dispatchThreads, runnable -> {
-            Thread thread = new Thread(runnable, "reply-billing-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.billing = billing;
     }
 
     /** Debits the wallet for a reply and commits; answers how the wallet took it. */
@@ -53,10 +46,5 @@ class ReplyCharges {
             }
             throw e;
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        billing.shutdown();
     }
 }

@@ -3,9 +3,11 @@ package com.chatnation.crm.application.replies;
 import com.chatnation.crm.application.outbound.SendResult;
 import com.chatnation.crm.application.outbound.SendingNumber;
 import com.chatnation.crm.application.outbound.WhatsAppCloudClient;
-import com.chatnation.crm.application.outbound.WhatsAppSettings;
+import com.chatnation.crm.application.outbound.WhatsAppProperties;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.OutboundReply;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /** Sends replies through the WhatsApp Cloud API with the sending number's access token. */
@@ -13,11 +15,11 @@ import org.springframework.stereotype.Component;
 class WhatsAppReplyTransport implements ReplyTransport {
 
     private final WhatsAppCloudClient client;
-    private final WhatsAppSettings settings;
+    private final WhatsAppProperties settings;
 
-    WhatsAppReplyTransport(WhatsAppSettings settings) {
+    WhatsAppReplyTransport(WhatsAppProperties settings, @Qualifier("cloudApiRetry") RetryTemplate retry) {
         this.settings = settings;
-        this.client = new WhatsAppCloudClient(settings.clientProperties());
+        this.client = new WhatsAppCloudClient(settings, retry);
     }
 
     @Override

@@ -29,6 +29,14 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void redactsPasswordsForTheLog() {
+        assertThat(DatabaseUrl.redact("jdbc:postgresql://db:5432/crm?user=crm&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/crm?user=crm&password=***&ssl=true");
+        assertThat(DatabaseUrl.redact("postgres://crm:s3cret@db:5432/crm")).isEqualTo("postgres://crm:***@db:5432/crm");
+        assertThat(DatabaseUrl.redact("jdbc:postgresql://localhost/crm")).isEqualTo("jdbc:postgresql://localhost/crm");
+    }
+
+    @Test
     void refusesOtherDatabases() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:p@host/db"))
                 .hasMessageContaining("must start with jdbc:postgresql:");

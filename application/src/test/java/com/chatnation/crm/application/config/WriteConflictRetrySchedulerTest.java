@@ -1,31 +1,41 @@
 package com.chatnation.crm.application.config;
 
 import com.chatnation.crm.domain.common.DomainRuleViolation;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WriteConflictRetrySchedulerTest {
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-    private final WriteConflictRetryScheduler scheduler = new WriteConflictRetryScheduler(executor, 2, 1);
+    private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final WriteConflictRetryScheduler scheduler = new WriteConflictRetryScheduler(executor,
+            RetryPolicies.commandConflicts(2), RetryPolicies.conflictBackOff(Duration.ofMillis(1), Duration.ofMillis(5)),
+            meters);
+
+    @BeforeEach
+    void start() {
+        executor.initialize();
+    }
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     @Test
@@ -36,6 +46,7 @@ class WriteConflictRetrySchedulerTest {
                 failures(1), retried::countDown);
         assertThat(scheduled).isTrue();
         assertThat(retried.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(meters.counter("crm.commands.conflict_retries", "outcome", "scheduled").count()).isEqualTo(1);
     }
 
     @Test
@@ -53,7 +64,10 @@ class WriteConflictRetrySchedulerTest {
     @Test
     void givesUpAfterTheConfiguredNumberOfRetries() {
         assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("cmd"),
+                new ConcurrencyException("conflict"), failures(2), () -> { })).isTrue();
+        assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("cmd"),
                 new ConcurrencyException("conflict"), failures(3), () -> { })).isFalse();
+        assertThat(meters.counter("crm.commands.conflict_retries", "outcome", "exhausted").count()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.outbound;
 
+import com.chatnation.crm.application.config.BoundProperties;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.chatnation.crm.domain.messaging.OutboundReply.Choice;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.chatnation.crm.application.outbound.FakeGraphApi.answer;
 import static com.chatnation.crm.application.outbound.FakeGraphApi.graphError;
@@ -47,14 +50,19 @@ class WhatsAppCloudClientTest {
         graph.close();
     }
 
-    private WhatsAppProperties.Builder properties() {
-        return WhatsAppProperties.builder()
-                .baseUrl(graph.baseUrl() + "/")
-                .connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(5))
-                .maxAttempts(4)
-                .retryBaseDelay(Duration.ofMillis(400))
-                .retryMaxDelay(Duration.ofSeconds(5));
+    /** The test's settings, with some of them ({@code crm.whatsapp.*} names and values, in pairs) changed. */
+    private WhatsAppProperties properties(String... changes) {
+        Map<String, String> properties = new LinkedHashMap<>(Map.of(
+                "crm.whatsapp.base-url", graph.baseUrl() + "/",
+                "crm.whatsapp.connect-timeout", "2s",
+                "crm.whatsapp.request-timeout", "5s",
+                "crm.whatsapp.max-attempts", "4",
+                "crm.whatsapp.retry-base-delay", "400ms",
+                "crm.whatsapp.retry-max-delay", "5s"));
+        for (int i = 0; i < changes.length; i += 2) {
+            properties.put("crm.whatsapp." + changes[i], changes[i + 1]);
+        }
+        return BoundProperties.bind("crm.whatsapp", WhatsAppProperties.class, properties);
     }
 
     private WhatsAppCloudClient client(WhatsAppProperties properties) {
@@ -65,7 +73,7 @@ class WhatsAppCloudClientTest {
     }
 
     private WhatsAppCloudClient client() {
-        return client(properties().build());
+        return client(properties());
     }
 
     private static JsonNode json(String text) throws IOException {
@@ -96,7 +104,7 @@ class WhatsAppCloudClientTest {
     void usesTheConfiguredApiVersion() {
         graph.script(sent("wamid.1"));
 
-        client(properties().apiVersion("v19.0").build()).send(FROM, TO, new OutboundReply.Text("hi"));
+        client(properties("api-version", "v19.0")).send(FROM, TO, new OutboundReply.Text("hi"));
 
         assertThat(graph.requests().get(0).path()).isEqualTo("/v19.0/106540352242922/messages");
     }
@@ -214,7 +222,7 @@ class WhatsAppCloudClientTest {
     @Test
     void givesUpOnAServerThatStaysUnavailableWithANonPermanentFailure() {
         graph.script(graphError(503, 131016, "Service unavailable", "A service is temporarily unavailable.", "try later"));
-        WhatsAppCloudClient client = client(properties().retryBaseDelay(Duration.ofSeconds(2)).maxAttempts(5).build());
+        WhatsAppCloudClient client = client(properties("retry-base-delay", "2s", "max-attempts", "5"));
 
         SendResult result = client.send(FROM, TO, new OutboundReply.Text("hi"));
 
@@ -228,17 +236,13 @@ class WhatsAppCloudClientTest {
 
     @Test
     void fullJitterStaysWithinTheExponentialCeiling() {
-        WhatsAppProperties properties = properties().retryBaseDelay(Duration.ofMillis(100))
-                .retryMaxDelay(Duration.ofSeconds(1)).build();
-        WhatsAppCloudClient low = new WhatsAppCloudClient(properties, HttpClient.newHttpClient(),
-                new SendRateLimiter(80, 80, time, time), time, Clock.systemUTC(), () -> 0.0);
-        WhatsAppCloudClient high = new WhatsAppCloudClient(properties, HttpClient.newHttpClient(),
-                new SendRateLimiter(80, 80, time, time), time, Clock.systemUTC(), () -> 0.999_999);
+        CloudApiBackOff low = new CloudApiBackOff(Duration.ofMillis(100), Duration.ofSeconds(1), time, () -> 0.0);
+        CloudApiBackOff high = new CloudApiBackOff(Duration.ofMillis(100), Duration.ofSeconds(1), time, () -> 0.999_999);
 
-        assertThat(low.backoff(3, null)).isEqualTo(Duration.ZERO);
-        assertThat(high.backoff(1, null)).isBetween(Duration.ofMillis(99), Duration.ofMillis(100));
-        assertThat(high.backoff(3, null)).isBetween(Duration.ofMillis(399), Duration.ofMillis(400));
-        assertThat(high.backoff(40, null)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
+        assertThat(low.delay(3, null)).isEqualTo(Duration.ZERO);
+        assertThat(high.delay(1, null)).isBetween(Duration.ofMillis(99), Duration.ofMillis(100));
+        assertThat(high.delay(3, null)).isBetween(Duration.ofMillis(399), Duration.ofMillis(400));
+        assertThat(high.delay(40, null)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
     }
 
     @Test
@@ -266,7 +270,7 @@ class WhatsAppCloudClientTest {
     void retriesGarbledGatewayErrorsAndKeepsTheBodyAsTheMessage() {
         graph.script(answer(502, "<html>Bad Gateway</html>"));
 
-        SendResult result = client(properties().maxAttempts(2).build()).send(FROM, TO, new OutboundReply.Text("hi"));
+        SendResult result = client(properties("max-attempts", "2")).send(FROM, TO, new OutboundReply.Text("hi"));
 
         assertThat(result).isEqualTo(new SendResult.Failed(502, null, null, "<html>Bad Gateway</html>", null, false));
         assertThat(graph.requests()).hasSize(2);
@@ -278,7 +282,7 @@ class WhatsAppCloudClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        WhatsAppCloudClient client = client(properties().baseUrl("http://127.0.0.1:" + closedPort).maxAttempts(3).build());
+        WhatsAppCloudClient client = client(properties("base-url", "http://127.0.0.1:" + closedPort, "max-attempts", "3"));
 
         SendResult result = client.send(FROM, TO, new OutboundReply.Text("hi"));
 
@@ -294,7 +298,7 @@ class WhatsAppCloudClientTest {
     @Test
     void retriesRequestsThatTimeOut() {
         graph.script(sent("wamid.late").after(Duration.ofMillis(1500)));
-        WhatsAppCloudClient client = client(properties().requestTimeout(Duration.ofMillis(150)).maxAttempts(2).build());
+        WhatsAppCloudClient client = client(properties("request-timeout", "150ms", "max-attempts", "2"));
 
         SendResult result = client.send(FROM, TO, new OutboundReply.Text("hi"));
 
@@ -384,7 +388,7 @@ class WhatsAppCloudClientTest {
     @Test
     void spacesSendsFromOneNumberAtTheConfiguredRate() {
         graph.script(sent("wamid.r"));
-        WhatsAppCloudClient client = client(properties().messagesPerSecond(4).burst(2).build());
+        WhatsAppCloudClient client = client(properties("messages-per-second", "4", "burst", "2"));
         long start = time.getAsLong();
 
         for (int i = 0; i < 6; i++) {
