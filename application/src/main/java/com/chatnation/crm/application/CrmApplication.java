@@ -1,6 +1,6 @@
 package com.chatnation.crm.application;
 
-import com.chatnation.crm.application.replay.ReplayCommandLine;
+import com.chatnation.crm.application.platform.replay.ReplayCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

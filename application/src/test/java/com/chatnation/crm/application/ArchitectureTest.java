@@ -5,23 +5,37 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.Map;
+import java.util.Set;
 
-/** Keeps the layering honest: a pure domain, and projections that only ever see events. */
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Keeps the layering honest: a pure domain, projections that only ever see events, and an application cut into a
+ * platform that knows no feature and feature slices that use only what the README's map allows.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
+    /** Main and test classes, to see which types other packages use; the rules judge main classes only. */
+    private static JavaClasses withTests;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.chatnation.crm");
+        withTests = new ClassFileImporter().importPackages("com.chatnation.crm");
     }
 
     @Test
@@ -67,17 +81,70 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+
+    private static final String APP = "com.chatnation.crm.application";
+
+    /** The README's map: each feature slice and the slices it may use; the platform may use none. */
+    private static final Map<String, Set<String>> MAY_USE = Map.of(
+            "conversations", Set.of(),
+            "billing", Set.of(),
+            "surveys", Set.of(),
+            "ticketing", Set.of(),
+            "organizations", Set.of("staff"),
+            "staff", Set.of(),
+            "audit", Set.of(),
+            "dashboard", Set.of(),
+            "analytics", Set.of());
+
     @Test
-    void securityKnowsNoFeature() {
-        noClasses().that().resideInAPackage("com.chatnation.crm.application.security..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.chatnation.crm.application.staff..", "com.chatnation.crm.application.organizations..",
-                        "com.chatnation.crm.application.wallet..", "com.chatnation.crm.application.surveys..",
-                        "com.chatnation.crm.application.ticketing..", "com.chatnation.crm.application.conversations..",
-                        "com.chatnation.crm.application.dashboard..", "com.chatnation.crm.application.analytics..",
-                        "com.chatnation.crm.application.replies..", "com.chatnation.crm.application.ingestion..")
-                .because("security is platform: the staff slice plugs in through CredentialLookup")
+    void noPackageDependsOnItselfInACircle() {
+        slices().matching("com.chatnation.crm.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void thePlatformKnowsNoFeature() {
+        noClasses().that().resideInAPackage(APP + ".platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(MAY_USE.keySet().stream()
+                        .map(slice -> APP + "." + slice + "..").toArray(String[]::new))
+                .because("inbox lanes, batching, rebuilds, transactions, Axon wiring, security and transports serve "
+                        + "every feature and know none")
                 .check(classes);
+    }
+
+    @Test
+    void featureSlicesUseOnlyTheSlicesTheMapAllows() {
+        for (Map.Entry<String, Set<String>> slice : MAY_USE.entrySet()) {
+            String[] forbidden = MAY_USE.keySet().stream()
+                    .filter(other -> !other.equals(slice.getKey()) && !slice.getValue().contains(other))
+                    .map(other -> APP + "." + other + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage(APP + "." + slice.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .because("the README's map says which slices " + slice.getKey() + " may use")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void typesArePublicOnlyWhenAnotherPackageUsesThem() {
+        classes().that().resideInAPackage(APP + "..").and().arePublic().and().areTopLevelClasses()
+                .should(beUsedFromAnotherPackage())
+                .because("a type no other package needs stays package-private, so a package's insides are its own")
+                .check(withTests);
+    }
+
+    /** Used by a class of another package (tests included), or started by Spring Boot from spring.factories. */
+    private static ArchCondition<JavaClass> beUsedFromAnotherPackage() {
+        return new ArchCondition<>("be used from another package") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean used = type.getDirectDependenciesToSelf().stream()
+                        .anyMatch(dependency -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
+                boolean startedByBoot = type.isAssignableTo("org.springframework.boot.env.EnvironmentPostProcessor");
+                if (!used && !startedByBoot) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " is public but no other package uses it"));
+                }
+            }
+        };
     }
 
     /** Aggregates (they handle commands) and commands (they target an aggregate). */

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import static com.chatnation.crm.application.dashboard.DashboardRequests.after;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.badRequest;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.limit;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.range;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.badRequest;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.limit;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.range;
 import static com.chatnation.crm.application.audit.AuditLogRequests.text;
 import static com.chatnation.crm.application.audit.AuditLogRequests.typeName;
 

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.audit;
 
-import com.chatnation.crm.application.dashboard.DashboardRequests;
+import com.chatnation.crm.application.platform.web.DashboardRequests;
 
 import java.util.regex.Pattern;
 

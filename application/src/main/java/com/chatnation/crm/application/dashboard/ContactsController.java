@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import static com.chatnation.crm.application.dashboard.DashboardRequests.after;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.badRequest;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.limit;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.notFound;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.badRequest;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.limit;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.notFound;
 
 /** Contacts, their sessions and transcripts, read from the CRM read tables of the calling organization. */
 @RestController

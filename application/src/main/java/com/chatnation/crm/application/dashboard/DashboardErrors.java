@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.dashboard;
 
-import com.chatnation.crm.application.web.ApiErrors;
+import com.chatnation.crm.application.platform.web.ApiErrors;
 import com.chatnation.crm.projections.queries.InvalidCursorException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.chatnation.crm.application.dashboard.DashboardRequests.after;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.limit;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.notFound;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.range;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.limit;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.notFound;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.range;
 
 /** The calling organization's surveys and their results. */
 @RestController

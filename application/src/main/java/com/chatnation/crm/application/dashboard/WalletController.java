@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import static com.chatnation.crm.application.dashboard.DashboardRequests.after;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.badRequest;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.limit;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.notFound;
-import static com.chatnation.crm.application.dashboard.DashboardRequests.range;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.badRequest;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.limit;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.notFound;
+import static com.chatnation.crm.application.platform.web.DashboardRequests.range;
 
 /** The calling organization's token wallet and its movements. */
 @RestController

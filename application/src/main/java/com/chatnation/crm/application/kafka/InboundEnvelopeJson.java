@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.kafka;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelope;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

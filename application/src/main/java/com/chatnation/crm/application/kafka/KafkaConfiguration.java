@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.kafka;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelopeHandler;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelopeHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.chatnation.crm.application.kafka;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelope;
-import com.chatnation.crm.application.ingestion.InboundEnvelopeHandler;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelopeHandler;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

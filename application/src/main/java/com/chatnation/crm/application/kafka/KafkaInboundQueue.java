@@ -1,7 +1,7 @@
 package com.chatnation.crm.application.kafka;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelope;
-import com.chatnation.crm.application.ingestion.InboundQueue;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
+import com.chatnation.crm.application.conversations.ingestion.InboundQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.organizations;
 
-import com.chatnation.crm.application.config.TransactionalRetry;
+import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.application.staff.SecretTokens;
 import com.chatnation.crm.application.staff.TeamManagement;
 import com.chatnation.crm.domain.organization.OnboardOrganization;

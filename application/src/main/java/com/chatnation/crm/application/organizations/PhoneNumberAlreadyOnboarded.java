@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.organizations;
 
-import com.chatnation.crm.application.web.RefusedRequest;
+import com.chatnation.crm.application.platform.web.RefusedRequest;
 import org.springframework.http.HttpStatus;
 
 /** Each WhatsApp number routes to exactly one organization: 409. */

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.staff;
 
-import com.chatnation.crm.application.security.CrmPrincipal;
+import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.projections.staff.StaffDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,7 +1,7 @@
 package com.chatnation.crm.application.staff;
 
-import com.chatnation.crm.application.config.TransactionalRetry;
-import com.chatnation.crm.application.security.AccessTokens;
+import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
+import com.chatnation.crm.application.platform.security.AccessTokens;
 import com.chatnation.crm.domain.staff.AcceptInvitation;
 import com.chatnation.crm.domain.staff.ChangePassword;
 import com.chatnation.crm.domain.staff.TeamId;

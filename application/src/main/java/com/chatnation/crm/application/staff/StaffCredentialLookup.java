@@ -1,8 +1,8 @@
 package com.chatnation.crm.application.staff;
 
-import com.chatnation.crm.application.security.CredentialLookup;
-import com.chatnation.crm.application.security.CrmPrincipal;
-import com.chatnation.crm.application.security.Grants;
+import com.chatnation.crm.application.platform.security.CredentialLookup;
+import com.chatnation.crm.application.platform.security.CrmPrincipal;
+import com.chatnation.crm.application.platform.security.Grants;
 import com.chatnation.crm.projections.staff.StaffDirectory;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.staff;
 
-import com.chatnation.crm.application.config.TransactionalRetry;
+import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.domain.staff.ApiKeyScope;
 import com.chatnation.crm.domain.staff.ChangeRoles;
 import com.chatnation.crm.domain.staff.DeactivateStaff;

@@ -1,7 +1,6 @@
 package com.chatnation.crm.application.surveys;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import com.chatnation.crm.application.catalog.JdbcSurveyCatalog;
 import com.chatnation.crm.application.organizations.KnownOrganizations;
 import com.chatnation.crm.domain.survey.ArchiveSurvey;
 import com.chatnation.crm.domain.survey.PublishSurvey;

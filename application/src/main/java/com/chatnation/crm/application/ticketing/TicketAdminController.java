@@ -1,8 +1,7 @@
 package com.chatnation.crm.application.ticketing;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import com.chatnation.crm.application.catalog.JdbcEventCatalog;
-import com.chatnation.crm.application.config.TransactionalRetry;
+import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.application.organizations.KnownOrganizations;
 import com.chatnation.crm.domain.conversation.SendNotification;
 import com.chatnation.crm.domain.messaging.OutboundReply;

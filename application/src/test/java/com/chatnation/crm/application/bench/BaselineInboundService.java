@@ -1,12 +1,12 @@
 package com.chatnation.crm.application.bench;
 
-import com.chatnation.crm.application.ingestion.InboundMessage;
-import com.chatnation.crm.application.ingestion.StatusUpdate;
-import com.chatnation.crm.application.ingestion.WebhookChange;
-import com.chatnation.crm.application.ingestion.WebhookItem;
-import com.chatnation.crm.application.ingestion.WebhookNotification;
-import com.chatnation.crm.application.ingestion.WebhookPayloadParser;
-import com.chatnation.crm.application.ingestion.WebhookSignature;
+import com.chatnation.crm.application.conversations.ingestion.InboundMessage;
+import com.chatnation.crm.application.conversations.ingestion.StatusUpdate;
+import com.chatnation.crm.application.conversations.ingestion.WebhookChange;
+import com.chatnation.crm.application.conversations.ingestion.WebhookItem;
+import com.chatnation.crm.application.conversations.ingestion.WebhookNotification;
+import com.chatnation.crm.application.conversations.ingestion.WebhookPayloadParser;
+import com.chatnation.crm.application.conversations.ingestion.WebhookSignature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.bench;
 
-import com.chatnation.crm.application.security.PlatformKey;
+import com.chatnation.crm.application.platform.security.PlatformKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.bench;
 
-import com.chatnation.crm.application.ingestion.WebhookSignature;
+import com.chatnation.crm.application.conversations.ingestion.WebhookSignature;
 
 import java.net.URI;
 import java.net.http.HttpClient;

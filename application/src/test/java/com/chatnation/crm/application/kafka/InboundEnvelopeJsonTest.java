@@ -3,7 +3,7 @@ package com.chatnation.crm.application.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelope;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package com.chatnation.crm.application.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelope;
-import com.chatnation.crm.application.ingestion.InboundEnvelopeHandler;
-import com.chatnation.crm.application.ingestion.InboundQueue;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelopeHandler;
+import com.chatnation.crm.application.conversations.ingestion.InboundQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

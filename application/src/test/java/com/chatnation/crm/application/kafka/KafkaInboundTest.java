@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.chatnation.crm.application.ingestion.InboundEnvelope;
-import com.chatnation.crm.application.ingestion.InboundEnvelopeHandler;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
+import com.chatnation.crm.application.conversations.ingestion.InboundEnvelopeHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.support;
 
-import com.chatnation.crm.application.ingestion.WebhookSignature;
+import com.chatnation.crm.application.conversations.ingestion.WebhookSignature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.domain.wallet;
 
-import com.chatnation.crm.application.config.AxonConfiguration;
+import com.chatnation.crm.application.platform.axon.AxonConfiguration;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.SerializedObject;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.conversations.process;
 
-import com.chatnation.crm.application.catalog.JdbcEventCatalog;
+import com.chatnation.crm.application.ticketing.JdbcEventCatalog;
 import com.chatnation.crm.application.conversations.ConversationSettings;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.chatnation.crm.domain.survey.Question;

@@ -1,0 +1,112 @@
+package com.chatnation.crm.application.billing;
+
+import com.chatnation.crm.domain.conversation.ReplyQueued;
+import com.chatnation.crm.domain.messaging.OutboundReply;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** The dispatcher's queue of replies, in {@code outbound_replies}. */
+@Repository
+class OutboundReplies {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final TransactionTemplate handOver;
+
+    OutboundReplies(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.handOver = new TransactionTemplate(transactions);
+        this.handOver.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    record Row(String replyId, String organizationId, String conversationId, String contactPhone, String module,
+               String action, OutboundReply reply, String inReplyTo, String status, String handedOverAs) {
+    }
+
+    void add(ReplyQueued event, Instant at) {
+        jdbc.update("""
+                        INSERT INTO outbound_replies (reply_id, organization_id, conversation_id, contact_phone, module,
+                            action, reply, in_reply_to, status, queued_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?)
+                        ON CONFLICT (reply_id) DO NOTHING""",
+                event.replyId(), event.organizationId(), event.conversationId(), event.contactPhone(), event.module(),
+                event.action(), write(event.reply()), event.inReplyToMessageId(), Timestamp.from(at), Timestamp.from(at));
+    }
+
+    /**
+     * The conversation's unsent replies in order, locked so one conversation is never drained twice at once, each
+     * with the WhatsApp message id it was handed over as if a previous attempt got that far.
+     */
+    List<Row> openInOrderLocked(String conversationId) {
+        return jdbc.query("""
+                        SELECT r.*, h.whatsapp_message_id AS handed_over_as
+                        FROM outbound_replies r LEFT JOIN reply_handovers h ON h.reply_id = r.reply_id
+                        WHERE r.conversation_id = ? AND r.status IN ('pending', 'held')
+                        ORDER BY r.sequence FOR UPDATE OF r""",
+                (rs, n) -> new Row(rs.getString("reply_id"), rs.getString("organization_id"),
+                        rs.getString("conversation_id"), rs.getString("contact_phone"), rs.getString("module"),
+                        rs.getString("action"), read(rs.getString("reply")), rs.getString("in_reply_to"),
+                        rs.getString("status"), rs.getString("handed_over_as")),
+                conversationId);
+    }
+
+    List<String> conversationsHolding(String organizationId) {
+        return jdbc.queryForList("""
+                SELECT conversation_id FROM outbound_replies WHERE organization_id = ? AND status = 'held'
+                GROUP BY conversation_id ORDER BY min(sequence)""", String.class, organizationId);
+    }
+
+    void held(String replyId) {
+        jdbc.update("UPDATE outbound_replies SET status = 'held', attempts = attempts + 1, updated_at = now() "
+                + "WHERE reply_id = ?", replyId);
+    }
+
+    /**
+     * Remembers, in a transaction of its own, that WhatsApp took the reply. If the dispatcher's transaction then
+     * fails (another instance wrote to the same conversation first), the retry finds the id here and does not
+     * send the message a second time.
+     */
+    void handedOver(String replyId, String whatsappMessageId) {
+        // A table of its own: the dispatcher's transaction holds the reply's row in outbound_replies locked.
+        handOver.executeWithoutResult(status -> jdbc.update("""
+                INSERT INTO reply_handovers (reply_id, whatsapp_message_id) VALUES (?, ?)
+                ON CONFLICT (reply_id) DO NOTHING""", replyId, whatsappMessageId));
+    }
+
+    void sent(String replyId, String whatsappMessageId, long tokensCharged) {
+        jdbc.update("UPDATE outbound_replies SET status = 'sent', whatsapp_message_id = ?, tokens_charged = ?, "
+                + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", whatsappMessageId, tokensCharged, replyId);
+    }
+
+    /** @param tokensCharged what the reply was charged before WhatsApp refused it (refunded separately) */
+    void failed(String replyId, Integer code, String title, long tokensCharged) {
+        jdbc.update("UPDATE outbound_replies SET status = 'failed', error_code = ?, error_title = ?, tokens_charged = ?, "
+                + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", code, title, tokensCharged, replyId);
+    }
+
+    private String write(OutboundReply reply) {
+        try {
+            return json.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reply could not be written as JSON", e);
+        }
+    }
+
+    private OutboundReply read(String reply) {
+        try {
+            return json.readValue(reply, OutboundReply.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbound_replies holds a reply that no longer reads", e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.chatnation.crm.application.billing;
+
+import com.chatnation.crm.application.platform.whatsapp.SendResult;
+import com.chatnation.crm.domain.common.PhoneNumber;
+import com.chatnation.crm.domain.messaging.OutboundReply;
+
+/** Hands one paid-for reply to WhatsApp. */
+public interface ReplyTransport {
+
+    SendResult send(String phoneNumberId, PhoneNumber to, OutboundReply reply, String inReplyToMessageId);
+}

@@ -1,0 +1,56 @@
+package com.chatnation.crm.application.conversations.ingestion;
+
+import com.chatnation.crm.application.conversations.InboundMessageService;
+import com.chatnation.crm.application.conversations.IncomingMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Turns one accepted webhook item into commands: messages go to the conversation, statuses to their reply. */
+@Component
+public class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEnvelopeDispatcher.class);
+
+    private final InboundItemCodec codec;
+    private final InboundMessageService messages;
+    private final DeliveryStatuses statuses;
+    private final MeterRegistry meters;
+
+    public InboundEnvelopeDispatcher(InboundItemCodec codec, InboundMessageService messages, DeliveryStatuses statuses,
+                                     MeterRegistry meters) {
+        this.codec = codec;
+        this.messages = messages;
+        this.statuses = statuses;
+        this.meters = meters;
+    }
+
+    @Override
+    public void handle(InboundEnvelope envelope) {
+        WebhookItem item = codec.decode(envelope.kind(), envelope.item());
+        if (item instanceof InboundMessage message) {
+            receive(envelope, message);
+        } else if (item instanceof StatusUpdate status) {
+            statuses.record(envelope.organizationId(), status);
+        } else if (item instanceof WebhookError error) {
+            meters.counter("crm.webhook.errors", "code", String.valueOf(error.code())).increment();
+            log.warn("WhatsApp reported an error for phone number {}: {} {} ({})", error.phoneNumberId(), error.code(),
+                    error.title(), error.details());
+        }
+    }
+
+    private void receive(InboundEnvelope envelope, InboundMessage message) {
+        if (message.from() == null) {
+            // Contacts known only by a business-scoped user id cannot be replied to by phone number yet.
+            meters.counter("crm.webhook.messages", "outcome", "no_phone_number").increment();
+            log.warn("message {} has no usable phone number (sender {}); recorded in the inbox only",
+                    message.messageId(), message.sender());
+            return;
+        }
+        messages.receive(new IncomingMessage(envelope.organizationId(), message.from(), message.profileName(),
+                message.messageId(), message.sentAt() == null ? envelope.acceptedAt() : message.sentAt(),
+                message.content(), message.context()));
+        meters.counter("crm.webhook.messages", "outcome", "processed", "type", message.content().type()).increment();
+    }
+}

@@ -1,0 +1,125 @@
+package com.chatnation.crm.application.platform.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
+import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
+import static com.chatnation.crm.application.platform.security.Permission.CONTACTS_READ;
+import static com.chatnation.crm.application.platform.security.Permission.CONTENT_WRITE;
+import static com.chatnation.crm.application.platform.security.Permission.PAYMENTS_WRITE;
+import static com.chatnation.crm.application.platform.security.Permission.TEAM_MANAGE;
+import static com.chatnation.crm.application.platform.security.Permission.TEAM_READ;
+import static com.chatnation.crm.application.platform.security.Permission.WALLET_READ;
+import static com.chatnation.crm.application.platform.security.Permission.WALLET_WRITE;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * Every operation of the service and who may call it, in one table. Paths are matched exactly as Spring MVC
+ * routes them (path patterns over the decoded path), and anything not listed is refused: a new endpoint is
+ * unreachable until it is given a line here.
+ */
+final class AccessRules {
+
+    private static final String ORG = "/api/v1/orgs/{" + TenantAccess.ORGANIZATION_VARIABLE + "}";
+
+    private final AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules;
+    private final TenantAccess tenant;
+    private final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+
+    private AccessRules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules,
+                        TenantAccess tenant) {
+        this.rules = rules;
+        this.tenant = tenant;
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules,
+                      TenantAccess tenant) {
+        new AccessRules(rules, tenant).all();
+    }
+
+    private void all() {
+        // Anyone: health (no details), the API description, Meta's webhook (authenticated by its HMAC signature),
+        // and the steps that lead to a staff login.
+        anyone(GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
+        anyone(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+        anyone(GET, "/webhooks/whatsapp");
+        anyone(POST, "/webhooks/whatsapp");
+        anyone(POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+                "/api/v1/auth/invitations/accept");
+
+        // A logged-in member, about themselves.
+        rules.requestMatchers(paths.matcher(GET, "/api/v1/auth/me"), paths.matcher(POST, "/api/v1/auth/password"))
+                .access(staffOnly());
+
+        // The platform operator: onboarding, crediting wallets, suspension, rebuilds, metrics.
+        rules.requestMatchers(paths.matcher("/admin/**"), paths.matcher("/actuator/**"))
+                .hasAuthority(Permission.PLATFORM.getAuthority());
+
+        // The organization's own data and settings.
+        org(GET, "/contacts", CONTACTS_READ);
+        org(GET, "/contacts/{contactId}", CONTACTS_READ);
+        org(GET, "/contacts/{contactId}/conversations", CONTACTS_READ);
+        org(GET, "/conversations/{conversationId}/messages", CONTACTS_READ);
+
+        org(GET, "/wallet", WALLET_READ);
+        org(GET, "/wallet/transactions", WALLET_READ);
+        org(POST, "/wallet/debits", WALLET_WRITE);
+        org(POST, "/wallet/reservations", WALLET_WRITE);
+        org(POST, "/wallet/reservations/{reservationId}/captures", WALLET_WRITE);
+        org(POST, "/wallet/reservations/{reservationId}/release", WALLET_WRITE);
+
+        org(GET, "/surveys", ANALYTICS_READ);
+        org(GET, "/surveys/{surveyId}/results", ANALYTICS_READ);
+        org(GET, "/survey-funnels/{surveyId}", ANALYTICS_READ);
+        org(POST, "/surveys", CONTENT_WRITE);
+        org(PUT, "/surveys/{surveyId}", CONTENT_WRITE);
+        org(DELETE, "/surveys/{surveyId}", CONTENT_WRITE);
+
+        org(GET, "/funnels", ANALYTICS_READ);
+        org(GET, "/funnels/{key}", ANALYTICS_READ);
+        org(PUT, "/funnels/{key}", CONTENT_WRITE);
+        org(DELETE, "/funnels/{key}", CONTENT_WRITE);
+        org(GET, "/rollups/daily", ANALYTICS_READ);
+
+        org(POST, "/events", CONTENT_WRITE);
+        org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);
+        org(POST, "/ticket-reservations/{reservationId}/payment", PAYMENTS_WRITE);
+        org(POST, "/inbound-messages", CONTENT_WRITE);
+
+        org(GET, "/users", TEAM_READ);
+        org(POST, "/invitations", TEAM_MANAGE);
+        org(POST, "/users/{userId}/invitation", TEAM_MANAGE);
+        org(PUT, "/users/{userId}/roles", TEAM_MANAGE);
+        org(DELETE, "/users/{userId}", TEAM_MANAGE);
+        org(GET, "/api-keys", TEAM_MANAGE);
+        org(POST, "/api-keys", TEAM_MANAGE);
+        org(POST, "/api-keys/{keyId}/rotation", TEAM_MANAGE);
+        org(DELETE, "/api-keys/{keyId}", TEAM_MANAGE);
+        org(GET, "/audit-log", AUDIT_READ);
+
+        rules.anyRequest().denyAll();
+    }
+
+    private void anyone(HttpMethod method, String... patterns) {
+        for (String pattern : patterns) {
+            rules.requestMatchers(paths.matcher(method, pattern)).permitAll();
+        }
+    }
+
+    private void org(HttpMethod method, String suffix, Permission permission) {
+        rules.requestMatchers(paths.matcher(method, ORG + suffix)).access(tenant.requires(permission));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> staffOnly() {
+        return (authentication, context) -> new AuthorizationDecision(authentication.get() instanceof CrmAuthentication
+                caller && caller.getPrincipal().kind() == CrmPrincipal.Kind.STAFF);
+    }
+}

@@ -1,0 +1,41 @@
+package com.chatnation.crm.application.platform.security;
+
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * What a caller may do, one authority per kind of operation. Roles and API key scopes are sets of these
+ * ({@link Grants}); every endpoint names the one it needs in {@link AccessRules}.
+ */
+public enum Permission implements GrantedAuthority {
+
+    /** Contacts, their conversations and transcripts. */
+    CONTACTS_READ("contacts:read"),
+    /** Surveys and their results, funnels, rollups. */
+    ANALYTICS_READ("analytics:read"),
+    /** Surveys, events and ticket types, funnel definitions, the conversation simulator. */
+    CONTENT_WRITE("content:write"),
+    /** Answering contacts and taking conversations over from the bot. */
+    CONVERSATIONS_WRITE("conversations:write"),
+    WALLET_READ("wallet:read"),
+    /** Spending and reserving the organization's own tokens. */
+    WALLET_WRITE("wallet:write"),
+    /** Confirming that a ticket reservation was paid. */
+    PAYMENTS_WRITE("payments:write"),
+    TEAM_READ("team:read"),
+    /** Inviting staff, changing roles, deactivating, API keys. */
+    TEAM_MANAGE("team:manage"),
+    AUDIT_READ("audit:read"),
+    /** The platform operator: onboarding, crediting wallets, suspension, rebuilds, metrics. */
+    PLATFORM("platform");
+
+    private final String authority;
+
+    Permission(String authority) {
+        this.authority = authority;
+    }
+
+    @Override
+    public String getAuthority() {
+        return authority;
+    }
+}

@@ -1,5 +1,0 @@
-package com.chatnation.crm.application.wallet;
-
-/** A wallet's position: {@code available = balance - reserved}. */
-public record WalletBalance(String organizationId, long balance, long reserved, long available, long lowBalanceThreshold) {
-}

@@ -1,0 +1,217 @@
+package com.chatnation.crm.application.platform.replay;
+
+import com.chatnation.crm.application.kafka.DomainEventPublisher;
+import com.chatnation.crm.application.kafka.DomainEventRecords;
+import com.chatnation.crm.application.kafka.SharedKafka;
+import com.chatnation.crm.application.billing.ReplyDispatcher;
+import com.chatnation.crm.application.support.AdminClient;
+import com.chatnation.crm.application.support.Conversations;
+import com.chatnation.crm.application.support.GraphApiStandIn;
+import com.chatnation.crm.domain.wallet.TokenDebited;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Republishing history to a real Kafka broker, and replays that never reach WhatsApp, wallets or Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own context shares the test database with the cached default one; closing it afterwards keeps a second
+// set of live processors from running into the tables other classes' rebuilds swap.
+@DirtiesContext
+class ReplayKafkaIntegrationTest {
+
+    private static final String PREFIX = SharedKafka.uniqueTopic("replay");
+    private static final String DOMAIN_TOPIC = PREFIX + ".events";
+    private static final GraphApiStandIn GRAPH = GraphApiStandIn.shared();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("crm.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+        registry.add("crm.kafka.inbound-topic", () -> PREFIX + ".inbound");
+        registry.add("crm.kafka.dead-letter-topic", () -> PREFIX + ".inbound.dlt");
+        registry.add("crm.kafka.domain-events-topic", () -> DOMAIN_TOPIC);
+        registry.add("crm.kafka.inbound-group-id", () -> PREFIX + ".group");
+        registry.add("crm.kafka.partitions", () -> "3");
+        registry.add("crm.kafka.consumer-threads", () -> "1");
+        registry.add("crm.kafka.poll-timeout", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    ReplayClient replay;
+
+    @BeforeEach
+    void client() {
+        replay = new ReplayClient(port);
+    }
+
+    private static String phone() {
+        return "+2547" + (10_000_000 + (long) (Math.random() * 89_999_999));
+    }
+
+    @Test
+    void historyIsRepublishedWholeByOrganizationOrSinceAPointInTimeInAggregateOrder() throws Exception {
+        Conversations first = new Conversations(replay.admin, 20);
+        String contact = phone();
+        first.says(contact, "hello");
+        first.says(contact, "hello again");
+        GRAPH.awaitSentTo(contact, 2);
+        LiveProcessors.awaitCaughtUp(processing, jdbc, Duration.ofSeconds(60)); // replies marked sent, debits done
+        Thread.sleep(50);
+        Instant between = Instant.now();
+        Thread.sleep(50);
+        Conversations second = new Conversations(replay.admin, 30);
+        second.says(phone(), "hi");
+
+        // one organization: exactly its events, each aggregate's in sequence order
+        long firstEvents = eventsOf(first.organizationId);
+        String byOrganization = SharedKafka.uniqueTopic("replay-org");
+        JsonNode job = republish(Map.of("topic", byOrganization, "organizationId", first.organizationId));
+        assertThat(job.path("published").asLong()).isEqualTo(firstEvents);
+        List<ConsumerRecord<String, byte[]>> records = SharedKafka.readAll(byOrganization, (int) firstEvents,
+                Duration.ofSeconds(30));
+        assertThat(records).hasSize((int) firstEvents);
+        assertThat(records).allSatisfy(r -> assertThat(header(r, DomainEventRecords.ORGANIZATION_ID))
+                .isEqualTo(first.organizationId));
+        assertAggregateOrder(records);
+        assertThat(records).anySatisfy(r -> assertThat(header(r, DomainEventRecords.EVENT_TYPE))
+                .isEqualTo(TokenDebited.class.getSimpleName()));
+
+        // since a point in time: the second organization's events, none of the first's
+        String since = SharedKafka.uniqueTopic("replay-since");
+        long after = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE timestamp >= ?", Long.class,
+                between.toString());
+        JsonNode sinceJob = republish(Map.of("topic", since, "from", between.toString()));
+        assertThat(sinceJob.path("published").asLong()).isEqualTo(after);
+        List<ConsumerRecord<String, byte[]>> recent = SharedKafka.readAll(since, (int) after, Duration.ofSeconds(30));
+        assertThat(recent).hasSize((int) after);
+        assertThat(recent).allSatisfy(r -> assertThat(Instant.parse(header(r, DomainEventRecords.TIMESTAMP)))
+                .isAfterOrEqualTo(between));
+        assertThat(recent).anySatisfy(r -> assertThat(header(r, DomainEventRecords.ORGANIZATION_ID))
+                .isEqualTo(second.organizationId));
+        assertThat(recent).noneSatisfy(r -> assertThat(header(r, DomainEventRecords.ORGANIZATION_ID))
+                .isEqualTo(first.organizationId));
+
+        // everything: every stored event
+        long all = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        String everything = SharedKafka.uniqueTopic("replay-all");
+        JsonNode allJob = republish(Map.of("topic", everything));
+        assertThat(allJob.path("published").asLong()).isGreaterThanOrEqualTo(all);
+        List<ConsumerRecord<String, byte[]>> every = SharedKafka.readAll(everything, (int) all, Duration.ofSeconds(30));
+        assertThat(every).hasSizeGreaterThanOrEqualTo((int) all);
+        assertAggregateOrder(every);
+    }
+
+    @Test
+    void aRebuildNeverRepliesChargesOrPublishes() throws Exception {
+        Conversations org = new Conversations(replay.admin, 20);
+        String contact = phone();
+        org.says(contact, "hello");
+        GRAPH.awaitSentTo(contact, 1);
+        awaitPublisherCaughtUp();
+        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        long published = SharedKafka.readAll(DOMAIN_TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)).size();
+        assertThat(published).as("the publisher is live").isPositive();
+        int sent = GRAPH.sentTo(contact).size();
+
+        // the wallets' history holds every purchase, debit and refund the reply dispatcher reacts to
+        assertThat(replay.start("crm-wallets").status()).isEqualTo(202);
+        assertThat(replay.awaitFinished("crm-wallets", Duration.ofMinutes(2)).path("state").asText())
+                .isEqualTo("completed");
+        Thread.sleep(1_000);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class))
+                .as("no debits, reply or hold commands").isEqualTo(events);
+        assertThat(GRAPH.sentTo(contact)).as("no WhatsApp replies").hasSize(sent);
+        assertThat(SharedKafka.readAll(DOMAIN_TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(3)))
+                .as("nothing published again").hasSize((int) published);
+
+        // the side-effect processors cannot be reset into a replay, nor rebuilt
+        for (String group : List.of(ReplyDispatcher.GROUP, DomainEventPublisher.GROUP)) {
+            StreamingEventProcessor processor = processing
+                    .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElseThrow();
+            assertThat(processor.supportsReset()).as(group).isFalse();
+            assertThatThrownBy(processor::resetTokens).as(group).isInstanceOf(IllegalStateException.class);
+            AdminClient.Response refused = replay.start(group);
+            assertThat(refused.status()).as(group).isEqualTo(400);
+        }
+    }
+
+    private void awaitPublisherCaughtUp() throws InterruptedException {
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        StreamingEventProcessor publisher = processing
+                .eventProcessorByProcessingGroup(DomainEventPublisher.GROUP, StreamingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !publisher.processingStatus().values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long eventsOf(String organizationId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry "
+                + "WHERE convert_from(payload, 'UTF8')::jsonb ->> 'organizationId' = ?", Long.class, organizationId);
+    }
+
+    private JsonNode republish(Map<String, Object> request) throws InterruptedException {
+        AdminClient.Response started = replay.admin.post("/admin/replay/republish", request);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.text("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode status = started.body();
+        while ("running".equals(status.path("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = replay.admin.get("/admin/replay/republish/" + id).body();
+        }
+        assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("completed");
+        return status;
+    }
+
+    /** Within each key (aggregate), sequence numbers appear in order, without gaps, from the first one published. */
+    private static void assertAggregateOrder(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, List<Long>> sequences = new HashMap<>();
+        records.stream()
+                .filter(r -> r.headers().lastHeader(DomainEventRecords.AGGREGATE_SEQUENCE) != null)
+                .sorted(java.util.Comparator.comparingInt((ConsumerRecord<String, byte[]> r) -> r.partition())
+                        .thenComparingLong(ConsumerRecord::offset))
+                .forEach(r -> sequences.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                        .add(Long.parseLong(header(r, DomainEventRecords.AGGREGATE_SEQUENCE))));
+        assertThat(sequences).isNotEmpty();
+        sequences.forEach((aggregate, seen) -> {
+            long first = seen.get(0);
+            assertThat(seen).as(aggregate).containsExactlyElementsOf(
+                    LongStream.range(first, first + seen.size()).boxed().toList());
+        });
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
