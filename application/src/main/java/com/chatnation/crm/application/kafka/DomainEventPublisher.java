@@ -1,11 +1,5 @@
 package com.chatnation.crm.application.kafka;
 
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,37 +29,21 @@ public class DomainEventPublisher {
     public static final String GROUP = "kafka-domain-events";
 
     private final DomainEventRecords records;
-    private final Producer<String, byte[]> producer;
-    private final Duration sendTimeout;
+    private final String topic;
 
     @Autowired
-    public DomainEventPublisher(DomainEventRecords records, Producer<String, byte[]> kafkaProducer,
-                                CrmKafkaProperties properties) {
-        this(records, kafkaProducer, properties.getSendTimeout());
+    public DomainEventPublisher(DomainEventRecords records, CrmKafkaProperties properties) {
+        this(records, properties.domainEventsTopic());
     }
 
-    public DomainEventPublisher(DomainEventRecords records, Producer<String, byte[]> producer, Duration sendTimeout) {
+    public DomainEventPublisher(DomainEventRecords records, String topic) {
         this.records = records;
-        this.producer = producer;
-        this.sendTimeout = sendTimeout;
+        this.topic = topic;
     }
 
+    /** Sends the event and waits until Kafka acknowledged it (the producer's delivery timeout bounds the wait). */
     @EventHandler
-    public void on(Object payload, EventMessage<?> event) throws InterruptedException {
-        publish(event);
-    }
-
-    /** Sends the event and waits until Kafka acknowledged it. */
-    public RecordMetadata publish(EventMessage<?> event) throws InterruptedException {
-        try {
-            return producer.send(records.toRecord(event))
-                    .get(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish event " + event.getIdentifier() + " to Kafka topic "
-                    + records.topic(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out publishing event " + event.getIdentifier()
-                    + " to Kafka topic " + records.topic(), e);
-        }
+    public void on(Object payload, EventMessage<?> event) throws Exception {
+        records.send(topic, event).get();
     }
 }

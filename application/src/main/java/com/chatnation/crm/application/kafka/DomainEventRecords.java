@@ -6,15 +6,24 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Revision;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
- * Turns an Axon event message into the record published on the domain events topic.
+ * Turns Axon event messages into records of the domain events format and sends them: used by
+ * {@link DomainEventPublisher} for the domain events topic and by the history republisher for any topic.
  *
  * <ul>
  *   <li>key: the aggregate identifier (so one aggregate's events share a partition, in sequence order); an event
@@ -25,9 +34,10 @@ import org.axonframework.serialization.Revision;
  *       one and it is not null), {@value #TIMESTAMP} (ISO-8601), {@value #EVENT_ID}, and for aggregate events
  *       {@value #AGGREGATE_TYPE} and {@value #AGGREGATE_SEQUENCE}.</li>
  * </ul>
- * Thread-safe.
+ * Thread-safe. Sends go through the service's {@code acks=all}, idempotent producer, so records of one key keep the
+ * order in which they were sent.
  */
-public class DomainEventRecords {
+public class DomainEventRecords implements DisposableBean {
 
     public static final String EVENT_TYPE = "event-type";
     public static final String EVENT_REVISION = "event-revision";
@@ -54,18 +64,67 @@ public class DomainEventRecords {
     };
 
     private final ObjectMapper objectMapper;
-    private final String topic;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaAdmin admin;
+    private final CrmKafkaProperties settings;
+    private KafkaTemplate<String, byte[]> inOrder;
 
-    public DomainEventRecords(ObjectMapper objectMapper, String topic) {
+    /**
+     * @param admin    creates missing topics; null when topics must not be created ({@code spring.kafka.admin.auto-create})
+     * @param settings partitions and replicas of created topics
+     */
+    public DomainEventRecords(ObjectMapper objectMapper, KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin,
+                              CrmKafkaProperties settings) {
         this.objectMapper = objectMapper;
-        this.topic = topic;
+        this.kafka = kafka;
+        this.admin = admin;
+        this.settings = settings;
     }
 
-    public String topic() {
-        return topic;
+    /** Sends the event's record to {@code topic}; the future completes when Kafka acknowledged it. */
+    public CompletableFuture<SendResult<String, byte[]>> send(String topic, EventMessage<?> event) {
+        return kafka.send(toRecord(topic, event));
     }
 
-    public ProducerRecord<String, byte[]> toRecord(EventMessage<?> event) {
+    /**
+     * Sends like {@link #send}, for many records at a time, through a producer of its own ({@code crm-republish})
+     * with one request in flight per broker: a batch that a partition refuses (as a topic created a moment ago may,
+     * while its leader settles) is retried before any later batch can overtake it, so the order per aggregate holds
+     * even on a new topic.
+     */
+    public CompletableFuture<SendResult<String, byte[]>> sendInBulk(String topic, EventMessage<?> event) {
+        return inOrder().send(toRecord(topic, event));
+    }
+
+    private synchronized KafkaTemplate<String, byte[]> inOrder() {
+        if (inOrder == null) {
+            inOrder = new KafkaTemplate<>(kafka.getProducerFactory(), Map.of(
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                    ProducerConfig.CLIENT_ID_CONFIG, "crm-republish"));
+        }
+        return inOrder;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (inOrder != null) {
+            inOrder.destroy();
+        }
+    }
+
+    /** Creates {@code topic} when it is missing; an existing topic is left as it is, partitions included. */
+    public void createTopicIfMissing(String topic) {
+        if (admin == null) {
+            return;
+        }
+        try {
+            admin.describeTopics(topic);
+        } catch (KafkaException missing) {
+            admin.createOrModifyTopics(settings.newTopic(topic));
+        }
+    }
+
+    public ProducerRecord<String, byte[]> toRecord(String topic, EventMessage<?> event) {
         Object payload = event.getPayload();
         Class<?> type = event.getPayloadType();
         RecordHeaders headers = new RecordHeaders();

@@ -13,9 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,6 +27,8 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 
 /** How domain events become records on the domain events topic. */
 class DomainEventPublishingTest {
@@ -42,11 +42,21 @@ class DomainEventPublishingTest {
     record Pinged(String id, Instant at) {
     }
 
+    /** Records written with {@link #SPRING_JSON} through {@code producer}; no topic is ever created. */
+    private static DomainEventRecords records(MockProducer<String, byte[]> producer) {
+        return new DomainEventRecords(SPRING_JSON, new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
+                null, null);
+    }
+
+    private static MockProducer<String, byte[]> mockProducer() {
+        return new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer());
+    }
+
     @Test
     void mapsAnAggregateEventToARecordKeyedByAggregateWithJsonValueAndHeaders() throws Exception {
-        DomainEventRecords records = new DomainEventRecords(SPRING_JSON, "crm.domain-events");
+        DomainEventRecords records = records(mockProducer());
 
-        ProducerRecord<String, byte[]> record = records.toRecord(tokenDebited("wallet-7", 42));
+        ProducerRecord<String, byte[]> record = records.toRecord("crm.domain-events", tokenDebited("wallet-7", 42));
 
         assertThat(record.topic()).isEqualTo("crm.domain-events");
         assertThat(record.key()).isEqualTo("wallet-7");
@@ -67,10 +77,10 @@ class DomainEventPublishingTest {
 
     @Test
     void anEventWithoutAggregateRevisionOrOrganizationIsKeyedByItsIdWithDefaults() throws Exception {
-        DomainEventRecords records = new DomainEventRecords(SPRING_JSON, "events");
+        DomainEventRecords records = records(mockProducer());
         GenericEventMessage<Pinged> event = new GenericEventMessage<>(new Pinged("p-1", AT));
 
-        ProducerRecord<String, byte[]> record = records.toRecord(event);
+        ProducerRecord<String, byte[]> record = records.toRecord("events", event);
 
         assertThat(record.key()).isEqualTo(event.getIdentifier());
         assertThat(SPRING_JSON.readTree(record.value()).get("at").asText())
@@ -84,10 +94,8 @@ class DomainEventPublishingTest {
 
     @Test
     void theAxonHandlerPublishesLiveEventsButNotReplayedOnes() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, new StringSerializer(),
-                new ByteArraySerializer());
-        DomainEventPublisher publisher = new DomainEventPublisher(new DomainEventRecords(SPRING_JSON, "events"),
-                producer, Duration.ofSeconds(5));
+        MockProducer<String, byte[]> producer = mockProducer();
+        DomainEventPublisher publisher = new DomainEventPublisher(records(producer), "events");
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(publisher);
         assertThat(DomainEventPublisher.class.getAnnotation(ProcessingGroup.class).value())
                 .isEqualTo("kafka-domain-events");
@@ -98,6 +106,7 @@ class DomainEventPublishingTest {
                 new GlobalSequenceTrackingToken(3));
         adapter.handle(new GenericTrackedDomainEventMessage<>(replaying, tokenDebited("wallet-1", 2)));
 
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly("events");
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("wallet-1");
         assertThat(headers(producer.history().get(0))).containsEntry(DomainEventRecords.AGGREGATE_SEQUENCE, "1");
     }
@@ -106,12 +115,14 @@ class DomainEventPublishingTest {
     void publishesToTheBrokerWhereAConsumerReadsTheEventBack() throws Exception {
         String topic = SharedKafka.uniqueTopic("domain-events");
         SharedKafka.createTopics(2, topic);
-        try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(
-                SharedKafka.bootstrapServers(), Map.of(), Duration.ofSeconds(20)))) {
-            DomainEventPublisher publisher = new DomainEventPublisher(new DomainEventRecords(SPRING_JSON, topic),
-                    producer, Duration.ofSeconds(20));
+        KafkaTemplate<String, byte[]> template = SharedKafka.template();
+        try {
+            DomainEventPublisher publisher = new DomainEventPublisher(
+                    new DomainEventRecords(SPRING_JSON, template, null, null), topic);
             new AnnotationEventHandlerAdapter(publisher).handle(tokenDebited("wallet-3", 0));
             new AnnotationEventHandlerAdapter(publisher).handle(tokenDebited("wallet-3", 1));
+        } finally {
+            template.getProducerFactory().reset();
         }
 
         List<ConsumerRecord<String, byte[]>> read = SharedKafka.readAll(topic, 2, Duration.ofSeconds(30));

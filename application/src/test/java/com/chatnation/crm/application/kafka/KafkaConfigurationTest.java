@@ -13,52 +13,73 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
-/** The Kafka beans exist only with bootstrap servers, create their topics, and take over the inbound queue. */
+/**
+ * The Kafka beans exist only with bootstrap servers, take their settings from {@code application.yml}, create their
+ * topics, and take over the inbound queue.
+ */
 class KafkaConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     ConfigurationPropertiesAutoConfiguration.class))
             .withUserConfiguration(KafkaConfiguration.class, DomainEventPublisher.class);
 
     @Test
     void withoutBootstrapServersNothingKafkaIsCreated() {
-        runner.withPropertyValues("crm.kafka.bootstrap-servers=", "crm.kafka.inbound-topic=ignored")
+        runner.withPropertyValues("crm.kafka.inbound-topic=ignored")
+                .withBean(InboundEnvelopeHandler.class, () -> envelope -> { })
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(CrmKafkaProperties.class);
+                    assertThat(context).doesNotHaveBean(KafkaProperties.class);
                     assertThat(context).doesNotHaveBean(InboundQueue.class);
-                    assertThat(context).doesNotHaveBean(KafkaInboundConsumer.class);
+                    assertThat(context).doesNotHaveBean(KafkaInboundListener.class);
+                    assertThat(context).doesNotHaveBean(KafkaListenerEndpointRegistry.class);
+                    assertThat(context).doesNotHaveBean(KafkaTemplate.class);
+                    assertThat(context).doesNotHaveBean(KafkaAdmin.class);
                     assertThat(context).doesNotHaveBean(DomainEventPublisher.class);
                 });
     }
 
     @Test
-    void relaxedBindingOfCrmKafkaBootstrapServersEnablesKafkaWithoutATopicCheck() {
+    void theFormerVariableNameStillEnablesKafkaAndWithoutTopicCreationNothingWaitsForTheBroker() {
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                         new SystemEnvironmentPropertySource("test-environment", Map.of(
                                 "CRM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
-                                "CRM_KAFKA_CREATE_TOPICS", "false"))))
+                                "SPRING_KAFKA_ADMIN_AUTO_CREATE", "false"))))
+                .withBean(InboundEnvelopeHandler.class, () -> envelope -> { })
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(CrmKafkaProperties.class).getBootstrapServers()).isEqualTo("127.0.0.1:1");
+                    assertThat(context.getBean(KafkaProperties.class).getBootstrapServers())
+                            .containsExactly("127.0.0.1:1");
                     assertThat(context).hasSingleBean(KafkaInboundQueue.class);
-                    assertThat(context.getBean(KafkaInboundConsumer.class).isRunning())
-                            .as("no handler defined, so the consumer stays idle").isFalse();
+                    assertThat(context).hasSingleBean(DomainEventPublisher.class);
                 });
     }
 
     @Test
-    void plainKafkaBootstrapServersWiresQueueConsumerPublisherAndTopics() {
+    void plainKafkaBootstrapServersWiresQueueListenerPublisherAndTopics() {
         String inbound = SharedKafka.uniqueTopic("wired-inbound");
         List<InboundEnvelope> handled = new CopyOnWriteArrayList<>();
         runner.withBean(InboundEnvelopeHandler.class, () -> handled::add)
@@ -68,10 +89,10 @@ class KafkaConfigurationTest {
                         "crm.kafka.inbound-topic=" + inbound,
                         "crm.kafka.dead-letter-topic=" + inbound + ".dlt",
                         "crm.kafka.domain-events-topic=" + inbound + ".events",
-                        "crm.kafka.inbound-group-id=" + inbound + ".group",
                         "crm.kafka.partitions=3",
-                        "crm.kafka.consumer-threads=1",
-                        "crm.kafka.poll-timeout=200ms")
+                        "spring.kafka.consumer.group-id=" + inbound + ".group",
+                        "spring.kafka.listener.concurrency=1",
+                        "spring.kafka.listener.poll-timeout=200ms")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     try (Admin admin = SharedKafka.admin()) {
@@ -80,12 +101,24 @@ class KafkaConfigurationTest {
                                 .allTopicNames().get(30, TimeUnit.SECONDS);
                         assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
                     }
+
+                    // the guarantees application.yml gives the clients
+                    Map<String, Object> producer = context.getBean(ProducerFactory.class).getConfigurationProperties();
+                    assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).hasToString("all");
+                    assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).hasToString("true");
+                    Map<String, Object> consumer = context.getBean(ConsumerFactory.class).getConfigurationProperties();
+                    assertThat(consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)).hasToString("false");
+                    assertThat(consumer.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)).hasToString("earliest");
+                    MessageListenerContainer listener = context.getBean(KafkaListenerEndpointRegistry.class)
+                            .getListenerContainer(KafkaInboundListener.ID);
+                    assertThat(listener.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.BATCH);
+                    assertThat(listener.getGroupId()).isEqualTo(inbound + ".group");
+                    assertThat(listener.isRunning()).isTrue();
+
                     InboundQueue queue = context.getBean(InboundQueue.class);
                     assertThat(queue).as("the Kafka queue wins over another InboundQueue bean")
                             .isInstanceOf(KafkaInboundQueue.class);
                     assertThat(context).hasSingleBean(DomainEventPublisher.class);
-                    KafkaInboundConsumer consumer = context.getBean(KafkaInboundConsumer.class);
-                    assertThat(consumer.isRunning()).isTrue();
 
                     queue.enqueue(List.of(KafkaInboundTest.envelope("org-3:254711111111", "wired")));
                     await().atMost(Duration.ofSeconds(45)).until(() -> !handled.isEmpty());

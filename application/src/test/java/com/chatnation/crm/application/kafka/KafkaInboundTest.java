@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatnation.crm.application.conversations.ingestion.InboundEnvelope;
 import com.chatnation.crm.application.conversations.ingestion.InboundEnvelopeHandler;
+import com.chatnation.crm.application.conversations.ingestion.InboundQueue;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,67 +26,75 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 
-/** The inbound queue and its consumer against a real broker. */
+/**
+ * The inbound queue and its listener against a real broker, wired as the service wires them: {@link KafkaConfiguration}
+ * with the {@code spring.kafka.*} settings of {@code application.yml}.
+ */
 class KafkaInboundTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    private static Producer<String, byte[]> producer;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(KafkaClients.producer(SharedKafka.bootstrapServers(), Map.of(),
-                Duration.ofSeconds(20)));
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : toClose) {
-            closeable.close();
-        }
+    /** The service's Kafka beans for one inbound topic (created by the test) and consumer group. */
+    static ApplicationContextRunner service(String topic, String group) {
+        return new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                        ConfigurationPropertiesAutoConfiguration.class))
+                .withUserConfiguration(KafkaConfiguration.class)
+                .withPropertyValues(
+                        "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                        "spring.kafka.admin.auto-create=false",
+                        "spring.kafka.consumer.group-id=" + group,
+                        "spring.kafka.listener.poll-timeout=200ms",
+                        "crm.kafka.inbound-topic=" + topic,
+                        "crm.kafka.dead-letter-topic=" + topic + ".dlt",
+                        "crm.kafka.retry-backoff=20ms");
     }
 
     @Test
     void handsEachKeysItemsToTheHandlerInOrderWhileKeysSpreadOverPartitions() {
         String topic = SharedKafka.uniqueTopic("inbound-order");
-        String dlt = topic + ".dlt";
-        SharedKafka.createTopics(4, topic, dlt);
-        KafkaInboundQueue queue = new KafkaInboundQueue(producer, topic, Duration.ofSeconds(20));
+        SharedKafka.createTopics(4, topic, topic + ".dlt");
         List<String> keys = List.of("org-1:254700000001", "org-1:254700000002", "org-1:254700000003",
                 "org-2:254700000001", "org-2:254700000002", "org-2:254700000003");
         List<InboundEnvelope> sent = new ArrayList<>();
-        for (int seq = 0; seq < 10; seq++) {
-            List<InboundEnvelope> batch = new ArrayList<>();
-            for (String key : keys) {
-                batch.add(envelope(key, key + "#" + seq));
-            }
-            queue.enqueue(batch);
-            sent.addAll(batch);
-        }
-
         Map<String, List<String>> handledByKey = new ConcurrentHashMap<>();
         Map<String, byte[]> itemsById = new ConcurrentHashMap<>();
         Set<String> threads = ConcurrentHashMap.newKeySet();
         String group = "group-" + UUID.randomUUID();
-        KafkaInboundConsumer consumer = consumer(topic, dlt, group, 2, 3, envelope -> {
+        InboundEnvelopeHandler handler = envelope -> {
             threads.add(Thread.currentThread().getName());
             handledByKey.computeIfAbsent(envelope.orderingKey(), k -> Collections.synchronizedList(new ArrayList<>()))
                     .add(envelope.dedupeId());
             itemsById.put(envelope.envelopeId(), envelope.item());
-        }, null);
-        consumer.start();
+        };
 
-        await().atMost(WAIT).until(() -> consumer.processedCount() >= sent.size());
-        consumer.close();
+        service(topic, group).withPropertyValues("spring.kafka.listener.concurrency=2", "crm.kafka.max-attempts=3")
+                .withBean(InboundEnvelopeHandler.class, () -> handler)
+                .run(context -> {
+                    InboundQueue queue = context.getBean(InboundQueue.class);
+                    for (int seq = 0; seq < 10; seq++) {
+                        List<InboundEnvelope> batch = new ArrayList<>();
+                        for (String key : keys) {
+                            batch.add(envelope(key, key + "#" + seq));
+                        }
+                        queue.enqueue(batch);
+                        sent.addAll(batch);
+                    }
+                    await().atMost(WAIT).until(() -> itemsById.size() >= sent.size());
+                });
 
         for (String key : keys) {
             List<String> expected = sent.stream().filter(e -> e.orderingKey().equals(key))
@@ -94,7 +105,8 @@ class KafkaInboundTest {
         for (InboundEnvelope envelope : sent) {
             assertThat(itemsById.get(envelope.envelopeId())).isEqualTo(envelope.item());
         }
-        assertThat(threads).allMatch(name -> name.startsWith("crm-inbound-consumer-"));
+        assertThat(threads).as("named listener threads").isNotEmpty()
+                .allMatch(name -> name.startsWith(KafkaInboundListener.ID + "-"));
         assertThat(SharedKafka.committedOffsets(group).values().stream().mapToLong(Long::longValue).sum())
                 .as("every handled record committed").isEqualTo(sent.size());
 
@@ -117,37 +129,35 @@ class KafkaInboundTest {
     @Test
     void commitsOnlyWhatTheHandlerFinishedSoAnUnfinishedRecordComesBackAfterARestart() {
         String topic = SharedKafka.uniqueTopic("inbound-commit");
-        String dlt = topic + ".dlt";
-        SharedKafka.createTopics(1, topic, dlt);
-        KafkaInboundQueue queue = new KafkaInboundQueue(producer, topic, Duration.ofSeconds(20));
+        SharedKafka.createTopics(1, topic, topic + ".dlt");
         String key = "org-1:254700000009";
-        queue.enqueue(List.of(envelope(key, "a"), envelope(key, "b"), envelope(key, "c"), envelope(key, "d")));
-
         String group = "group-" + UUID.randomUUID();
         List<String> firstRun = new CopyOnWriteArrayList<>();
         AtomicInteger attemptsOnC = new AtomicInteger();
-        KafkaInboundConsumer first = consumer(topic, dlt, group, 1, 1000, envelope -> {
+        InboundEnvelopeHandler failingOnC = envelope -> {
             if (envelope.dedupeId().equals("c")) {
                 attemptsOnC.incrementAndGet();
                 throw new IllegalStateException("not yet");
             }
             firstRun.add(envelope.dedupeId());
-        }, null);
-        first.start();
-        await().atMost(WAIT).until(() -> attemptsOnC.get() >= 3);
-        first.close();
+        };
 
-        assertThat(first.isRunning()).isFalse();
+        service(topic, group).withPropertyValues("crm.kafka.max-attempts=1000")
+                .withBean(InboundEnvelopeHandler.class, () -> failingOnC)
+                .run(context -> {
+                    context.getBean(InboundQueue.class).enqueue(List.of(envelope(key, "a"), envelope(key, "b"),
+                            envelope(key, "c"), envelope(key, "d")));
+                    await().atMost(WAIT).until(() -> attemptsOnC.get() >= 3);
+                });
+
         assertThat(firstRun).containsExactly("a", "b");
-        assertThat(first.deadLetteredCount()).isZero();
+        assertThat(SharedKafka.readAll(topic + ".dlt", 1, Duration.ofSeconds(2))).as("nothing dead-lettered").isEmpty();
         assertThat(SharedKafka.committedOffsets(group)).containsEntry(0, 2L);
 
         List<String> secondRun = new CopyOnWriteArrayList<>();
-        KafkaInboundConsumer second = consumer(topic, dlt, group, 1, 3,
-                envelope -> secondRun.add(envelope.dedupeId()), null);
-        second.start();
-        await().atMost(WAIT).until(() -> secondRun.contains("d"));
-        second.close();
+        service(topic, group).withPropertyValues("crm.kafka.max-attempts=3")
+                .withBean(InboundEnvelopeHandler.class, () -> envelope -> secondRun.add(envelope.dedupeId()))
+                .run(context -> await().atMost(WAIT).until(() -> secondRun.contains("d")));
 
         assertThat(secondRun).containsExactly("c", "d");
         assertThat(SharedKafka.committedOffsets(group)).containsEntry(0, 4L);
@@ -158,60 +168,66 @@ class KafkaInboundTest {
         String topic = SharedKafka.uniqueTopic("inbound-poison");
         String dlt = topic + ".dlt";
         SharedKafka.createTopics(1, topic, dlt);
-        KafkaInboundQueue queue = new KafkaInboundQueue(producer, topic, Duration.ofSeconds(20));
         String key = "org-1:254700000007";
-        queue.enqueue(List.of(envelope(key, "a"), envelope(key, "poison")));
-        send(new ProducerRecord<>(topic, key, "not an envelope".getBytes(StandardCharsets.UTF_8)));
-        queue.enqueue(List.of(envelope(key, "b")));
-
         String group = "group-" + UUID.randomUUID();
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicInteger poisonAttempts = new AtomicInteger();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        KafkaInboundConsumer consumer = consumer(topic, dlt, group, 1, 3, envelope -> {
+        InboundEnvelopeHandler handler = envelope -> {
             if (envelope.dedupeId().equals("poison")) {
                 poisonAttempts.incrementAndGet();
                 throw new IllegalStateException("cannot handle " + envelope.dedupeId());
             }
             handled.add(envelope.dedupeId());
-        }, meters);
-        consumer.start();
-        await().atMost(WAIT).until(() -> handled.contains("b"));
-        consumer.close();
+        };
+
+        service(topic, group).withPropertyValues("crm.kafka.max-attempts=3")
+                .withBean(InboundEnvelopeHandler.class, () -> handler)
+                .withBean(SimpleMeterRegistry.class, () -> meters)
+                .run(context -> {
+                    InboundQueue queue = context.getBean(InboundQueue.class);
+                    queue.enqueue(List.of(envelope(key, "a"), envelope(key, "poison")));
+                    @SuppressWarnings("unchecked")
+                    KafkaTemplate<String, byte[]> template = context.getBean(KafkaTemplate.class);
+                    template.send(new ProducerRecord<>(topic, key, "not an envelope".getBytes(StandardCharsets.UTF_8)))
+                            .get();
+                    queue.enqueue(List.of(envelope(key, "b")));
+                    await().atMost(WAIT).until(() -> handled.contains("b"));
+                    // Spring Kafka's listener timer (its meters leave the registry with the container)
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                        assertThat(listenerCalls(meters, "success")).as("records handled").isEqualTo(2);
+                        assertThat(listenerCalls(meters, "failure")).as("3 tries of the poison, 1 of the garbage")
+                                .isEqualTo(4);
+                    });
+                });
 
         assertThat(handled).containsExactly("a", "b");
         assertThat(poisonAttempts).hasValue(3);
-        assertThat(consumer.processedCount()).isEqualTo(2);
-        assertThat(consumer.deadLetteredCount()).isEqualTo(2);
-        assertThat(consumer.failedAttemptCount()).isEqualTo(3);
-        assertThat(meters.get("crm.inbound.records").tag("outcome", "dead_lettered").functionCounter().count())
-                .isEqualTo(2.0);
-        assertThat(meters.get("crm.inbound.records").tag("outcome", "processed").functionCounter().count())
-                .isEqualTo(2.0);
         assertThat(SharedKafka.committedOffsets(group)).containsEntry(0, 4L);
 
         List<ConsumerRecord<String, byte[]>> originals = SharedKafka.readAll(topic, 4, WAIT);
-        List<ConsumerRecord<String, byte[]>> dead = SharedKafka.readAll(dlt, 2, WAIT);
-        assertThat(dead).hasSize(2);
+        List<ConsumerRecord<String, byte[]>> dead = SharedKafka.readAll(dlt, 3, Duration.ofSeconds(5));
+        assertThat(dead).as("the poison and the garbage, nothing else").hasSize(2);
 
         ConsumerRecord<String, byte[]> poison = dead.get(0);
         assertThat(poison.key()).isEqualTo(key);
         assertThat(poison.value()).isEqualTo(originals.get(1).value());
-        assertThat(header(poison, KafkaInboundConsumer.ERROR_CLASS_HEADER))
+        assertThat(header(poison, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(IllegalStateException.class.getName());
-        assertThat(header(poison, KafkaInboundConsumer.ERROR_MESSAGE_HEADER)).isEqualTo("cannot handle poison");
-        assertThat(header(poison, KafkaInboundConsumer.ORIGINAL_TOPIC_HEADER)).isEqualTo(topic);
-        assertThat(header(poison, KafkaInboundConsumer.ORIGINAL_PARTITION_HEADER)).isEqualTo("0");
-        assertThat(header(poison, KafkaInboundConsumer.ORIGINAL_OFFSET_HEADER)).isEqualTo("1");
-        assertThat(header(poison, KafkaInboundConsumer.ATTEMPTS_HEADER)).isEqualTo("3");
+        assertThat(header(poison, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("cannot handle poison");
+        assertThat(header(poison, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topic);
+        assertThat(intHeader(poison, KafkaHeaders.DLT_ORIGINAL_PARTITION)).isEqualTo(0);
+        assertThat(longHeader(poison, KafkaHeaders.DLT_ORIGINAL_OFFSET)).isEqualTo(1);
+        assertThat(header(poison, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo(group);
+        assertThat(intHeader(poison, KafkaHeaders.DELIVERY_ATTEMPT)).as("attempts").isEqualTo(3);
         assertThat(header(poison, KafkaInboundQueue.KIND_HEADER)).as("original headers kept").isEqualTo("message");
 
         ConsumerRecord<String, byte[]> garbage = dead.get(1);
         assertThat(new String(garbage.value(), StandardCharsets.UTF_8)).isEqualTo("not an envelope");
-        assertThat(header(garbage, KafkaInboundConsumer.ERROR_CLASS_HEADER))
+        assertThat(header(garbage, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(InboundEnvelopeJson.MalformedEnvelopeException.class.getName());
-        assertThat(header(garbage, KafkaInboundConsumer.ORIGINAL_OFFSET_HEADER)).isEqualTo("2");
-        assertThat(header(garbage, KafkaInboundConsumer.ATTEMPTS_HEADER)).isEqualTo("0");
+        assertThat(longHeader(garbage, KafkaHeaders.DLT_ORIGINAL_OFFSET)).isEqualTo(2);
+        assertThat(intHeader(garbage, KafkaHeaders.DELIVERY_ATTEMPT)).as("not retried").isEqualTo(1);
     }
 
     @Test
@@ -220,33 +236,30 @@ class KafkaInboundTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (KafkaInboundQueue queue = KafkaInboundQueue.create("127.0.0.1:" + closedPort,
-                Map.of("reconnect.backoff.max.ms", "200"), "crm.inbound", Duration.ofMillis(1500))) {
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> queue.enqueue(List.of(envelope("org-1:254700000001", "x"))))
-                    .isInstanceOf(KafkaEnqueueException.class)
-                    .hasMessageContaining("crm.inbound");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
-        }
+        service("crm.inbound", "unused")
+                .withPropertyValues(
+                        "spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort,
+                        "crm.kafka.inbound-topic=crm.inbound",
+                        "spring.kafka.listener.auto-startup=false",
+                        "spring.kafka.properties.reconnect.backoff.max.ms=200",
+                        "spring.kafka.producer.properties.delivery.timeout.ms=1500",
+                        "spring.kafka.producer.properties.max.block.ms=1500",
+                        "spring.kafka.producer.properties.request.timeout.ms=1000")
+                .withBean(InboundEnvelopeHandler.class, () -> envelope -> { })
+                .run(context -> {
+                    InboundQueue queue = context.getBean(InboundQueue.class);
+                    long start = System.nanoTime();
+                    assertThatThrownBy(() -> queue.enqueue(List.of(envelope("org-1:254700000001", "x"))))
+                            .isInstanceOf(KafkaException.class)
+                            .hasMessageContaining("crm.inbound");
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+                });
     }
 
-    private KafkaInboundConsumer consumer(String topic, String dlt, String group, int threads, int maxAttempts,
-                                          InboundEnvelopeHandler handler, SimpleMeterRegistry meters) {
-        KafkaInboundConsumer consumer = new KafkaInboundConsumer(
-                KafkaClients.consumer(SharedKafka.bootstrapServers(), Map.of(), group),
-                new KafkaInboundConsumer.Settings(topic, dlt, threads, maxAttempts, Duration.ofMillis(20),
-                        Duration.ofMillis(200), Duration.ofSeconds(20), Duration.ofSeconds(20)),
-                () -> handler, producer, meters);
-        toClose.add(consumer);
-        return consumer;
-    }
-
-    private static void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** Calls of the listener by result, from Spring Kafka's {@code spring.kafka.listener} timer. */
+    private static long listenerCalls(SimpleMeterRegistry meters, String result) {
+        return meters.find("spring.kafka.listener").tag("result", result).timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     static InboundEnvelope envelope(String orderingKey, String dedupeId) {
@@ -259,5 +272,15 @@ class KafkaInboundTest {
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Integer intHeader(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : ByteBuffer.wrap(header.value()).getInt();
+    }
+
+    private static Long longHeader(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : ByteBuffer.wrap(header.value()).getLong();
     }
 }

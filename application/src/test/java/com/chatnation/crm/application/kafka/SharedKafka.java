@@ -13,10 +13,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -46,6 +51,9 @@ public final class SharedKafka {
             }
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // By default the broker also publishes its address as the system property spring.kafka.bootstrap-servers,
+        // which would switch Kafka on in every service a later test starts in this JVM.
+        broker.brokerListProperty(EmbeddedKafkaKraftBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         broker.brokerProperties(Map.of(
                 "group.initial.rebalance.delay.ms", "0",
                 "offsets.topic.num.partitions", "4",
@@ -74,6 +82,15 @@ public final class SharedKafka {
         } catch (Exception e) {
             throw new IllegalStateException("could not create test topics", e);
         }
+    }
+
+    /** A template writing {@code String} keys and {@code byte[]} values with {@code acks=all}; destroy its factory after use. */
+    public static KafkaTemplate<String, byte[]> template() {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
     }
 
     /** Committed offsets of a consumer group, by partition number. */

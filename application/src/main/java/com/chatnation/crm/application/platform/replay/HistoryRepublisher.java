@@ -1,22 +1,12 @@
 package com.chatnation.crm.application.platform.replay;
 
-import com.chatnation.crm.application.kafka.CrmKafkaProperties;
 import com.chatnation.crm.application.kafka.DomainEventRecords;
-import com.chatnation.crm.application.kafka.KafkaClients;
-import com.chatnation.crm.application.kafka.KafkaConfigured;
-import com.chatnation.crm.application.kafka.KafkaTopics;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -28,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -40,8 +30,8 @@ import java.util.stream.Stream;
  * so a new downstream consumer can start from the beginning: every event, or one organization's, or those since a
  * point in time.
  *
- * <p>Events are read in global-index order (upcast to their current revision) and sent by one idempotent producer
- * keyed by aggregate id, so one aggregate's events keep their order within their partition. Delivery is at least
+ * <p>Events are read in global-index order (upcast to their current revision) and sent by the service's idempotent
+ * producer, keyed by aggregate id, so one aggregate's events keep their order within their partition. Delivery is at least
  * once: every send of a batch is acknowledged before the next batch, and a failed job can simply be run again.
  */
 @Service
@@ -51,9 +41,7 @@ public class HistoryRepublisher {
     private static final int BATCH = 500;
 
     private final EventStorageEngine engine;
-    private final ObjectMapper objectMapper;
-    private final Environment environment;
-    private final ObjectProvider<CrmKafkaProperties> kafkaProperties;
+    private final ObjectProvider<DomainEventRecords> kafka;
     private final ReplayProperties properties;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final ExecutorService workers = Executors.newSingleThreadExecutor(task -> {
@@ -62,12 +50,11 @@ public class HistoryRepublisher {
         return thread;
     });
 
-    public HistoryRepublisher(EventStorageEngine engine, ObjectMapper objectMapper, Environment environment,
-                              ObjectProvider<CrmKafkaProperties> kafkaProperties, ReplayProperties properties) {
+    /** @param kafka present only when Kafka is configured */
+    public HistoryRepublisher(EventStorageEngine engine, ObjectProvider<DomainEventRecords> kafka,
+                              ReplayProperties properties) {
         this.engine = engine;
-        this.objectMapper = objectMapper;
-        this.environment = environment;
-        this.kafkaProperties = kafkaProperties;
+        this.kafka = kafka;
         this.properties = properties;
     }
 
@@ -82,13 +69,11 @@ public class HistoryRepublisher {
         if (request.topic() == null || request.topic().isBlank()) {
             throw new IllegalArgumentException("a topic is required");
         }
-        CrmKafkaProperties kafka = kafkaProperties.getIfAvailable();
-        String servers = kafka != null && kafka.getBootstrapServers() != null && !kafka.getBootstrapServers().isBlank()
-                ? kafka.getBootstrapServers().strip() : KafkaConfigured.bootstrapServers(environment);
-        if (servers == null) {
-            throw new IllegalStateException("Kafka is not configured (crm.kafka.bootstrap-servers)");
+        DomainEventRecords records = kafka.getIfAvailable();
+        if (records == null) {
+            throw new IllegalStateException("Kafka is not configured (KAFKA_BOOTSTRAP_SERVERS)");
         }
-        Job job = new Job(UUID.randomUUID().toString(), request, servers, kafka == null ? new CrmKafkaProperties() : kafka);
+        Job job = new Job(UUID.randomUUID().toString(), request, records);
         jobs.put(job.id, job);
         workers.execute(job::run);
         return job;
@@ -101,8 +86,7 @@ public class HistoryRepublisher {
     public final class Job {
         private final String id;
         private final Request request;
-        private final String servers;
-        private final CrmKafkaProperties kafka;
+        private final DomainEventRecords records;
         private final CountDownLatch finished = new CountDownLatch(1);
         private volatile String state = "running";
         private volatile long read;
@@ -111,11 +95,10 @@ public class HistoryRepublisher {
         private volatile Instant finishedAt;
         private volatile String error;
 
-        Job(String id, Request request, String servers, CrmKafkaProperties kafka) {
+        Job(String id, Request request, DomainEventRecords records) {
             this.id = id;
             this.request = request;
-            this.servers = servers;
-            this.kafka = kafka;
+            this.records = records;
         }
 
         public String id() {
@@ -132,18 +115,11 @@ public class HistoryRepublisher {
         }
 
         void run() {
-            DomainEventRecords records = new DomainEventRecords(objectMapper, request.topic());
             long lastLog = System.nanoTime();
-            try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.producer(servers,
-                    kafka.getProperties(), kafka.getSendTimeout()))) {
-                if (kafka.isCreateTopics()) {
-                    try (Admin admin = Admin.create(KafkaClients.admin(servers, kafka.getProperties()))) {
-                        KafkaTopics.ensure(admin, List.of(request.topic()), kafka.getPartitions(),
-                                kafka.getReplicationFactor(), kafka.getSendTimeout());
-                    }
-                }
+            try {
+                records.createTopicIfMissing(request.topic());
                 TrackingToken start = request.from() == null ? null : engine.createTokenAt(request.from());
-                List<Future<RecordMetadata>> inFlight = new ArrayList<>();
+                List<CompletableFuture<?>> inFlight = new ArrayList<>();
                 try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(start, false)) {
                     Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
                     while (iterator.hasNext()) {
@@ -153,7 +129,7 @@ public class HistoryRepublisher {
                                 DomainEventRecords.organizationId(event.getPayload()).orElse(null))) {
                             continue;
                         }
-                        inFlight.add(producer.send(records.toRecord(event)));
+                        inFlight.add(records.sendInBulk(request.topic(), event));
                         if (inFlight.size() >= BATCH) {
                             acknowledge(inFlight);
                         }
@@ -177,9 +153,10 @@ public class HistoryRepublisher {
             }
         }
 
-        private void acknowledge(List<Future<RecordMetadata>> inFlight) throws Exception {
-            for (Future<RecordMetadata> send : inFlight) {
-                send.get(kafka.getSendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        /** Waits for every send in flight; the producer's delivery timeout bounds each. */
+        private void acknowledge(List<CompletableFuture<?>> inFlight) throws Exception {
+            for (CompletableFuture<?> send : inFlight) {
+                send.get();
                 published++;
             }
             inFlight.clear();

@@ -7,9 +7,11 @@ import com.chatnation.crm.application.billing.ReplyDispatcher;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.application.support.GraphApiStandIn;
+import com.chatnation.crm.application.support.WebhookClient;
 import com.chatnation.crm.domain.wallet.TokenDebited;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,12 +32,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Republishing history to a real Kafka broker, and replays that never reach WhatsApp, wallets or Kafka. */
+/**
+ * Republishing history to a real Kafka broker, replays that never reach WhatsApp, wallets or Kafka, and (this being
+ * the service running on Kafka) an inbound record delivered again changing nothing.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Its own context shares the test database with the cached default one; closing it afterwards keeps a second
 // set of live processors from running into the tables other classes' rebuilds swap.
@@ -43,18 +50,19 @@ class ReplayKafkaIntegrationTest {
 
     private static final String PREFIX = SharedKafka.uniqueTopic("replay");
     private static final String DOMAIN_TOPIC = PREFIX + ".events";
+    private static final String INBOUND_TOPIC = PREFIX + ".inbound";
     private static final GraphApiStandIn GRAPH = GraphApiStandIn.shared();
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("crm.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-        registry.add("crm.kafka.inbound-topic", () -> PREFIX + ".inbound");
+        registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> PREFIX + ".group");
+        registry.add("spring.kafka.listener.concurrency", () -> "1");
+        registry.add("spring.kafka.listener.poll-timeout", () -> "200ms");
+        registry.add("crm.kafka.inbound-topic", () -> INBOUND_TOPIC);
         registry.add("crm.kafka.dead-letter-topic", () -> PREFIX + ".inbound.dlt");
         registry.add("crm.kafka.domain-events-topic", () -> DOMAIN_TOPIC);
-        registry.add("crm.kafka.inbound-group-id", () -> PREFIX + ".group");
         registry.add("crm.kafka.partitions", () -> "3");
-        registry.add("crm.kafka.consumer-threads", () -> "1");
-        registry.add("crm.kafka.poll-timeout", () -> "200ms");
     }
 
     @LocalServerPort
@@ -160,6 +168,57 @@ class ReplayKafkaIntegrationTest {
             assertThatThrownBy(processor::resetTokens).as(group).isInstanceOf(IllegalStateException.class);
             AdminClient.Response refused = replay.start(group);
             assertThat(refused.status()).as(group).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void anInboundRecordDeliveredAgainChangesNothing() throws Exception {
+        String phoneNumberId = AdminClient.randomPhoneNumberId();
+        String waId = phone().substring(1);
+        String messageId = "wamid.redelivered." + UUID.randomUUID();
+        AdminClient.Response onboarded = replay.admin.post("/admin/organizations", Map.of("name", "Redelivery org",
+                "phoneNumberId", phoneNumberId, "lowBalanceThreshold", 0,
+                "owner", Map.of("email", "owner-" + UUID.randomUUID() + "@example.com", "displayName", "Owner")));
+        assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
+        String organizationId = onboarded.text("organizationId");
+        assertThat(new WebhookClient(port).postSigned(WebhookClient.text(phoneNumberId, waId, messageId, "hi"))
+                .statusCode()).isEqualTo(200);
+        awaitUntil(Duration.ofSeconds(45), () -> received(messageId) == 1);
+        LiveProcessors.awaitCaughtUp(processing, jdbc, Duration.ofSeconds(60));
+        long eventsBefore = eventsOf(organizationId);
+        int repliesBefore = GRAPH.sentTo("+" + waId).size();
+
+        // as after a crash between handling the record and committing its offset: the same record once more
+        ConsumerRecord<String, byte[]> original = SharedKafka.readAll(INBOUND_TOPIC, Integer.MAX_VALUE,
+                Duration.ofSeconds(3)).stream().filter(r -> r.key().endsWith(":" + waId)).findFirst().orElseThrow();
+        KafkaTemplate<String, byte[]> template = SharedKafka.template();
+        long copyOffset;
+        try {
+            copyOffset = template.send(new ProducerRecord<>(INBOUND_TOPIC, original.partition(), original.key(),
+                    original.value(), original.headers())).get().getRecordMetadata().offset();
+        } finally {
+            template.getProducerFactory().reset();
+        }
+        awaitUntil(Duration.ofSeconds(45), () -> SharedKafka.committedOffsets(PREFIX + ".group")
+                .getOrDefault(original.partition(), 0L) > copyOffset);
+        LiveProcessors.awaitCaughtUp(processing, jdbc, Duration.ofSeconds(60));
+
+        assertThat(received(messageId)).isEqualTo(1);
+        assertThat(eventsOf(organizationId)).as("no event at all").isEqualTo(eventsBefore);
+        assertThat(GRAPH.sentTo("+" + waId)).as("no second reply").hasSize(repliesBefore);
+    }
+
+    private int received(String messageId) {
+        return jdbc.queryForObject("SELECT count(*) FROM event_log WHERE event_type = 'MessageReceived' "
+                + "AND payload->>'messageId' = ?", Integer.class, messageId);
+    }
+
+    private static void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
