@@ -10,7 +10,7 @@
  *       through the {@code JdbcTemplate} it is given ({@code @ReadModelJdbc}), naming them unqualified: a rebuild hands it a template whose
  *       {@code search_path} points at copies of those tables.</li>
  *   <li>It never branches on the count an {@code update} returns: the live processors and a rebuild queue writes
- *       and send them in JDBC batches (see {@link com.chatnation.crm.projections.ReadModelJdbc}), so the count is
+ *       and send them in JDBC batches (see {@link com.chatnation.crm.projections.jdbc.ReadModelJdbc}), so the count is
  *       not known when the handler runs. Conditions belong in the statement itself.</li>
  * </ul>
  */

@@ -32,7 +32,7 @@ import static com.chatnation.crm.application.analytics.FunnelDefinitions.badRequ
 @ApiResponses({
         @ApiResponse(responseCode = "401", description = "missing or unknown API key"),
         @ApiResponse(responseCode = "403", description = "the API key belongs to another organization")})
-public class DailyRollupController {
+class DailyRollupController {
 
     private final DailyRollupQueries queries;
     private final Clock clock = Clock.systemUTC();

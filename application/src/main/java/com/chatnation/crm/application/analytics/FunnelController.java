@@ -43,7 +43,7 @@ import static com.chatnation.crm.application.analytics.FunnelDefinitions.badRequ
 @ApiResponses({
         @ApiResponse(responseCode = "401", description = "missing or unknown API key"),
         @ApiResponse(responseCode = "403", description = "the API key belongs to another organization")})
-public class FunnelController {
+class FunnelController {
 
     private final FunnelDefinitions definitions;
     private final FunnelQueries queries;

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * at once; there is nothing to recompute or replay.
  */
 @Service
-public class FunnelDefinitions {
+class FunnelDefinitions {
 
     static final int MAX_STEPS = 10;
     static final Duration MIN_WINDOW = Duration.ofMinutes(1);

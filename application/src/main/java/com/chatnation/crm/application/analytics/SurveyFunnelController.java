@@ -22,7 +22,7 @@ import java.time.Clock;
 @ApiResponses({
         @ApiResponse(responseCode = "401", description = "missing or unknown API key"),
         @ApiResponse(responseCode = "403", description = "the API key belongs to another organization")})
-public class SurveyFunnelController {
+class SurveyFunnelController {
 
     private final SurveyFunnelQueries queries;
     private final Clock clock = Clock.systemUTC();

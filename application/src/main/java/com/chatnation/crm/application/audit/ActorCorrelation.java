@@ -23,7 +23,7 @@ import java.util.Map;
  * silently drop correlation and trace ids from every message, so the origin provider is declared here too.
  */
 @Component
-public class ActorCorrelation implements CorrelationDataProvider {
+class ActorCorrelation implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

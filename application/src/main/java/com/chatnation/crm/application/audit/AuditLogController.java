@@ -30,7 +30,7 @@ import static com.chatnation.crm.application.audit.AuditLogRequests.typeName;
 @RequestMapping("/api/v1/orgs/{orgId}/audit-log")
 @Tag(name = "Dashboard: audit log")
 @SecurityRequirement(name = "bearer")
-public class AuditLogController {
+class AuditLogController {
 
     private final AuditLogQueries auditLog;
 

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import java.util.Map;
 
 /** A debit was declined (and recorded as such) because the wallet could not pay it: 402. */
-public class InsufficientTokens extends RefusedRequest {
+class InsufficientTokens extends RefusedRequest {
 
     private final transient DebitOutcome outcome;
 

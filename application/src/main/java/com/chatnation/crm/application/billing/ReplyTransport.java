@@ -5,7 +5,7 @@ import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 
 /** Hands one paid-for reply to WhatsApp. */
-public interface ReplyTransport {
+interface ReplyTransport {
 
     SendResult send(String phoneNumberId, PhoneNumber to, OutboundReply reply, String inReplyToMessageId);
 }

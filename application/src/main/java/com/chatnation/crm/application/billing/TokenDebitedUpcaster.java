@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-public class TokenDebitedUpcaster extends SingleEventUpcaster {
+class TokenDebitedUpcaster extends SingleEventUpcaster {
 
     static final String TYPE = TokenDebited.class.getName();
     static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(TYPE, "2");

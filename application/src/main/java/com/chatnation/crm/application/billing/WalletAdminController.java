@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "platformKey")
 @RequestMapping("/admin/organizations/{organizationId}/wallet")
 @Tag(name = "Platform: wallets")
-public class WalletAdminController {
+class WalletAdminController {
 
     private final WalletService wallets;
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 @RequestMapping("/api/v1/orgs/{orgId}/wallet")
 @Tag(name = "Wallet operations")
-public class WalletOperationsController {
+class WalletOperationsController {
 
     private final WalletService wallets;
 

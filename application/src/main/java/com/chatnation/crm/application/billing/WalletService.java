@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** Moves an organization's tokens through its Wallet aggregate and reads the wallet's current position. */
 @Service
-public class WalletService {
+class WalletService {
 
     private final CommandGateway commands;
     private final Configuration axon;

@@ -10,6 +10,6 @@ import java.time.Duration;
  * @param ticketHold        how long reserved tickets wait for payment
  */
 @ConfigurationProperties("crm.conversations")
-public record ConversationSettings(@DefaultValue("24h") Duration inactivityTimeout,
+record ConversationSettings(@DefaultValue("24h") Duration inactivityTimeout,
                                    @DefaultValue("15m") Duration ticketHold) {
 }

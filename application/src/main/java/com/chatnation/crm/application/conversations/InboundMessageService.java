@@ -1,8 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
-import com.chatnation.crm.application.conversations.process.ConversationProcesses;
-import com.chatnation.crm.application.conversations.process.EffectOrigin;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.ConversationId;
 import com.chatnation.crm.domain.conversation.ReceiveMessage;

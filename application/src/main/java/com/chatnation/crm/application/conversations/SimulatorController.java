@@ -1,7 +1,7 @@
 package com.chatnation.crm.application.conversations;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import com.chatnation.crm.application.organizations.KnownOrganizations;
+import com.chatnation.crm.application.platform.web.KnownOrganizations;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.MessageContent;
 import com.chatnation.crm.domain.messaging.MessageContext;
@@ -27,7 +27,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 @RequestMapping("/api/v1/orgs/{orgId}/inbound-messages")
 @Tag(name = "Conversation simulator")
-public class SimulatorController {
+class SimulatorController {
 
     private final InboundMessageService inbound;
     private final KnownOrganizations organizations;

@@ -30,7 +30,7 @@ import static com.chatnation.crm.application.platform.web.DashboardRequests.notF
 @RequestMapping("/api/v1/orgs/{orgId}")
 @Tag(name = "Dashboard: contacts and conversations")
 @SecurityRequirement(name = "bearer")
-public class ContactsController {
+class ContactsController {
 
     static final int MAX_QUERY_LENGTH = 100;
     /** Digits with an optional leading + and the separators people type: a phone search. */

@@ -19,7 +19,7 @@ import java.util.Map;
  * A survey's results over the responses started in a range: how many finished, where the others stopped,
  * how they felt, and what each question got.
  */
-public record SurveyResults(String surveyId, String title, int version, Instant from, Instant to,
+record SurveyResults(String surveyId, String title, int version, Instant from, Instant to,
                             Responses responses, SentimentSummary sentiment, List<Abandonment> abandonedAt,
                             List<QuestionResult> questions) {
 

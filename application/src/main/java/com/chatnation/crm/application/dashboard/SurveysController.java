@@ -24,7 +24,7 @@ import static com.chatnation.crm.application.platform.web.DashboardRequests.rang
 @RequestMapping("/api/v1/orgs/{orgId}/surveys")
 @Tag(name = "Dashboard: surveys")
 @SecurityRequirement(name = "bearer")
-public class SurveysController {
+class SurveysController {
 
     private final SurveyQueries surveys;
 

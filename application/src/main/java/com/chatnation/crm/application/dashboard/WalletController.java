@@ -31,7 +31,7 @@ import static com.chatnation.crm.application.platform.web.DashboardRequests.rang
 @RequestMapping("/api/v1/orgs/{orgId}/wallet")
 @Tag(name = "Dashboard: wallet")
 @SecurityRequirement(name = "bearer")
-public class WalletController {
+class WalletController {
 
     static final int RECENT_ALERTS = 10;
 

@@ -31,7 +31,7 @@ import java.util.List;
 @SecurityRequirement(name = "platformKey")
 @RequestMapping("/admin/organizations")
 @Tag(name = "Platform: organizations")
-public class OrganizationAdminController {
+class OrganizationAdminController {
 
     private final OnboardingService onboarding;
     private final OrganizationDirectory directory;

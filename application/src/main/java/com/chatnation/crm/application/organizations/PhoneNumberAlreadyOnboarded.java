@@ -4,7 +4,7 @@ import com.chatnation.crm.application.platform.web.RefusedRequest;
 import org.springframework.http.HttpStatus;
 
 /** Each WhatsApp number routes to exactly one organization: 409. */
-public class PhoneNumberAlreadyOnboarded extends RefusedRequest {
+class PhoneNumberAlreadyOnboarded extends RefusedRequest {
 
     public PhoneNumberAlreadyOnboarded(String phoneNumberId) {
         super(HttpStatus.CONFLICT, "conflict", "WhatsApp phone_number_id " + phoneNumberId

@@ -24,7 +24,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Staff login")
-public class AuthController {
+class AuthController {
 
     private final Sessions sessions;
     private final StaffDirectory staff;

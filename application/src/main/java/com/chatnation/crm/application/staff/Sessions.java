@@ -28,7 +28,7 @@ import java.util.UUID;
  * lives as long as it is refreshed within {@code crm.security.refresh-token-lifetime} (30 days).
  */
 @Service
-public class Sessions {
+class Sessions {
 
     public record Tokens(String accessToken, Instant accessTokenExpiresAt, String refreshToken,
                          Instant refreshTokenExpiresAt, String userId, String organizationId) {

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 @SecurityRequirement(name = "bearer")
 @RequestMapping("/api/v1/orgs/{orgId}")
 @Tag(name = "Team and API keys")
-public class TeamController {
+class TeamController {
 
     private final TeamManagement team;
 

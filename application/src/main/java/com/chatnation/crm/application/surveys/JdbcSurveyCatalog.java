@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The conversation's view of published surveys, read from {@code survey_catalog}. */
 @Repository
-public class JdbcSurveyCatalog implements SurveyCatalog {
+class JdbcSurveyCatalog implements SurveyCatalog {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

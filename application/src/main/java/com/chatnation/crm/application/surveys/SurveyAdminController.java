@@ -1,7 +1,7 @@
 package com.chatnation.crm.application.surveys;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import com.chatnation.crm.application.organizations.KnownOrganizations;
+import com.chatnation.crm.application.platform.web.KnownOrganizations;
 import com.chatnation.crm.domain.survey.ArchiveSurvey;
 import com.chatnation.crm.domain.survey.PublishSurvey;
 import com.chatnation.crm.domain.survey.ReviseSurvey;
@@ -27,7 +27,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 @RequestMapping("/api/v1/orgs/{orgId}/surveys")
 @Tag(name = "Surveys")
-public class SurveyAdminController {
+class SurveyAdminController {
 
     private final CommandGateway commands;
     private final JdbcSurveyCatalog catalog;

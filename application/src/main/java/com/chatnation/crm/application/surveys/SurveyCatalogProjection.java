@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
 /** Keeps {@code survey_catalog} in step with published surveys, inside the publishing transaction. */
 @Component
 @ProcessingGroup(CommandCatalogs.GROUP)
-public class SurveyCatalogProjection {
+class SurveyCatalogProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

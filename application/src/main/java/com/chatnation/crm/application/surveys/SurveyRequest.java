@@ -11,7 +11,7 @@ import java.util.List;
  * A survey as an administrator writes it. Questions bind straight to the domain's {@link Question}, whose own
  * rules (options for choice questions, skip targets that exist and lie ahead, …) answer with 422 when broken.
  */
-public record SurveyRequest(@NotBlank @Size(max = 200) String title,
+record SurveyRequest(@NotBlank @Size(max = 200) String title,
                             @Size(max = 1000) String intro,
                             @Size(max = 1000) String thankYou,
                             @NotEmpty @Size(max = 100) List<Question> questions,

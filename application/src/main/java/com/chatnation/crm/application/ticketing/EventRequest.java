@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An event an organization sells tickets for, as an administrator writes it. */
-public record EventRequest(@NotBlank @Size(max = 200) String name,
+record EventRequest(@NotBlank @Size(max = 200) String name,
                            @Size(max = 200) String venue,
                            @NotNull Instant startsAt,
                            @Valid @Size(max = 20) List<TicketTypeRequest> ticketTypes) {

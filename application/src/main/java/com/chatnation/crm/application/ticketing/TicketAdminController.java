@@ -2,7 +2,7 @@ package com.chatnation.crm.application.ticketing;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
-import com.chatnation.crm.application.organizations.KnownOrganizations;
+import com.chatnation.crm.application.platform.web.KnownOrganizations;
 import com.chatnation.crm.domain.conversation.SendNotification;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.chatnation.crm.domain.ticketing.AddTicketType;
@@ -36,7 +36,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 @RequestMapping("/api/v1/orgs/{orgId}")
 @Tag(name = "Events and tickets")
-public class TicketAdminController {
+class TicketAdminController {
 
     private final CommandGateway commands;
     private final KnownOrganizations organizations;

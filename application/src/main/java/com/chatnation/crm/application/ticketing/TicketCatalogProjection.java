@@ -19,7 +19,7 @@ import java.time.Instant;
 /** Keeps what is on sale, and what each reservation is, in step with the ticket inventory's events. */
 @Component
 @ProcessingGroup(CommandCatalogs.GROUP)
-public class TicketCatalogProjection {
+class TicketCatalogProjection {
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;

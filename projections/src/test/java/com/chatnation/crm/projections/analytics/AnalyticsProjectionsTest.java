@@ -57,13 +57,15 @@ class AnalyticsProjectionsTest {
                         WHERE step = 'question_answered' AND reference = 'resp-b'"""))
                 .containsEntry("contact_id", ContactIds.of(ORG, B)).containsEntry("subject", SURVEY)
                 .containsEntry("detail", "q1").containsEntry("source", "menu");
-        assertThat(jdbc.queryForList("""
+        List<String> ticketJourney = jdbc.queryForList("""
                         SELECT step || ' ' || coalesce(subject, '-') || ' ' || coalesce(detail, '-') FROM journey_events
                         WHERE contact_id = ? AND step NOT IN ('first_message', 'session_started', 'menu_opened')
-                        ORDER BY occurred_at""", String.class, ContactIds.of(ORG, C)))
-                .containsExactly("ticket_flow_entered - -", "event_chosen ev-1 -", "ticket_type_chosen ev-1 vip",
-                        "quantity_chosen ev-1 vip", "tickets_reserved ev-1 vip", "tickets_paid ev-1 vip",
-                        "participant_registered ev-1 -");
+                        ORDER BY occurred_at""", String.class, ContactIds.of(ORG, C));
+        assertThat(ticketJourney.subList(0, 5)).containsExactly("ticket_flow_entered - -", "event_chosen ev-1 -",
+                "ticket_type_chosen ev-1 vip", "quantity_chosen ev-1 vip", "tickets_reserved ev-1 vip");
+        // paid and registered are recorded by one payment and may share its instant
+        assertThat(ticketJourney.subList(5, ticketJourney.size()))
+                .containsExactlyInAnyOrder("tickets_paid ev-1 vip", "participant_registered ev-1 -");
         assertThat(jdbc.queryForList("SELECT contact_phone || ' ' || source FROM journey_events WHERE step = 'referred'",
                 String.class)).containsExactly(B + " ad:ad-42");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM journey_events WHERE step = 'session_started' "

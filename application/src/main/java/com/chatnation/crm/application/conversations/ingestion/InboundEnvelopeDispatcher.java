@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns one accepted webhook item into commands: messages go to the conversation, statuses to their reply. */
 @Component
-public class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
+class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEnvelopeDispatcher.class);
 

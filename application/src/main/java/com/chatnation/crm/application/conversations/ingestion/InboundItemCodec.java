@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 
 /** Writes a parsed webhook item as JSON for the queue, and reads it back by its kind. */
 @Component
-public class InboundItemCodec {
+class InboundItemCodec {
 
     public static final String MESSAGE = "message";
     public static final String STATUS = "status";

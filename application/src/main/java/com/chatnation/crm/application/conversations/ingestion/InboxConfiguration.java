@@ -2,6 +2,7 @@ package com.chatnation.crm.application.conversations.ingestion;
 
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.chatnation.crm.application.platform.kafka.KafkaNotConfigured;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;

@@ -23,7 +23,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("crm.inbox")
-public record InboxSettings(@DefaultValue("32") @Min(1) int partitions,
+record InboxSettings(@DefaultValue("32") @Min(1) int partitions,
                             @DefaultValue("4") @Min(0) int workers,
                             @DefaultValue("100") @Min(1) int batchSize,
                             @DefaultValue("16") @Min(1) int itemsPerTransaction,

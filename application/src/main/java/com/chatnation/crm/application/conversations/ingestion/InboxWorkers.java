@@ -43,7 +43,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * an instance). The workers are the threads {@code inbox-worker-N} of a pool of their own (metrics
  * {@code executor.*} named {@code inboxWorkers}); stopping lets each finish its pass (up to 30 s).
  */
-public class InboxWorkers implements SmartLifecycle, AutoCloseable {
+class InboxWorkers implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
     private static final int LOCK_NAMESPACE = 0x1B0C5;

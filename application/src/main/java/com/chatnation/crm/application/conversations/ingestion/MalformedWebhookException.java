@@ -1,7 +1,7 @@
 package com.chatnation.crm.application.conversations.ingestion;
 
 /** The request body is not a WhatsApp Business Account webhook notification at all; answer 400, do not retry. */
-public class MalformedWebhookException extends RuntimeException {
+class MalformedWebhookException extends RuntimeException {
 
     public MalformedWebhookException(String message) {
         super(message);

@@ -5,6 +5,6 @@ package com.chatnation.crm.application.conversations.ingestion;
  * for example 131000 "Something went wrong" next to a message whose body could not be delivered.
  * {@code code} is 0 when the payload has none; {@code details} is {@code error_data.details}.
  */
-public record WebhookError(String phoneNumberId, int code, String title, String message, String details)
+record WebhookError(String phoneNumberId, int code, String title, String message, String details)
         implements WebhookItem {
 }

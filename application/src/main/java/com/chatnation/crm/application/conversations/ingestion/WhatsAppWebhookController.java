@@ -37,7 +37,7 @@ import com.chatnation.crm.domain.common.Ids;
 @RestController
 @RequestMapping("/webhooks/whatsapp")
 @Tag(name = "WhatsApp webhook")
-public class WhatsAppWebhookController {
+class WhatsAppWebhookController {
 
     /** Meta's own deliveries are far smaller; anything bigger is not a webhook. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;

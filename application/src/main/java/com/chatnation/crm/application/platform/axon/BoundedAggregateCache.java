@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * is among the least used. Weak references (Axon's default choice) were cleared by almost every young collection
  * under load, so nearly every command read its aggregate's snapshot and events again.
  */
-public final class BoundedAggregateCache implements Cache {
+final class BoundedAggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
     private final ConcurrentMap<Object, Object> entries;

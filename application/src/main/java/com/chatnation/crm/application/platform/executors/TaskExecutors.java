@@ -1,6 +1,5 @@
 package com.chatnation.crm.application.platform.executors;
 
-import com.chatnation.crm.application.billing.RepliesProperties;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +14,6 @@ import java.time.Duration;
  * them finishes, up to a limit, before the beans they use are destroyed) and, for the pools that live as long as
  * the service, measured by Spring Boot's executor metrics ({@code executor.*}, tagged with the bean name).
  * <ul>
- *   <li>{@code replyBillingExecutor}: {@code crm.replies.dispatch-threads} threads {@code reply-billing-N}
- *       charging replies in transactions of their own ({@code ReplyCharges}); charges under way commit before it
- *       stops (up to 30 s);</li>
  *   <li>{@code commandRetryScheduler}: one thread {@code command-retry-N} re-dispatching commands that lost a write
  *       race ({@link WriteConflictRetryScheduler}); re-dispatches already scheduled still run (up to 10 s);</li>
  *   <li>{@code projectionRebuildExecutor}: a thread {@code projection-rebuild-N} per running rebuild, no queue;
@@ -27,15 +23,11 @@ import java.time.Duration;
  *   <li>{@link #fixed}: the inbox workers' threads {@code inbox-worker-N} ({@code InboxWorkers}, which registers
  *       their metrics itself).</li>
  * </ul>
+ * Features build their own pools with {@link #fixed} (the reply billing pool, {@code billing.ReplyDispatchConfiguration}).
  * Threads are daemons, as before: a service that cannot finish its work within those limits still exits.
  */
 @Configuration(proxyBeanMethods = false)
 public class TaskExecutors {
-
-    @Bean
-    ThreadPoolTaskExecutor replyBillingExecutor(RepliesProperties replies) {
-        return fixed("reply-billing-", replies.dispatchThreads(), Duration.ofSeconds(30));
-    }
 
     @Bean
     ThreadPoolTaskScheduler commandRetryScheduler() {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * stored and the processor taking it in. The meters are registered once, when the component is built; Axon's own
  * monitors look every meter up again for every message, which under load cost a fifth of the service's CPU.
  */
-public final class MessageMeters implements MessageMonitor<Message<?>> {
+final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private final Counter ingested;
     private final Counter succeeded;

@@ -15,7 +15,7 @@ import java.time.Clock;
  * auto-configuration is switched off in {@code application.yml} in favour of {@link MessageMeters}).
  */
 @Configuration(proxyBeanMethods = false)
-public class MessageMetersConfiguration {
+class MessageMetersConfiguration {
 
     @Bean
     ConfigurerModule messageMeters(MeterRegistry registry) {

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.platform.readmodels;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * with {@link ReadModelJdbc}. (Declaring the second switches Spring Boot's own off, hence the first.)
  */
 @Configuration(proxyBeanMethods = false)
-public class ReadModelJdbcConfiguration {
+class ReadModelJdbcConfiguration {
 
     @Bean
     @Primary

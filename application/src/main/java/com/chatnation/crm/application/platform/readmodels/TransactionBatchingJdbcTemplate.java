@@ -18,7 +18,7 @@ import java.sql.Connection;
  * Outside a transaction it behaves as a plain template. {@code update} answers 1 when queued: handlers must not
  * branch on update counts.
  */
-public final class TransactionBatchingJdbcTemplate extends JdbcTemplate {
+final class TransactionBatchingJdbcTemplate extends JdbcTemplate {
 
     /** Rows queued before they are sent even though the transaction goes on. */
     private static final int MAX_QUEUED_ROWS = 5_000;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.platform.replay;
 
-import com.chatnation.crm.application.kafka.DomainEventRecords;
+import com.chatnation.crm.application.platform.kafka.DomainEventRecords;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;

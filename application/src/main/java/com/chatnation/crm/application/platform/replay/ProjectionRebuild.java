@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * Events are handed to the projections with a {@link ReplayToken} up to the head seen at the start, so handlers
  * marked {@code @DisallowReplay} are skipped for history, as in an Axon replay.
  */
-public final class ProjectionRebuild {
+final class ProjectionRebuild {
 
     public enum State { RUNNING, COMPLETED, CANCELLED, FAILED }
 

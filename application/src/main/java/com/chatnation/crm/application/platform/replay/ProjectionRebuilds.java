@@ -40,7 +40,7 @@ import java.util.Optional;
  * in at most one running rebuild.
  */
 @Service
-public class ProjectionRebuilds implements SmartLifecycle {
+class ProjectionRebuilds implements SmartLifecycle {
 
     public static final String ALL = "all";
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);

@@ -7,7 +7,7 @@ import java.util.List;
  * What a rebuild has done so far. {@code total} is the events processed plus those between its position and the
  * event store's head (global indexes, so an estimate where rolled-back transactions left gaps).
  */
-public record RebuildStatus(String id, List<String> groups, String state, String phase, long processed, long total,
+record RebuildStatus(String id, List<String> groups, String state, String phase, long processed, long total,
                             long position, double eventsPerSecond, Long etaSeconds, Instant startedAt,
                             Instant finishedAt, String error) {
 }

@@ -32,7 +32,7 @@ import java.util.Map;
 @RestController
 @SecurityRequirement(name = "platformKey")
 @RequestMapping("/admin/replay")
-public class ReplayController {
+class ReplayController {
 
     private final ProjectionRebuilds rebuilds;
     private final HistoryRepublisher republisher;

@@ -22,7 +22,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties(prefix = "crm.replay")
-public record ReplayProperties(@DefaultValue("500") @Min(1) int batchSize,
+record ReplayProperties(@DefaultValue("500") @Min(1) int batchSize,
                                @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration logInterval,
                                @DefaultValue("200") @Min(0) int catchUpLag,
                                @DefaultValue("30s") @NotNull Duration claimTimeout,

@@ -3,7 +3,7 @@ package com.chatnation.crm.application.platform.security;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** An authenticated {@link CrmPrincipal}; its authorities are its permissions. */
-public final class CrmAuthentication extends AbstractAuthenticationToken {
+final class CrmAuthentication extends AbstractAuthenticationToken {
 
     private final CrmPrincipal principal;
 

@@ -29,7 +29,7 @@ import java.util.List;
  * every request. {@link AccessRules} holds the table of operations; anything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, PlatformKey platformKey, CredentialLookup credentials,

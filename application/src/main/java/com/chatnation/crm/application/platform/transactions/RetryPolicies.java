@@ -1,10 +1,6 @@
 package com.chatnation.crm.application.platform.transactions;
 
 import com.chatnation.crm.application.platform.axon.AxonProperties;
-import com.chatnation.crm.application.platform.whatsapp.CloudApiBackOff;
-import com.chatnation.crm.application.platform.whatsapp.Sleeper;
-import com.chatnation.crm.application.platform.whatsapp.TransientSendFailure;
-import com.chatnation.crm.application.platform.whatsapp.WhatsAppProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
@@ -29,8 +25,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 
 /**
  * Every retry policy of the service, one per kind of failure, defined here with Spring Retry. Each has a name; the
@@ -45,10 +39,7 @@ import java.util.function.DoubleSupplier;
  *   <li>{@value #COMMAND_CONFLICT}: a command sent on its own through the gateway that lost a write race,
  *       re-dispatched by Axon ({@link WriteConflictRetryScheduler}): up to {@code crm.commands.conflict-retries} (20)
  *       times, waiting 10 ms growing the same way to at most 200 ms; counted in {@code crm.commands.conflict_retries};</li>
- *   <li>{@value #CLOUD_API}: a Cloud API request answered 429, 5xx or a throttling code, or lost in transport
- *       ({@link TransientSendFailure}): up to {@code crm.whatsapp.max-attempts} (4) requests, waiting what
- *       {@code Retry-After} asks or a random share (full jitter) of {@code crm.whatsapp.retry-base-delay} (500 ms)
- *       doubling per attempt, at most {@code crm.whatsapp.retry-max-delay} (20 s) ({@link CloudApiBackOff});</li>
+ *   <li>the Cloud API's requests: {@code platform.whatsapp.CloudApiRetryPolicy}, next to the client it serves;</li>
  *   <li>{@value #INBOX_ITEM}: an inbox item whose transaction failed; its attempts are counted in the inbox table, so
  *       they outlive a worker's pass and an instance, and the policy is a schedule ({@link BackOff}, as spring-kafka's
  *       error handler takes) evaluated against that count: {@code crm.inbox.retry-backoff} (1 s) doubling (to at most
@@ -62,7 +53,6 @@ public class RetryPolicies {
 
     public static final String TRANSACTION_CONFLICT = "transaction-conflict";
     public static final String COMMAND_CONFLICT = "command-conflict";
-    public static final String CLOUD_API = "whatsapp-cloud-api";
     public static final String INBOX_ITEM = "inbox-item";
 
     static final int DEFAULT_TRANSACTION_ATTEMPTS = 10;
@@ -86,11 +76,6 @@ public class RetryPolicies {
                 conflictBackOff(COMMAND_BACKOFF, COMMAND_MAX_BACKOFF), meters);
     }
 
-    @Bean
-    RetryTemplate cloudApiRetry(WhatsAppProperties properties, MeterRegistry meters) {
-        return cloudApi(properties, Sleeper.real(), () -> ThreadLocalRandom.current().nextDouble(),
-                metrics(meters, CLOUD_API));
-    }
 
     /** {@value #TRANSACTION_CONFLICT}. */
     public static RetryTemplate transactionConflicts(int attempts, RetryListener... listeners) {
@@ -119,22 +104,6 @@ public class RetryPolicies {
         return backOff;
     }
 
-    /**
-     * {@value #CLOUD_API}.
-     *
-     * @param sleeper waits between attempts
-     * @param jitter  numbers in {@code [0, 1)}, the share of each exponential ceiling waited (full jitter)
-     */
-    public static RetryTemplate cloudApi(WhatsAppProperties properties, Sleeper sleeper, DoubleSupplier jitter,
-                                         RetryListener... listeners) {
-        return RetryTemplate.builder()
-                .maxAttempts(properties.maxAttempts())
-                .retryOn(TransientSendFailure.class)
-                .customBackoff(new CloudApiBackOff(properties.retryBaseDelay(), properties.retryMaxDelay(), sleeper,
-                        jitter))
-                .withListeners(List.of(listeners))
-                .build();
-    }
 
     /** {@value #INBOX_ITEM}: the wait before each retry; {@code STOP} once the item is to be set aside. */
     public static BackOff inboxItem(int maxAttempts, Duration retryBackoff) {

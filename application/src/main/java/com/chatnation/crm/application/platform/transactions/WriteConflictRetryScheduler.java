@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A thin adapter rather than a {@code RetryTemplate}, because Axon's gateway re-dispatches the command itself, in a
  * unit of work of its own, and only asks its {@link RetryScheduler} whether and when.
  */
-public final class WriteConflictRetryScheduler implements RetryScheduler {
+final class WriteConflictRetryScheduler implements RetryScheduler {
 
     private final TaskScheduler scheduler;
     private final RetryPolicy policy;

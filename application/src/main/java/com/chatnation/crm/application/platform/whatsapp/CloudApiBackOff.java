@@ -16,7 +16,7 @@ import java.util.function.DoubleSupplier;
  * asked for, else a uniformly random share of {@code baseDelay * 2^(attempt - 1)} (full jitter); either way at most
  * {@code maxDelay}. Spring Retry's own back-off policies jitter only part of the wait and cannot read a response.
  */
-public final class CloudApiBackOff implements BackOffPolicy {
+final class CloudApiBackOff implements BackOffPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(CloudApiBackOff.class);
 

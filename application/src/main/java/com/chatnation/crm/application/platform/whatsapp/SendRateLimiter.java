@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * concurrent senders on one number queue up in arrival order and different numbers never wait on each other.
  * Implemented as a generic cell rate algorithm, which keeps the whole bucket in one integer of nanoseconds.
  */
-public final class SendRateLimiter {
+final class SendRateLimiter {
 
     private final long intervalNanos;
     private final long toleranceNanos;

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits; replaced in tests by virtual time so backoff and rate limiting cost nothing. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     void sleep(Duration duration) throws InterruptedException;
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * A request to the Cloud API that may succeed if made again: HTTP 429, 5xx, a throttling error code, or a transport
  * failure. What {@code RetryPolicies#CLOUD_API} retries; never leaves {@link WhatsAppCloudClient}.
  */
-public final class TransientSendFailure extends RuntimeException {
+final class TransientSendFailure extends RuntimeException {
 
     private final String phoneNumberId;
     private final transient SendResult.Failed failure;

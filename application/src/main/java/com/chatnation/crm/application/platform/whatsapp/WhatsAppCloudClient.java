@@ -84,7 +84,7 @@ public final class WhatsAppCloudClient {
      */
     WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http, SendRateLimiter rateLimiter,
                         Sleeper sleeper, Clock clock, DoubleSupplier jitter) {
-        this(properties, http, rateLimiter, clock, RetryPolicies.cloudApi(properties, sleeper, jitter));
+        this(properties, http, rateLimiter, clock, CloudApiRetryPolicy.cloudApi(properties, sleeper, jitter));
     }
 
     private WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http, SendRateLimiter rateLimiter,

@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.conversations.ingestion;
 
-import com.chatnation.crm.application.kafka.SharedKafka;
+import com.chatnation.crm.application.platform.kafka.SharedKafka;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.GraphApiStandIn;
 import com.chatnation.crm.application.support.RunningService;

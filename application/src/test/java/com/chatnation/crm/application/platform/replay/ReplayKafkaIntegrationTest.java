@@ -1,8 +1,8 @@
 package com.chatnation.crm.application.platform.replay;
 
-import com.chatnation.crm.application.kafka.DomainEventPublisher;
-import com.chatnation.crm.application.kafka.DomainEventRecords;
-import com.chatnation.crm.application.kafka.SharedKafka;
+import com.chatnation.crm.application.platform.kafka.DomainEventPublisher;
+import com.chatnation.crm.application.platform.kafka.DomainEventRecords;
+import com.chatnation.crm.application.platform.kafka.SharedKafka;
 import com.chatnation.crm.application.billing.ReplyDispatcher;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;

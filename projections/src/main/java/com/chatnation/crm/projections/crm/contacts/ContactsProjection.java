@@ -1,6 +1,6 @@
 package com.chatnation.crm.projections.crm.contacts;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import org.axonframework.config.ProcessingGroup;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.projections.crm.conversations;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationClosed;
 import com.chatnation.crm.domain.conversation.ConversationExpired;
 import com.chatnation.crm.domain.conversation.ConversationStarted;

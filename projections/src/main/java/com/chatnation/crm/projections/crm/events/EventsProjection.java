@@ -1,6 +1,6 @@
 package com.chatnation.crm.projections.crm.events;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.ticketing.EventCreated;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;

@@ -1,6 +1,6 @@
 package com.chatnation.crm.projections.crm.surveys;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.survey.AnswerRejected;
 import com.chatnation.crm.domain.survey.AnswerValue;
 import com.chatnation.crm.domain.survey.MediaAnswer;

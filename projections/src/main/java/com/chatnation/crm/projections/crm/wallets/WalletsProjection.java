@@ -1,6 +1,6 @@
 package com.chatnation.crm.projections.crm.wallets;
 
-import com.chatnation.crm.projections.ReadModelJdbc;
+import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.wallet.LowBalanceReached;
 import com.chatnation.crm.domain.wallet.LowBalanceThresholdChanged;
 import com.chatnation.crm.domain.wallet.ReservationCaptured;

@@ -1,0 +1,121 @@
+package com.chatnation.crm.application.conversations;
+
+import com.chatnation.crm.domain.conversation.ConversationEffect;
+import com.chatnation.crm.domain.conversation.ConversationEffect.AbandonSurvey;
+import com.chatnation.crm.domain.conversation.ConversationEffect.AnswerSurvey;
+import com.chatnation.crm.domain.conversation.ConversationEffect.StartSurvey;
+import com.chatnation.crm.domain.conversation.RecordSurveyStep;
+import com.chatnation.crm.domain.conversation.RecordTicketReservation;
+import com.chatnation.crm.domain.messaging.MessageContent;
+import com.chatnation.crm.domain.survey.AbandonSurveyResponse;
+import com.chatnation.crm.domain.survey.AnswerQuestion;
+import com.chatnation.crm.domain.survey.StartSurveyResponse;
+import com.chatnation.crm.domain.ticketing.ReservationResult;
+import com.chatnation.crm.domain.ticketing.ReservationStatus;
+import com.chatnation.crm.domain.ticketing.ReserveTickets;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.chatnation.crm.application.conversations.Fixtures.AGAIN;
+import static com.chatnation.crm.application.conversations.Fixtures.AT;
+import static com.chatnation.crm.application.conversations.Fixtures.ORIGIN;
+import static com.chatnation.crm.application.conversations.Fixtures.RATING;
+import static com.chatnation.crm.application.conversations.Fixtures.SETTINGS;
+import static com.chatnation.crm.application.conversations.Fixtures.SURVEY;
+import static com.chatnation.crm.application.conversations.Fixtures.ask;
+import static com.chatnation.crm.application.conversations.Fixtures.catalogNaming;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConversationProcessesTest {
+
+    @Test
+    void eachEffectTheConversationCanDecideOnStartsItsOwnProcess() {
+        RecordingCommandGateway commands = new RecordingCommandGateway()
+                .answering(StartSurveyResponse.class, start -> ask(RATING))
+                .answering(AnswerQuestion.class, answer -> ask(AGAIN))
+                .answering(ReserveTickets.class, reserve -> new ReservationResult("res-1", "vip", 1, BigDecimal.TEN,
+                        BigDecimal.TEN, "KES", AT, ReservationStatus.HELD));
+        ConversationProcesses processes = new ConversationProcesses(List.of(
+                new SurveyStartProcess(commands, SETTINGS),
+                new SurveyStepProcess(commands),
+                new SurveyAbandonmentProcess(commands),
+                new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS)));
+
+        processes.run(new StartSurvey("resp-1", SURVEY, "menu"), ORIGIN);
+        processes.run(new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5")), ORIGIN);
+        processes.run(new AbandonSurvey("resp-1", "cancelled"), ORIGIN);
+        processes.run(new ConversationEffect.ReserveTickets("ev-1", "res-1", "vip", 1), ORIGIN);
+
+        assertThat(commands.sent()).map(Object::getClass).containsExactly(
+                StartSurveyResponse.class, RecordSurveyStep.class,
+                AnswerQuestion.class, RecordSurveyStep.class,
+                AbandonSurveyResponse.class,
+                ReserveTickets.class, RecordTicketReservation.class);
+    }
+
+    @Test
+    void anEffectGoesToTheProcessForItsTypeOnly() {
+        Recording<StartSurvey> starts = new Recording<>(StartSurvey.class);
+        Recording<AnswerSurvey> answers = new Recording<>(AnswerSurvey.class);
+        Recording<AbandonSurvey> abandons = new Recording<>(AbandonSurvey.class);
+        Recording<ConversationEffect.ReserveTickets> reservations =
+                new Recording<>(ConversationEffect.ReserveTickets.class);
+        ConversationProcesses processes = new ConversationProcesses(List.of(starts, answers, abandons, reservations));
+        AnswerSurvey answer = new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5"));
+        AbandonSurvey abandon = new AbandonSurvey("resp-1", "cancelled");
+
+        processes.run(answer, ORIGIN);
+        processes.run(abandon, ORIGIN);
+
+        assertThat(answers.ran).containsExactly(answer);
+        assertThat(abandons.ran).containsExactly(abandon);
+        assertThat(starts.ran).isEmpty();
+        assertThat(reservations.ran).isEmpty();
+    }
+
+    @Test
+    void anEffectWithoutAProcessStopsTheApplicationFromStarting() {
+        List<ConversationProcess<?>> withoutReservations = List.of(new Recording<>(StartSurvey.class),
+                new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class));
+
+        assertThatThrownBy(() -> new ConversationProcesses(withoutReservations))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no process for ReserveTickets");
+    }
+
+    @Test
+    void twoProcessesForOneEffectStopTheApplicationFromStarting() {
+        List<ConversationProcess<?>> twice = List.of(new Recording<>(StartSurvey.class),
+                new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class),
+                new Recording<>(ConversationEffect.ReserveTickets.class), new Recording<>(AnswerSurvey.class));
+
+        assertThatThrownBy(() -> new ConversationProcesses(twice))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AnswerSurvey is handled by both");
+    }
+
+    private static final class Recording<E extends ConversationEffect> implements ConversationProcess<E> {
+
+        private final Class<E> effect;
+        private final List<E> ran = new ArrayList<>();
+
+        Recording(Class<E> effect) {
+            this.effect = effect;
+        }
+
+        @Override
+        public Class<E> effect() {
+            return effect;
+        }
+
+        @Override
+        public void run(E effect, EffectOrigin origin) {
+            ran.add(effect);
+        }
+    }
+}

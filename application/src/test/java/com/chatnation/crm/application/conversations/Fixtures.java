@@ -1,0 +1,52 @@
+package com.chatnation.crm.application.conversations;
+
+import com.chatnation.crm.application.ticketing.JdbcEventCatalog;
+import com.chatnation.crm.domain.messaging.OutboundReply;
+import com.chatnation.crm.domain.survey.Question;
+import com.chatnation.crm.domain.survey.QuestionType;
+import com.chatnation.crm.domain.survey.SurveyDefinition;
+import com.chatnation.crm.domain.survey.SurveyStep;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the process tests share: one contact's message turn and a small survey. */
+final class Fixtures {
+
+    static final String CONVERSATION = "conv-1";
+    static final String ORGANIZATION = "org-1";
+    static final String CONTACT = "+254700000001";
+    static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
+    static final EffectOrigin ORIGIN = new EffectOrigin(CONVERSATION, ORGANIZATION, CONTACT, AT);
+    static final ConversationSettings SETTINGS = new ConversationSettings(Duration.ofHours(24), Duration.ofMinutes(15));
+
+    static final Question RATING = Question.of("rating", "How would you rate the event?", QuestionType.RATING);
+    static final Question AGAIN = Question.of("again", "Would you come again?", QuestionType.YES_NO);
+    static final SurveyDefinition SURVEY = new SurveyDefinition("survey-1", 3, ORGANIZATION, "Feedback",
+            "Thanks for coming!", "Thank you!", List.of(RATING, AGAIN), List.of("feedback"));
+
+    private Fixtures() {
+    }
+
+    static SurveyStep.Ask ask(Question question) {
+        return new SurveyStep.Ask(question, null, new OutboundReply.Text(question.text()));
+    }
+
+    /** The ticket catalog as far as a reservation reads it: event and ticket type names, keyed "eventId/ticketTypeId". */
+    static JdbcEventCatalog catalogNaming(Map<String, String[]> names) {
+        return new JdbcEventCatalog(null) {
+            @Override
+            public Optional<String[]> names(String eventId, String ticketTypeId) {
+                return Optional.ofNullable(names.get(eventId + "/" + ticketTypeId));
+            }
+
+            @Override
+            public List<EventOnSale> eventsOnSale(String organizationId, Instant at) {
+                throw new UnsupportedOperationException("a reservation does not browse the catalog");
+            }
+        };
+    }
+}
