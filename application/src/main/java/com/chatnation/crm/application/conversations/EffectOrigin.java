@@ -8,5 +8,5 @@ import java.time.Instant;
  * @param contactPhone the contact's number in E.164
  * @param at           when the contact sent the message that led to the effect
  */
-record EffectOrigin(String conversationId, String organizationId, String contactPhone, Instant at) {
+record EffectOrigin(String conversationId, String organizationId, String contactId, String contactPhone, Instant at) {
 }

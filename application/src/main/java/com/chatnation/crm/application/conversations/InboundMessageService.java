@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.platform.privacy.ContactDirectory;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.ConversationId;
@@ -25,9 +26,12 @@ public class InboundMessageService {
     private final TransactionalRetry transaction;
     private final ConversationSettings settings;
     private final Timer timer;
+    private final ContactDirectory contacts;
 
     public InboundMessageService(CommandGateway commands, ConversationProcesses processes,
-                                 TransactionalRetry transaction, ConversationSettings settings, MeterRegistry meters) {
+                                 TransactionalRetry transaction, ConversationSettings settings, MeterRegistry meters,
+                                 ContactDirectory contacts) {
+        this.contacts = contacts;
         this.commands = commands;
         this.processes = processes;
         this.transaction = transaction;
@@ -38,12 +42,13 @@ public class InboundMessageService {
 
     /** @return the contact's conversation id */
     public String receive(IncomingMessage message) {
-        String conversationId = ConversationId.of(message.organizationId(), message.from());
+        String contactId = contacts.contactIdFor(message.organizationId(), message.from());
+        String conversationId = ConversationId.of(message.organizationId(), contactId);
         timer.record(() -> transaction.inTransaction(() -> {
             List<ConversationEffect> decided = commands.sendAndWait(new ReceiveMessage(conversationId,
-                    message.organizationId(), message.from(), message.profileName(), message.messageId(),
+                    message.organizationId(), contactId, message.from(), message.profileName(), message.messageId(),
                     message.sentAt(), message.content(), message.context(), settings.inactivityTimeout()));
-            EffectOrigin origin = new EffectOrigin(conversationId, message.organizationId(), message.from().e164(),
+            EffectOrigin origin = new EffectOrigin(conversationId, message.organizationId(), contactId, message.from().e164(),
                     message.sentAt());
             for (ConversationEffect effect : decided) {
                 processes.run(effect, origin);

@@ -34,7 +34,7 @@ class SurveyStartProcess implements ConversationProcess<StartSurvey> {
     @Override
     public void run(StartSurvey start, EffectOrigin origin) {
         SurveyStep first = commands.sendAndWait(new StartSurveyResponse(start.responseId(), origin.organizationId(),
-                origin.contactPhone(), origin.conversationId(), start.definition(), start.source(),
+                origin.contactId(), origin.contactPhone(), origin.conversationId(), start.definition(), start.source(),
                 settings.inactivityTimeout()));
         commands.sendAndWait(new RecordSurveyStep(origin.conversationId(), start.responseId(), first));
     }

@@ -50,7 +50,7 @@ class TicketReservationProcess implements ConversationProcess<ConversationEffect
         ReservationResult held;
         try {
             held = commands.sendAndWait(new ReserveTickets(reserve.eventId(), reserve.reservationId(),
-                    reserve.ticketTypeId(), reserve.quantity(), origin.contactPhone(), origin.conversationId(),
+                    reserve.ticketTypeId(), reserve.quantity(), origin.contactId(), origin.contactPhone(), origin.conversationId(),
                     origin.at(), settings.ticketHold()));
         } catch (DomainRuleViolation refused) {
             return ReservationOutcome.refused(refused.getMessage());

@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.platform.privacy.ContactDirectory;
+import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.application.support.GraphApiStandIn;
@@ -64,11 +66,11 @@ class ConversationDeadlinesIntegrationTest {
                 SELECT a.payload->>'lastQuestionId' AS last_question, a.payload->>'reason' AS reason
                 FROM event_log a JOIN event_log s ON s.aggregate_id = a.aggregate_id
                 WHERE a.event_type = 'SurveyResponseAbandoned' AND s.event_type = 'SurveyResponseStarted'
-                  AND s.payload->>'contactPhone' = ?""", contact));
+                  AND s.payload->>'contactId' = ?""", idOf(org, contact)));
         assertThat(abandoned).containsEntry("last_question", "q2").containsEntry("reason", "inactivity");
         Map<String, Object> expired = eventually(() -> jdbc.queryForList("""
                 SELECT payload->>'stateAtExpiry' AS state FROM event_log
-                WHERE event_type = 'ConversationExpired' AND payload->>'contactPhone' = ?""", contact));
+                WHERE event_type = 'ConversationExpired' AND payload->>'contactId' = ?""", idOf(org, contact)));
         assertThat(expired).containsEntry("state", "survey_in_progress");
 
         org.says(contact, "5"); // a new session: "5" is no longer an answer
@@ -150,5 +152,11 @@ class ConversationDeadlinesIntegrationTest {
 
     private static int remaining(String eventId) {
         return jdbc.queryForObject("SELECT remaining FROM ticket_catalog_types WHERE event_id = ?", Integer.class, eventId);
+    }
+
+    /** Events name the contact by its opaque id; the directory knows it once the first message was handled. */
+    private static String idOf(Conversations org, String phone) {
+        return service.bean(ContactDirectory.class).existing(org.organizationId, PhoneNumber.of(phone))
+                .orElse("not-yet-known");
     }
 }

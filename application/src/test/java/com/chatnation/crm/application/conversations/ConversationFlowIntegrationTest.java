@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.platform.privacy.ContactDirectory;
+import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.application.support.GraphApiStandIn;
@@ -29,6 +31,8 @@ class ConversationFlowIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ContactDirectory directory;
 
     AdminClient admin;
 
@@ -62,11 +66,11 @@ class ConversationFlowIntegrationTest {
 
         Map<String, Object> response = eventually(() -> jdbc.queryForList("""
                 SELECT payload->>'answeredCount' AS answered, (payload->>'sentimentScore')::float AS sentiment
-                FROM event_log WHERE event_type = 'SurveyResponseCompleted' AND payload->>'contactPhone' = ?""", contact));
+                FROM event_log WHERE event_type = 'SurveyResponseCompleted' AND payload->>'contactId' = ?""", idOf(org, contact)));
         assertThat(response.get("answered")).isEqualTo("3");
         assertThat((Double) response.get("sentiment")).isPositive();
-        assertThat(count("AnswerRejected", contact)).isEqualTo(1);
-        assertThat(countByResponse("QuestionSkipped", contact, "q3")).isEqualTo(1);
+        assertThat(count("AnswerRejected", idOf(org, contact))).isEqualTo(1);
+        assertThat(countByResponse("QuestionSkipped", idOf(org, contact), "q3")).isEqualTo(1);
         // five survey replies at 2 tokens each
         assertThat(eventuallyEquals(org::balance, 90L)).isEqualTo(90L);
     }
@@ -88,7 +92,7 @@ class ConversationFlowIntegrationTest {
                 SELECT a.payload->>'lastQuestionId' AS last_question, a.payload->>'reason' AS reason
                 FROM event_log a JOIN event_log s ON s.aggregate_id = a.aggregate_id
                 WHERE a.event_type = 'SurveyResponseAbandoned' AND s.event_type = 'SurveyResponseStarted'
-                  AND s.payload->>'contactPhone' = ?""", contact));
+                  AND s.payload->>'contactId' = ?""", idOf(org, contact)));
         assertThat(abandoned).containsEntry("last_question", "q2").containsEntry("reason", "cancelled");
         org.says(contact, "4"); // back to idle: a number now is not a survey answer
         assertThat(GRAPH.awaitSentTo(contact, 4).get(3).text()).startsWith("Sorry, I didn't understand that");
@@ -173,7 +177,7 @@ class ConversationFlowIntegrationTest {
     private long count(String eventType, String contact) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM event_log e JOIN event_log s ON s.aggregate_id = e.aggregate_id
-                WHERE e.event_type = ? AND s.event_type = 'SurveyResponseStarted' AND s.payload->>'contactPhone' = ?""",
+                WHERE e.event_type = ? AND s.event_type = 'SurveyResponseStarted' AND s.payload->>'contactId' = ?""",
                 Long.class, eventType, contact);
     }
 
@@ -181,7 +185,7 @@ class ConversationFlowIntegrationTest {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM event_log e JOIN event_log s ON s.aggregate_id = e.aggregate_id
                 WHERE e.event_type = ? AND e.payload->>'questionId' = ? AND s.event_type = 'SurveyResponseStarted'
-                  AND s.payload->>'contactPhone' = ?""", Long.class, eventType, questionId, contact);
+                  AND s.payload->>'contactId' = ?""", Long.class, eventType, questionId, contact);
     }
 
     static Map<String, Object> eventually(Supplier<List<Map<String, Object>>> query) {
@@ -212,5 +216,10 @@ class ConversationFlowIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Events name the contact by its opaque id; the directory knows it once the first message was handled. */
+    private String idOf(Conversations org, String phone) {
+        return directory.existing(org.organizationId, PhoneNumber.of(phone)).orElse("not-yet-known");
     }
 }

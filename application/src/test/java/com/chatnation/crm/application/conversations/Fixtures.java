@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.support.TestContacts;
 import com.chatnation.crm.application.ticketing.JdbcEventCatalog;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.chatnation.crm.domain.survey.Question;
@@ -20,7 +21,7 @@ final class Fixtures {
     static final String ORGANIZATION = "org-1";
     static final String CONTACT = "+254700000001";
     static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
-    static final EffectOrigin ORIGIN = new EffectOrigin(CONVERSATION, ORGANIZATION, CONTACT, AT);
+    static final EffectOrigin ORIGIN = new EffectOrigin(CONVERSATION, ORGANIZATION, TestContacts.id(CONTACT), CONTACT, AT);
     static final ConversationSettings SETTINGS = new ConversationSettings(Duration.ofHours(24), Duration.ofMinutes(15));
 
     static final Question RATING = Question.of("rating", "How would you rate the event?", QuestionType.RATING);

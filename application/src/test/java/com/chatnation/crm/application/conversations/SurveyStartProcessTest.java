@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.support.TestContacts;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.conversation.ConversationEffect.StartSurvey;
 import com.chatnation.crm.domain.conversation.RecordSurveyStep;
@@ -31,7 +32,7 @@ class SurveyStartProcessTest {
         process.run(new StartSurvey("resp-1", SURVEY, "keyword:feedback"), ORIGIN);
 
         assertThat(commands.sent()).containsExactly(
-                new StartSurveyResponse("resp-1", ORGANIZATION, CONTACT, CONVERSATION, SURVEY, "keyword:feedback",
+                new StartSurveyResponse("resp-1", ORGANIZATION, TestContacts.id(CONTACT), CONTACT, CONVERSATION, SURVEY, "keyword:feedback",
                         Duration.ofHours(24)),
                 new RecordSurveyStep(CONVERSATION, "resp-1", ask(RATING)));
     }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.support.TestContacts;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.RecordTicketReservation;
@@ -46,7 +47,7 @@ class TicketReservationProcessTest {
         process.run(TWO_VIP, ORIGIN);
 
         assertThat(commands.sent()).containsExactly(
-                new ReserveTickets("ev-1", "res-1", "vip", 2, CONTACT, CONVERSATION, AT, Duration.ofMinutes(15)),
+                new ReserveTickets("ev-1", "res-1", "vip", 2, TestContacts.id(CONTACT), CONTACT, CONVERSATION, AT, Duration.ofMinutes(15)),
                 new RecordTicketReservation(CONVERSATION, "res-1", ReservationOutcome.reserved("Jazz Night", "VIP", 2,
                         new BigDecimal("3000"), "KES", EXPIRES)));
     }

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import com.chatnation.crm.domain.common.Ids;
+import com.chatnation.crm.domain.privacy.DataSubject;
+import com.chatnation.crm.domain.privacy.PersonalData;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -37,6 +39,10 @@ public class Conversation {
     @AggregateIdentifier
     private String conversationId;
     private String organizationId;
+    @DataSubject
+    private String contactId;
+    /** Kept for replies; sealed in snapshots like in events. */
+    @PersonalData
     private String contactPhone;
     private String sessionId;
     private String lastSessionId;
@@ -46,6 +52,7 @@ public class Conversation {
     private Duration inactivityTimeout;
     private LinkedHashSet<String> recentMessageIds = new LinkedHashSet<>();
     private Set<String> openReplies = new HashSet<>();
+    private boolean erased;
     /** Delivery status of recent replies; older ones are settled long before a status about them could arrive. */
     private LinkedHashMap<String, DeliveryStatus> recentDeliveries = new LinkedHashMap<>();
 
@@ -61,6 +68,11 @@ public class Conversation {
                 || command.inactivityTimeout().isZero()) {
             throw new DomainRuleViolation("invalid_timeout", "inactivity timeout must be positive");
         }
+        if (erased) {
+            // Only a message racing the erasure gets here: the directory no longer knows the number, so the
+            // message's retry starts a new contact.
+            throw new ContactWasErased(conversationId);
+        }
         if (recentMessageIds.contains(command.messageId())) {
             return List.of();
         }
@@ -71,10 +83,10 @@ public class Conversation {
         boolean newSession = sessionId == null;
         if (newSession) {
             apply(new ConversationStarted(command.conversationId(), Ids.newId(),
-                    command.organizationId(), command.contact().e164(), command.profileName(), command.sentAt(),
+                    command.organizationId(), command.contactId(), command.contact().e164(), command.profileName(), command.sentAt(),
                     command.inactivityTimeout()));
         }
-        apply(new MessageReceived(conversationId, sessionId, organizationId, contactPhone, command.messageId(),
+        apply(new MessageReceived(conversationId, sessionId, organizationId, contactId, contactPhone, command.messageId(),
                 command.sentAt(), command.content(), command.context(), command.profileName()));
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
@@ -86,6 +98,21 @@ public class Conversation {
         if (newSession) {
             armInactivityDeadline(deadlines);
         }
+        return effects;
+    }
+
+    @CommandHandler
+    public List<ConversationEffect> handle(EraseContact command) {
+        if (erased) {
+            return List.of();
+        }
+        if (command.contactId() == null || !command.contactId().equals(contactId)) {
+            throw new DomainRuleViolation("wrong_contact", "conversation " + conversationId
+                    + " is not the conversation of contact " + command.contactId());
+        }
+        List<ConversationEffect> effects = sessionId == null ? List.of() : leaveFlow("erased");
+        apply(new ContactErased(conversationId, currentOrLastSession(), organizationId, contactId,
+                command.reason(), command.requestedAt()));
         return effects;
     }
 
@@ -109,8 +136,11 @@ public class Conversation {
 
     @CommandHandler
     public String handle(SendNotification command) {
+        if (erased) {
+            throw new DomainRuleViolation("contact_erased", "the contact of " + conversationId + " was erased");
+        }
         String replyId = Ids.newId();
-        apply(new ReplyQueued(conversationId, currentOrLastSession(), organizationId, contactPhone, replyId,
+        apply(new ReplyQueued(conversationId, currentOrLastSession(), organizationId, contactId, contactPhone, replyId,
                 command.module(), command.action(), command.reply(), null));
         return replyId;
     }
@@ -118,7 +148,7 @@ public class Conversation {
     @CommandHandler
     public void handle(MarkReplySent command) {
         if (requireKnownReply(command.replyId())) {
-            apply(new ReplySent(conversationId, currentOrLastSession(), organizationId, contactPhone, command.replyId(),
+            apply(new ReplySent(conversationId, currentOrLastSession(), organizationId, contactId, command.replyId(),
                     command.whatsappMessageId(), command.tokensCharged()));
         }
     }
@@ -126,7 +156,7 @@ public class Conversation {
     @CommandHandler
     public void handle(HoldReply command) {
         if (requireKnownReply(command.replyId())) {
-            apply(new ReplyHeld(conversationId, currentOrLastSession(), organizationId, contactPhone, command.replyId(),
+            apply(new ReplyHeld(conversationId, currentOrLastSession(), organizationId, contactId, command.replyId(),
                     command.reason()));
         }
     }
@@ -134,7 +164,7 @@ public class Conversation {
     @CommandHandler
     public void handle(MarkReplyFailed command) {
         if (requireKnownReply(command.replyId())) {
-            apply(new ReplyFailed(conversationId, currentOrLastSession(), organizationId, contactPhone,
+            apply(new ReplyFailed(conversationId, currentOrLastSession(), organizationId, contactId,
                     command.replyId(), command.errorCode(), command.errorTitle()));
         }
     }
@@ -144,10 +174,10 @@ public class Conversation {
         if (command.replyId() == null || command.status() == null) {
             throw new DomainRuleViolation("invalid_delivery_status", "reply id and status are required");
         }
-        if (!command.status().isAfter(recentDeliveries.get(command.replyId()))) {
+        if (erased || !command.status().isAfter(recentDeliveries.get(command.replyId()))) {
             return false; // a late or repeated status: nothing new
         }
-        apply(new ReplyDeliveryUpdated(conversationId, currentOrLastSession(), organizationId, contactPhone,
+        apply(new ReplyDeliveryUpdated(conversationId, currentOrLastSession(), organizationId, contactId,
                 command.replyId(), command.whatsappMessageId(), command.status(), command.at(), command.errorCode(),
                 command.errorTitle()));
         return true;
@@ -159,7 +189,7 @@ public class Conversation {
             throw new DomainRuleViolation("no_active_conversation", "there is no open conversation to close");
         }
         List<ConversationEffect> effects = leaveFlow("closed");
-        apply(new ConversationClosed(conversationId, sessionId, organizationId, contactPhone, command.reason()));
+        apply(new ConversationClosed(conversationId, sessionId, organizationId, contactId, command.reason()));
         return effects; // the session's deadline finds it closed and does nothing
     }
 
@@ -207,7 +237,7 @@ public class Conversation {
 
     private List<ConversationEffect> expire() {
         List<ConversationEffect> effects = leaveFlow("inactivity");
-        apply(new ConversationExpired(conversationId, sessionId, organizationId, contactPhone, lastActivityAt,
+        apply(new ConversationExpired(conversationId, sessionId, organizationId, contactId, lastActivityAt,
                 state.stateName()));
         return effects;
     }
@@ -226,11 +256,11 @@ public class Conversation {
         // even though the conversation is idle again when it is sent.
         String billedModule = (state != ConversationState.IDLE ? state : turn.next()).module();
         if (turn.next() != state || !turn.stateData().equals(stateData)) {
-            apply(new StateChanged(conversationId, sessionId, organizationId, contactPhone, state.stateName(),
+            apply(new StateChanged(conversationId, sessionId, organizationId, contactId, state.stateName(),
                     turn.next().stateName(), turn.next().step(), turn.next().module(), turn.stateData()));
         }
         for (OutboundReply reply : turn.replies()) {
-            apply(new ReplyQueued(conversationId, sessionId, organizationId, contactPhone, Ids.newId(),
+            apply(new ReplyQueued(conversationId, sessionId, organizationId, contactId, contactPhone, Ids.newId(),
                     billedModule, "reply", reply, inReplyTo));
         }
     }
@@ -253,6 +283,7 @@ public class Conversation {
     void on(ConversationStarted event) {
         conversationId = event.conversationId();
         organizationId = event.organizationId();
+        contactId = event.contactId();
         contactPhone = event.contactPhone();
         sessionId = event.sessionId();
         lastSessionId = event.sessionId();
@@ -260,6 +291,20 @@ public class Conversation {
         stateData = new LinkedHashMap<>();
         lastActivityAt = event.startedAt();
         inactivityTimeout = event.inactivityTimeout();
+    }
+
+    @EventSourcingHandler
+    void on(ContactErased event) {
+        erased = true;
+        contactPhone = null;
+        sessionId = null;
+        state = ConversationState.IDLE;
+        stateData = new LinkedHashMap<>();
+        openReplies.clear();
+    }
+
+    public boolean erased() {
+        return erased;
     }
 
     @EventSourcingHandler

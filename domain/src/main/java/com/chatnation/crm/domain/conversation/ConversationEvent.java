@@ -9,5 +9,6 @@ public interface ConversationEvent {
 
     String organizationId();
 
-    String contactPhone();
+    /** The contact's opaque id (see {@link ConversationId}). */
+    String contactId();
 }

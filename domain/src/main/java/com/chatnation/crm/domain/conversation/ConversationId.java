@@ -1,10 +1,10 @@
 package com.chatnation.crm.domain.conversation;
 
-import com.chatnation.crm.domain.common.PhoneNumber;
 
 /**
- * A contact has one conversation stream per organization, so its aggregate identifier is derived from both:
- * no lookup is needed to route a message, and two instances can never create two streams for one contact.
+ * A contact has one conversation stream per organization. Its identifier is built from the organization and the
+ * contact's opaque id (never the phone number: identifiers stay in the log after the contact is erased), which the
+ * contact directory hands out once per organization and phone number.
  * Each period of activity inside the stream is a session with its own id (a row of the conversations table).
  */
 public final class ConversationId {
@@ -12,7 +12,7 @@ public final class ConversationId {
     private ConversationId() {
     }
 
-    public static String of(String organizationId, PhoneNumber contact) {
-        return "conversation-" + organizationId + "-" + contact.e164().substring(1);
+    public static String of(String organizationId, String contactId) {
+        return "conversation-" + organizationId + "-" + contactId;
     }
 }

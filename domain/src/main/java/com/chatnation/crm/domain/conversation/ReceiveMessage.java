@@ -8,6 +8,6 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** One inbound WhatsApp message for the contact's conversation; the same message id is handled once. */
-public record ReceiveMessage(@TargetAggregateIdentifier String conversationId, String organizationId, PhoneNumber contact, String profileName, String messageId, Instant sentAt,
+public record ReceiveMessage(@TargetAggregateIdentifier String conversationId, String organizationId, String contactId, PhoneNumber contact, String profileName, String messageId, Instant sentAt,
                              MessageContent content, MessageContext context, Duration inactivityTimeout) {
 }

@@ -13,12 +13,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A business on the platform: who it is, which WhatsApp number it answers on, and what its actions cost. */
 public class Organization {
 
+    /** A day at least, so a conversation under way is never cut; ten years at most. */
+    public static final int MIN_RETENTION_DAYS = 1;
+    public static final int MAX_RETENTION_DAYS = 3650;
     /** WhatsApp phone number ids are numeric strings issued by Meta. */
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
     public static final int MAX_SUSPENSION_REASON_LENGTH = 500;
 
     @AggregateIdentifier
     private String organizationId;
+    private Integer messageRetentionDays;
     private PriceList priceList;
     private boolean suspended;
 
@@ -50,6 +54,23 @@ public class Organization {
         if (!command.priceList().equals(priceList)) {
             apply(new PriceListChanged(organizationId, command.priceList()));
         }
+    }
+
+    @CommandHandler
+    public void handle(ChangeMessageRetention command) {
+        Integer days = command.days();
+        if (days != null && (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS)) {
+            throw new DomainRuleViolation("invalid_retention", "message texts are kept between "
+                    + MIN_RETENTION_DAYS + " and " + MAX_RETENTION_DAYS + " days, or without a limit; was " + days);
+        }
+        if (!java.util.Objects.equals(days, messageRetentionDays)) {
+            apply(new MessageRetentionChanged(organizationId, days));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MessageRetentionChanged event) {
+        messageRetentionDays = event.days();
     }
 
     /** Suspending twice, or resuming an active organization, changes nothing: a retry must not fail. */

@@ -9,6 +9,6 @@ import java.time.Duration;
  * depends on later revisions; {@code source} says what started it (a keyword, a campaign, an agent).
  */
 public record StartSurveyResponse(@TargetAggregateIdentifier String responseId, String organizationId,
-                                  String contactPhone, String conversationId, SurveyDefinition definition,
+                                  String contactId, String contactPhone, String conversationId, SurveyDefinition definition,
                                   String source, Duration inactivityTimeout) {
 }

@@ -36,7 +36,7 @@ public class SurveyResponse {
     @AggregateIdentifier
     private String responseId;
     private String organizationId;
-    private String contactPhone;
+    private String contactId;
     private SurveyDefinition definition;
     private Duration inactivityTimeout;
     private Status status;
@@ -60,6 +60,7 @@ public class SurveyResponse {
     public SurveyStep handle(StartSurveyResponse command, DeadlineManager deadlines) {
         require(command.responseId(), "response id");
         require(command.organizationId(), "organization id");
+        require(command.contactId(), "contact id");
         require(command.contactPhone(), "contact phone");
         SurveyDefinition survey = command.definition();
         if (survey == null) {
@@ -75,7 +76,7 @@ public class SurveyResponse {
                     "the inactivity timeout must be a positive duration, was " + timeout);
         }
         apply(new SurveyResponseStarted(command.responseId(), command.organizationId(), survey.surveyId(),
-                survey.version(), command.contactPhone(), command.conversationId(), command.source(), survey, timeout));
+                survey.version(), command.contactId(), command.contactPhone(), command.conversationId(), command.source(), survey, timeout));
         armInactivityDeadline(deadlines);
         Question first = survey.firstQuestion();
         return new SurveyStep.Ask(first, null, QuestionPrompt.introduce(survey.intro(), first));
@@ -92,12 +93,12 @@ public class SurveyResponse {
         NextQuestion next;
         if (verdict instanceof AnswerVerdict.Rejected rejected) {
             apply(new AnswerRejected(responseId, organizationId, definition.surveyId(), question.id(),
-                    rejected.reason(), rawText(command.answer())));
+                    rejected.reason(), rawText(command.answer()), contactId));
             return new SurveyStep.Ask(question, rejected.reason(), QuestionPrompt.reask(question, rejected.reason()));
         }
         if (verdict instanceof AnswerVerdict.Accepted accepted) {
             apply(new QuestionAnswered(responseId, organizationId, definition.surveyId(), definition.version(),
-                    question.id(), question.type(), accepted.value(), command.messageId()));
+                    question.id(), question.type(), accepted.value(), command.messageId(), contactId));
             next = SkipLogic.after(definition, question.id(), accepted.value());
         } else {
             apply(new QuestionSkipped(responseId, organizationId, definition.surveyId(), question.id(),
@@ -111,7 +112,7 @@ public class SurveyResponse {
         if (next.endsSurvey()) {
             double sentiment = Sentiment.score(freeTextAnswers);
             apply(new SurveyResponseCompleted(responseId, organizationId, definition.surveyId(), definition.version(),
-                    contactPhone, answeredCount, sentiment));
+                    contactId, answeredCount, sentiment));
             return new SurveyStep.Completed(definition.thankYou(), sentiment);
         }
         return currentStep();
@@ -211,7 +212,7 @@ public class SurveyResponse {
         lastActivityAt = stored(at);
         responseId = event.responseId();
         organizationId = event.organizationId();
-        contactPhone = event.contactPhone();
+        contactId = event.contactId();
         definition = event.definition();
         inactivityTimeout = event.inactivityTimeout();
         status = Status.IN_PROGRESS;
@@ -225,7 +226,7 @@ public class SurveyResponse {
         if (event.messageId() != null) {
             answeredMessageIds.add(event.messageId());
         }
-        if (event.questionType() == QuestionType.FREE_TEXT && event.value().text() != null) {
+        if (event.questionType() == QuestionType.FREE_TEXT && event.value() != null && event.value().text() != null) {
             freeTextAnswers.add(event.value().text());
         }
         movePast(event.questionId());

@@ -1,5 +1,7 @@
 package com.chatnation.crm.domain.ticketing;
 
+import com.chatnation.crm.domain.privacy.DataSubject;
+import com.chatnation.crm.domain.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,8 +10,9 @@ import org.axonframework.serialization.Revision;
  *
  * @param source how they joined, e.g. {@code ticket_purchase} or {@code whatsapp}
  */
-@Revision("1")
-public record ParticipantRegistered(String eventId, String organizationId, String contactPhone, String source)
+@Revision("2")
+public record ParticipantRegistered(String eventId, String organizationId, @DataSubject String contactId,
+                                    @PersonalData String contactPhone, String source)
         implements TicketingEvent {
 
     public static final String TICKET_PURCHASE = "ticket_purchase";

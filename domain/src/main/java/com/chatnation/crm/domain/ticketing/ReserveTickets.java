@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param conversationId the WhatsApp conversation the request came from; {@code null} when booked elsewhere
  */
 public record ReserveTickets(@TargetAggregateIdentifier String eventId, String reservationId, String ticketTypeId,
-                             int quantity, String contactPhone, String conversationId, Instant requestedAt,
+                             int quantity, String contactId, String contactPhone, String conversationId, Instant requestedAt,
                              Duration holdFor) {
 }

@@ -115,6 +115,7 @@ public class TicketedEvent {
             throw new DomainRuleViolation("invalid_quantity", "a reservation is for 1 to "
                     + MAX_TICKETS_PER_RESERVATION + " tickets, was " + command.quantity());
         }
+        requireText(command.contactId(), "contact id");
         PhoneNumber contact = PhoneNumber.of(command.contactPhone());
         if (command.requestedAt() == null) {
             throw new DomainRuleViolation("missing_requested_at", "the time of the request is required");
@@ -134,7 +135,7 @@ public class TicketedEvent {
         Instant expiresAt = command.requestedAt().plus(command.holdFor());
         BigDecimal total = stock.price.multiply(BigDecimal.valueOf(command.quantity()));
         apply(new TicketsReserved(eventId, organizationId, command.reservationId(), command.ticketTypeId(),
-                command.quantity(), contact.e164(), blankToNull(command.conversationId()), stock.price, total,
+                command.quantity(), command.contactId(), contact.e164(), blankToNull(command.conversationId()), stock.price, total,
                 stock.currency, expiresAt, remaining - command.quantity()));
         deadlineManager.schedule(expiresAt, RESERVATION_EXPIRY, command.reservationId());
         return reservations.get(command.reservationId()).toResult();
@@ -174,9 +175,9 @@ public class TicketedEvent {
         List<String> codes = TicketCodes.generate(TicketCodes.prefix(name, stock.name), eventId,
                 reservation.reservationId, reservation.quantity, issuedCodes::contains);
         apply(new TicketsIssued(eventId, organizationId, reservation.reservationId, reservation.ticketTypeId,
-                reservation.contactPhone, codes, command.paymentReference(), reservation.total, reservation.currency));
-        if (!participants.contains(reservation.contactPhone)) {
-            apply(new ParticipantRegistered(eventId, organizationId, reservation.contactPhone,
+                reservation.contactId, reservation.contactPhone, codes, command.paymentReference(), reservation.total, reservation.currency));
+        if (!participants.contains(reservation.contactId)) {
+            apply(new ParticipantRegistered(eventId, organizationId, reservation.contactId, reservation.contactPhone,
                     ParticipantRegistered.TICKET_PURCHASE));
         }
         return reservation.issued();
@@ -200,9 +201,10 @@ public class TicketedEvent {
 
     @CommandHandler
     public void handle(RegisterParticipant command) {
+        requireText(command.contactId(), "contact id");
         PhoneNumber contact = PhoneNumber.of(command.contactPhone());
         requireText(command.source(), "source");
-        if (participants.contains(contact.e164())) {
+        if (participants.contains(command.contactId())) {
             return;
         }
         // Otherwise a contact could skip paying by registering for free.
@@ -210,7 +212,8 @@ public class TicketedEvent {
             throw new DomainRuleViolation("tickets_required",
                     "this event sells paid tickets; participants register by buying one");
         }
-        apply(new ParticipantRegistered(eventId, organizationId, contact.e164(), command.source().strip()));
+        apply(new ParticipantRegistered(eventId, organizationId, command.contactId(), contact.e164(),
+                command.source().strip()));
     }
 
     @DeadlineHandler(deadlineName = RESERVATION_EXPIRY)
@@ -240,8 +243,8 @@ public class TicketedEvent {
         return Collections.unmodifiableSet(issuedCodes);
     }
 
-    public boolean isParticipant(String contactPhone) {
-        return participants.contains(PhoneNumber.of(contactPhone).e164());
+    public boolean isParticipant(String contactId) {
+        return participants.contains(contactId);
     }
 
     public int participantCount() {
@@ -377,7 +380,7 @@ public class TicketedEvent {
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
-        participants.add(event.contactPhone());
+        participants.add(event.contactId());
     }
 
     private void release(String reservationId, ReservationStatus status) {
@@ -431,6 +434,7 @@ public class TicketedEvent {
         private final String reservationId;
         private final String ticketTypeId;
         private final int quantity;
+        private final String contactId;
         private final String contactPhone;
         private final BigDecimal unitPrice;
         private final BigDecimal total;
@@ -444,6 +448,7 @@ public class TicketedEvent {
             reservationId = event.reservationId();
             ticketTypeId = event.ticketTypeId();
             quantity = event.quantity();
+            contactId = event.contactId();
             contactPhone = event.contactPhone();
             unitPrice = event.unitPrice();
             total = event.total();
@@ -463,7 +468,7 @@ public class TicketedEvent {
         @Override
         public boolean equals(Object other) {
             return other instanceof Reservation that && toResult().equals(that.toResult())
-                    && contactPhone.equals(that.contactPhone)
+                    && Objects.equals(contactId, that.contactId)
                     && Objects.equals(paymentReference, that.paymentReference)
                     && ticketCodes.equals(that.ticketCodes);
         }

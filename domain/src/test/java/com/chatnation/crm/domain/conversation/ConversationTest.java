@@ -1,5 +1,6 @@
 package com.chatnation.crm.domain.conversation;
 
+import com.chatnation.crm.domain.TestContacts;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.domain.messaging.MessageContent;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationTest {
 
     private static final PhoneNumber CONTACT = PhoneNumber.of("+254712345678");
-    private static final String ID = ConversationId.of(ORG, CONTACT);
+    private static final String ID = ConversationId.of(ORG, TestContacts.id(CONTACT));
     private static final String SESSION = "session-1";
     private static final Duration TIMEOUT = Duration.ofHours(24);
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
@@ -49,20 +50,20 @@ class ConversationTest {
     }
 
     private static ReceiveMessage message(String messageId, MessageContent content, Instant at) {
-        return new ReceiveMessage(ID, ORG, CONTACT, "Jane", messageId, at, content, MessageContext.NONE, TIMEOUT);
+        return new ReceiveMessage(ID, ORG, TestContacts.id(CONTACT), CONTACT, "Jane", messageId, at, content, MessageContext.NONE, TIMEOUT);
     }
 
     private static ConversationStarted started() {
-        return new ConversationStarted(ID, SESSION, ORG, CONTACT.e164(), "Jane", T0, TIMEOUT);
+        return new ConversationStarted(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), "Jane", T0, TIMEOUT);
     }
 
     private static MessageReceived received(String messageId, String text, Instant at) {
-        return new MessageReceived(ID, SESSION, ORG, CONTACT.e164(), messageId, at, new MessageContent.Text(text),
+        return new MessageReceived(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), messageId, at, new MessageContent.Text(text),
                 MessageContext.NONE, "Jane");
     }
 
     private static StateChanged inState(ConversationState state, Map<String, String> data) {
-        return new StateChanged(ID, SESSION, ORG, CONTACT.e164(), "idle", state.stateName(), state.step(),
+        return new StateChanged(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "idle", state.stateName(), state.step(),
                 state.module(), data);
     }
 
@@ -175,7 +176,7 @@ class ConversationTest {
         @Test
         void refusesAMissingTimeout() {
             fixture.givenNoPriorActivity()
-                    .when(new ReceiveMessage(ID, ORG, CONTACT, "Jane", "wamid.1", T0, new MessageContent.Text("hi"),
+                    .when(new ReceiveMessage(ID, ORG, TestContacts.id(CONTACT), CONTACT, "Jane", "wamid.1", T0, new MessageContent.Text("hi"),
                             MessageContext.NONE, Duration.ZERO))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage("inactivity timeout must be positive")
@@ -456,36 +457,36 @@ class ConversationTest {
     class Replies {
         @Test
         void queuedRepliesCanBeSentHeldOrFailedOnce() {
-            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, CONTACT.e164(), "r-1", "general", "reply",
+            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), "r-1", "general", "reply",
                             new OutboundReply.Text("hello"), "wamid.1"))
                     .when(new MarkReplySent(ID, "r-1", "wamid.out.1", 1))
-                    .expectEvents(new ReplySent(ID, SESSION, ORG, CONTACT.e164(), "r-1", "wamid.out.1", 1));
+                    .expectEvents(new ReplySent(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "wamid.out.1", 1));
         }
 
         @Test
         void aHeldReplyCanStillBeSentLater() {
-            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, CONTACT.e164(), "r-1", "general", "reply",
+            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), "r-1", "general", "reply",
                             new OutboundReply.Text("hello"), "wamid.1"),
-                            new ReplyHeld(ID, SESSION, ORG, CONTACT.e164(), "r-1", "insufficient tokens"))
+                            new ReplyHeld(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "insufficient tokens"))
                     .when(new MarkReplySent(ID, "r-1", "wamid.out.1", 1))
-                    .expectEvents(new ReplySent(ID, SESSION, ORG, CONTACT.e164(), "r-1", "wamid.out.1", 1));
+                    .expectEvents(new ReplySent(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "wamid.out.1", 1));
         }
 
         @Test
         void aSettledReplyIgnoresRedeliveredOutcomes() {
-            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, CONTACT.e164(), "r-1", "general", "reply",
+            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), "r-1", "general", "reply",
                             new OutboundReply.Text("hello"), "wamid.1"),
-                            new ReplySent(ID, SESSION, ORG, CONTACT.e164(), "r-1", "wamid.out.1", 1))
+                            new ReplySent(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "wamid.out.1", 1))
                     .when(new MarkReplyFailed(ID, "r-1", 131047, "Re-engagement message"))
                     .expectNoEvents();
         }
 
         @Test
         void holdingRecordsTheReason() {
-            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, CONTACT.e164(), "r-1", "general", "reply",
+            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), "r-1", "general", "reply",
                             new OutboundReply.Text("hello"), "wamid.1"))
                     .when(new HoldReply(ID, "r-1", "insufficient tokens"))
-                    .expectEvents(new ReplyHeld(ID, SESSION, ORG, CONTACT.e164(), "r-1", "insufficient tokens"));
+                    .expectEvents(new ReplyHeld(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "insufficient tokens"));
         }
 
         @Test
@@ -499,7 +500,7 @@ class ConversationTest {
         @Test
         void notificationsAreQueuedEvenAfterTheSessionEnded() {
             Published events = publishedBy(fixture.given(started(),
-                            new ConversationExpired(ID, SESSION, ORG, CONTACT.e164(), T0, "idle"))
+                            new ConversationExpired(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), T0, "idle"))
                     .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("Your tickets"))));
             ReplyQueued queued = events.of(ReplyQueued.class).get(0);
             assertThat(queued.sessionId()).isEqualTo(SESSION);
@@ -509,23 +510,23 @@ class ConversationTest {
 
     @Nested
     class DeliveryStatuses {
-        private final ReplyQueued queued = new ReplyQueued(ID, SESSION, ORG, CONTACT.e164(), "r-1", "general", "reply",
+        private final ReplyQueued queued = new ReplyQueued(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), CONTACT.e164(), "r-1", "general", "reply",
                 new OutboundReply.Text("hello"), "wamid.1");
-        private final ReplySent sent = new ReplySent(ID, SESSION, ORG, CONTACT.e164(), "r-1", "wamid.out.1", 1);
+        private final ReplySent sent = new ReplySent(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "wamid.out.1", 1);
         private final Instant at = T0.plusSeconds(30);
 
         @Test
         void statusesMoveForward() {
             fixture.given(started(), queued, sent)
                     .when(new RecordDeliveryStatus(ID, "r-1", "wamid.out.1", DeliveryStatus.DELIVERED, at, null, null))
-                    .expectEvents(new ReplyDeliveryUpdated(ID, SESSION, ORG, CONTACT.e164(), "r-1", "wamid.out.1",
+                    .expectEvents(new ReplyDeliveryUpdated(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "wamid.out.1",
                             DeliveryStatus.DELIVERED, at, null, null))
                     .expectResultMessagePayload(true);
         }
 
         @Test
         void aLateDeliveredNeverOverwritesRead() {
-            fixture.given(started(), queued, sent, new ReplyDeliveryUpdated(ID, SESSION, ORG, CONTACT.e164(), "r-1",
+            fixture.given(started(), queued, sent, new ReplyDeliveryUpdated(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1",
                             "wamid.out.1", DeliveryStatus.READ, at, null, null))
                     .when(new RecordDeliveryStatus(ID, "r-1", "wamid.out.1", DeliveryStatus.DELIVERED, at, null, null))
                     .expectNoEvents()
@@ -537,7 +538,7 @@ class ConversationTest {
             fixture.given(started(), queued, sent)
                     .when(new RecordDeliveryStatus(ID, "r-1", "wamid.out.1", DeliveryStatus.FAILED, at, 131047,
                             "Re-engagement message"))
-                    .expectEvents(new ReplyDeliveryUpdated(ID, SESSION, ORG, CONTACT.e164(), "r-1", "wamid.out.1",
+                    .expectEvents(new ReplyDeliveryUpdated(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "r-1", "wamid.out.1",
                             DeliveryStatus.FAILED, at, 131047, "Re-engagement message"));
         }
 
@@ -563,15 +564,89 @@ class ConversationTest {
         void closesTheOpenSession() {
             fixture.given(started())
                     .when(new CloseConversation(ID, "agent"))
-                    .expectEvents(new ConversationClosed(ID, SESSION, ORG, CONTACT.e164(), "agent"));
+                    .expectEvents(new ConversationClosed(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "agent"));
         }
 
         @Test
         void refusesToCloseWhenNothingIsOpen() {
-            fixture.given(started(), new ConversationClosed(ID, SESSION, ORG, CONTACT.e164(), "agent"))
+            fixture.given(started(), new ConversationClosed(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), "agent"))
                     .when(new CloseConversation(ID, "agent"))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage("there is no open conversation to close");
+        }
+    }
+
+    @Nested
+    class Erasure {
+        private final String contact = TestContacts.id(CONTACT);
+        private final Instant at = T0.plusSeconds(60);
+
+        private ContactErased erased(String session) {
+            return new ContactErased(ID, session, ORG, contact, "contact request", at);
+        }
+
+        @Test
+        void recordsTheErasureOfTheConversationsContact() {
+            fixture.given(started())
+                    .when(new EraseContact(ID, contact, "contact request", at))
+                    .expectEvents(erased(SESSION))
+                    .expectState(conversation -> {
+                        assertThat(conversation.erased()).isTrue();
+                        assertThat(conversation.sessionId()).isNull();
+                    });
+        }
+
+        @Test
+        void aSurveyUnderWayIsAbandoned() {
+            fixture.given(started(), inState(ConversationState.SURVEY_IN_PROGRESS, SURVEY_DATA))
+                    .when(new EraseContact(ID, contact, "contact request", at))
+                    .expectEvents(erased(SESSION))
+                    .expectResultMessagePayload(List.of(new ConversationEffect.AbandonSurvey("resp-1", "erased")));
+        }
+
+        @Test
+        void refusesAnotherContactsId() {
+            fixture.given(started())
+                    .when(new EraseContact(ID, TestContacts.id("+254700999999"), "contact request", at))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("conversation " + ID + " is not the conversation of contact "
+                            + TestContacts.id("+254700999999"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void erasingTwiceChangesNothing() {
+            fixture.given(started(), erased(SESSION))
+                    .when(new EraseContact(ID, contact, "again", at.plusSeconds(1)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMessageRacingTheErasureIsSentBackToTheDirectory() {
+            fixture.given(started(), erased(SESSION))
+                    .when(says("wamid.late", "hello", at.plusSeconds(1)))
+                    .expectException(ContactWasErased.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nothingMoreIsSaidToAnErasedContact() {
+            fixture.given(started(), erased(SESSION))
+                    .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("your tickets")))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("the contact of " + ID + " was erased")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void lateDeliveryStatusesOfAnErasedContactAreIgnored() {
+            fixture.given(started(), new ReplyQueued(ID, SESSION, ORG, contact, CONTACT.e164(), "r-1", "general",
+                            "reply", new OutboundReply.Text("hello"), "wamid.1"),
+                            new ReplySent(ID, SESSION, ORG, contact, "r-1", "wamid.out.1", 1), erased(SESSION))
+                    .when(new RecordDeliveryStatus(ID, "r-1", "wamid.out.1", DeliveryStatus.READ, at, null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
     }
 

@@ -156,4 +156,35 @@ class OrganizationTest {
                 .when(new ResumeOrganization("org-1"))
                 .expectNoEvents();
     }
+
+    @Test
+    void setsHowLongMessageTextsAreKept() {
+        fixture.given(ONBOARDED)
+                .when(new ChangeMessageRetention("org-1", 90))
+                .expectEvents(new MessageRetentionChanged("org-1", 90));
+    }
+
+    @Test
+    void liftsTheLimitAndIgnoresAnUnchangedOne() {
+        fixture.given(ONBOARDED, new MessageRetentionChanged("org-1", 90))
+                .when(new ChangeMessageRetention("org-1", null))
+                .expectEvents(new MessageRetentionChanged("org-1", null));
+        fixture.given(ONBOARDED, new MessageRetentionChanged("org-1", 90))
+                .when(new ChangeMessageRetention("org-1", 90))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesRetentionOutsideADayToTenYears() {
+        fixture.given(ONBOARDED)
+                .when(new ChangeMessageRetention("org-1", 0))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("message texts are kept between 1 and 3650 days, or without a limit; was 0")
+                .expectNoEvents();
+        fixture.given(ONBOARDED)
+                .when(new ChangeMessageRetention("org-1", 3651))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
 }

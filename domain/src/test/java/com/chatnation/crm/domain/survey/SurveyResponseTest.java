@@ -1,5 +1,6 @@
 package com.chatnation.crm.domain.survey;
 
+import com.chatnation.crm.domain.TestContacts;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.messaging.MessageContent;
 import com.chatnation.crm.domain.messaging.MessageContent.ButtonReply;
@@ -41,7 +42,7 @@ class SurveyResponseTest {
     }
 
     private static StartSurveyResponse start(SurveyDefinition definition, Duration timeout) {
-        return new StartSurveyResponse(RESPONSE, ORG, PHONE, CONVERSATION, definition, "keyword", timeout);
+        return new StartSurveyResponse(RESPONSE, ORG, TestContacts.id(PHONE), PHONE, CONVERSATION, definition, "keyword", timeout);
     }
 
     private static SurveyResponseStarted started() {
@@ -49,7 +50,7 @@ class SurveyResponseTest {
     }
 
     private static SurveyResponseStarted started(SurveyDefinition definition) {
-        return new SurveyResponseStarted(RESPONSE, ORG, definition.surveyId(), definition.version(), PHONE,
+        return new SurveyResponseStarted(RESPONSE, ORG, definition.surveyId(), definition.version(), TestContacts.id(PHONE), PHONE,
                 CONVERSATION, "keyword", definition, TIMEOUT);
     }
 
@@ -62,7 +63,7 @@ class SurveyResponseTest {
     }
 
     private static QuestionAnswered answered(String questionId, QuestionType type, AnswerValue value, String messageId) {
-        return new QuestionAnswered(RESPONSE, ORG, SURVEY, 1, questionId, type, value, messageId);
+        return new QuestionAnswered(RESPONSE, ORG, SURVEY, 1, questionId, type, value, messageId, TestContacts.id(PHONE));
     }
 
     private static QuestionAnswered attendedYes() {
@@ -78,7 +79,7 @@ class SurveyResponseTest {
     }
 
     private static SurveyResponseCompleted completed(int answeredCount, double sentiment) {
-        return new SurveyResponseCompleted(RESPONSE, ORG, SURVEY, 1, PHONE, answeredCount, sentiment);
+        return new SurveyResponseCompleted(RESPONSE, ORG, SURVEY, 1, TestContacts.id(PHONE), answeredCount, sentiment);
     }
 
     private static SurveyResponseAbandoned abandoned(String lastQuestionId, int answeredCount, String reason) {
@@ -139,7 +140,7 @@ class SurveyResponseTest {
         @Test
         void refusesASurveyOfAnotherOrganization() {
             fixture.givenNoPriorActivity()
-                    .when(new StartSurveyResponse(RESPONSE, "org-2", PHONE, CONVERSATION, SURVEY_V1, "keyword", TIMEOUT))
+                    .when(new StartSurveyResponse(RESPONSE, "org-2", TestContacts.id(PHONE), PHONE, CONVERSATION, SURVEY_V1, "keyword", TIMEOUT))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage("survey 'survey-1' does not belong to organization 'org-2'")
                     .expectNoEvents();
@@ -148,7 +149,7 @@ class SurveyResponseTest {
         @Test
         void refusesAMissingContact() {
             fixture.givenNoPriorActivity()
-                    .when(new StartSurveyResponse(RESPONSE, ORG, " ", CONVERSATION, SURVEY_V1, "keyword", TIMEOUT))
+                    .when(new StartSurveyResponse(RESPONSE, ORG, TestContacts.id(" "), " ", CONVERSATION, SURVEY_V1, "keyword", TIMEOUT))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage("contact phone is required");
         }
@@ -174,7 +175,7 @@ class SurveyResponseTest {
             fixture.given(started(v3))
                     .when(answer("m1", "yep"))
                     .expectEvents(new QuestionAnswered(RESPONSE, ORG, SURVEY, 3, "attended", QuestionType.YES_NO,
-                            AnswerValue.flag(true), "m1"));
+                            AnswerValue.flag(true), "m1", TestContacts.id(PHONE)));
         }
 
         @Test
@@ -193,7 +194,7 @@ class SurveyResponseTest {
             fixture.given(started(), attendedYes())
                     .when(answer("m2", "7"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "rating", reason, "7"))
+                    .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "rating", reason, "7", TestContacts.id(PHONE)))
                     .expectResultMessagePayload(new SurveyStep.Ask(rating, reason, QuestionPrompt.reask(rating, reason)))
                     .expectState(response -> {
                         assertThat(response.currentQuestionId()).isEqualTo("rating");
@@ -205,14 +206,14 @@ class SurveyResponseTest {
         void aVoiceNoteToAYesNoQuestionIsRejectedWithItsKindAsRawText() {
             fixture.given(started())
                     .when(answer("m1", new Media("audio", "media-1", "audio/ogg", null, null, true, false)))
-                    .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "attended", "Please reply Yes or No.", "[audio]"));
+                    .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "attended", "Please reply Yes or No.", "[audio]", TestContacts.id(PHONE)));
         }
 
         @Test
         void aLocationToAFreeTextQuestionIsRejected() {
             fixture.given(started(), attendedYes(), rated(2))
                     .when(answer("m3", new MessageContent.Location(BigDecimal.ONE, BigDecimal.TEN, null, null, null)))
-                    .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "wrong", "Please type your answer.", "[location]"));
+                    .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "wrong", "Please type your answer.", "[location]", TestContacts.id(PHONE)));
         }
 
         @Test
@@ -220,7 +221,7 @@ class SurveyResponseTest {
             fixture.given(started(), attendedYes(), rated(2))
                     .when(answer("m3", "skip"))
                     .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "wrong",
-                            "This question can't be skipped. Please type your answer.", "skip"));
+                            "This question can't be skipped. Please type your answer.", "skip", TestContacts.id(PHONE)));
         }
 
         @Test
@@ -228,7 +229,7 @@ class SurveyResponseTest {
             fixture.given(started(), attendedYes(), rated(5), skipped("wrong", QuestionSkipped.BY_SKIP_LOGIC))
                     .when(answer("m3", "the food"))
                     .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "session",
-                            "Please pick one of the options (reply with its number, 1 to 3).", "the food"));
+                            "Please pick one of the options (reply with its number, 1 to 3).", "the food", TestContacts.id(PHONE)));
         }
 
         @Test
@@ -237,7 +238,7 @@ class SurveyResponseTest {
             fixture.given(started(), attendedYes(), rated(2))
                     .when(answer("m3", essay))
                     .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "wrong",
-                            "Your answer is too long. Please keep it under 4096 characters.", essay));
+                            "Your answer is too long. Please keep it under 4096 characters.", essay, TestContacts.id(PHONE)));
         }
 
         @Test
@@ -247,7 +248,7 @@ class SurveyResponseTest {
             fixture.given(started(media))
                     .when(answer("m1", "I have no photo"))
                     .expectEvents(new AnswerRejected(RESPONSE, ORG, SURVEY, "photo",
-                            "Please send a voice note, photo, video or document.", "I have no photo"));
+                            "Please send a voice note, photo, video or document.", "I have no photo", TestContacts.id(PHONE)));
             fixture.given(started(media))
                     .when(answer("m1", new Media("image", "media-9", "image/jpeg", "stage", null, false, false)))
                     .expectEvents(answered("photo", QuestionType.MEDIA,

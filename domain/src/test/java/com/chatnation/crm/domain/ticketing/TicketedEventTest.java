@@ -1,5 +1,6 @@
 package com.chatnation.crm.domain.ticketing;
 
+import com.chatnation.crm.domain.TestContacts;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -85,7 +86,7 @@ class TicketedEventTest {
     }
 
     private static ReserveTickets reserve(String reservationId, int quantity) {
-        return new ReserveTickets(EVENT, reservationId, "vip", quantity, PHONE, "conv-1", NOW, HOLD);
+        return new ReserveTickets(EVENT, reservationId, "vip", quantity, TestContacts.id(PHONE), PHONE, "conv-1", NOW, HOLD);
     }
 
     private static TicketsReserved reserved(String reservationId, int quantity, int remainingAfter) {
@@ -93,12 +94,12 @@ class TicketedEventTest {
     }
 
     private static TicketsReserved reserved(String reservationId, int quantity, int remainingAfter, String phone) {
-        return new TicketsReserved(EVENT, ORG, reservationId, "vip", quantity, phone, "conv-1", VIP_PRICE,
+        return new TicketsReserved(EVENT, ORG, reservationId, "vip", quantity, TestContacts.id(phone), phone, "conv-1", VIP_PRICE,
                 VIP_PRICE.multiply(BigDecimal.valueOf(quantity)), "KES", EXPIRES_AT, remainingAfter);
     }
 
     private static TicketsIssued issued(String reservationId, List<String> codes, String paymentReference) {
-        return new TicketsIssued(EVENT, ORG, reservationId, "vip", PHONE, codes, paymentReference,
+        return new TicketsIssued(EVENT, ORG, reservationId, "vip", TestContacts.id(PHONE), PHONE, codes, paymentReference,
                 VIP_PRICE.multiply(BigDecimal.valueOf(codes.size())), "KES");
     }
 
@@ -327,7 +328,7 @@ class TicketedEventTest {
         @Test
         void storesThePhoneNumberInCanonicalForm() {
             given(created(), added(VIP))
-                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, "254 712 345 678", "conv-1", NOW, HOLD))
+                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, TestContacts.id("254 712 345 678"), "254 712 345 678", "conv-1", NOW, HOLD))
                     .expectEvents(reserved("res-1", 1, 99));
         }
 
@@ -364,7 +365,7 @@ class TicketedEventTest {
         @Test
         void refusesAnUnknownTicketType() {
             given(created(), added(VIP))
-                    .when(new ReserveTickets(EVENT, "res-1", "gold", 1, PHONE, "conv-1", NOW, HOLD))
+                    .when(new ReserveTickets(EVENT, "res-1", "gold", 1, TestContacts.id(PHONE), PHONE, "conv-1", NOW, HOLD))
                     .expectException(violation("unknown_ticket_type"))
                     .expectExceptionMessage("event 'evt-techexpo' has no ticket type 'gold'")
                     .expectNoEvents()
@@ -392,7 +393,7 @@ class TicketedEventTest {
         @Test
         void refusesAnInvalidPhoneNumber() {
             given(created(), added(VIP))
-                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, "0712", "conv-1", NOW, HOLD))
+                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, TestContacts.id("0712"), "0712", "conv-1", NOW, HOLD))
                     .expectException(violation("invalid_phone_number"))
                     .expectNoEvents();
         }
@@ -400,7 +401,7 @@ class TicketedEventTest {
         @Test
         void refusesANonPositiveHold() {
             given(created(), added(VIP))
-                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, PHONE, "conv-1", NOW, Duration.ZERO))
+                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, TestContacts.id(PHONE), PHONE, "conv-1", NOW, Duration.ZERO))
                     .expectException(violation("invalid_hold"))
                     .expectNoEvents();
         }
@@ -408,7 +409,7 @@ class TicketedEventTest {
         @Test
         void refusesAMissingRequestTime() {
             given(created(), added(VIP))
-                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, PHONE, "conv-1", null, HOLD))
+                    .when(new ReserveTickets(EVENT, "res-1", "vip", 1, TestContacts.id(PHONE), PHONE, "conv-1", null, HOLD))
                     .expectException(violation("missing_requested_at"))
                     .expectNoEvents();
         }
@@ -424,8 +425,8 @@ class TicketedEventTest {
         @Test
         void otherTypesAreUnaffectedWhenOneSellsOut() {
             given(created(), vipAdded(1), added(REGULAR), reserved("res-1", 1, 0))
-                    .when(new ReserveTickets(EVENT, "res-2", "regular", 3, PHONE, null, NOW, HOLD))
-                    .expectEvents(new TicketsReserved(EVENT, ORG, "res-2", "regular", 3, PHONE, null,
+                    .when(new ReserveTickets(EVENT, "res-2", "regular", 3, TestContacts.id(PHONE), PHONE, null, NOW, HOLD))
+                    .expectEvents(new TicketsReserved(EVENT, ORG, "res-2", "regular", 3, TestContacts.id(PHONE), PHONE, null,
                             new BigDecimal("2000.00"), new BigDecimal("6000.00"), "KES", EXPIRES_AT, 497));
         }
     }
@@ -495,7 +496,7 @@ class TicketedEventTest {
         private final Instant closes = NOW.plus(Duration.ofDays(10));
 
         private ReserveTickets reserveAt(Instant requestedAt) {
-            return new ReserveTickets(EVENT, "res-1", "vip", 1, PHONE, "conv-1", requestedAt, HOLD);
+            return new ReserveTickets(EVENT, "res-1", "vip", 1, TestContacts.id(PHONE), PHONE, "conv-1", requestedAt, HOLD);
         }
 
         @Test
@@ -603,8 +604,8 @@ class TicketedEventTest {
         void expiredStockCanBeSoldToSomeoneElse() {
             given(created(), vipAdded(4), reserved("res-1", 4, 0),
                     new TicketReservationExpired(EVENT, ORG, "res-1", "vip", 4, 4))
-                    .when(new ReserveTickets(EVENT, "res-2", "vip", 4, OTHER_PHONE, "conv-2", NOW, HOLD))
-                    .expectEvents(new TicketsReserved(EVENT, ORG, "res-2", "vip", 4, OTHER_PHONE, "conv-2",
+                    .when(new ReserveTickets(EVENT, "res-2", "vip", 4, TestContacts.id(OTHER_PHONE), OTHER_PHONE, "conv-2", NOW, HOLD))
+                    .expectEvents(new TicketsReserved(EVENT, ORG, "res-2", "vip", 4, TestContacts.id(OTHER_PHONE), OTHER_PHONE, "conv-2",
                             VIP_PRICE, new BigDecimal("20000.00"), "KES", EXPIRES_AT, 0));
         }
 
@@ -628,11 +629,11 @@ class TicketedEventTest {
             given(created(), vipAdded(10), reserved("res-1", 2, 8))
                     .when(pay("res-1", "pay-1", "10000.00"))
                     .expectEvents(issued("res-1", codes, "pay-1"),
-                            new ParticipantRegistered(EVENT, ORG, PHONE, "ticket_purchase"))
+                            new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "ticket_purchase"))
                     .expectResultMessagePayload(new IssuedTickets("res-1", codes, new BigDecimal("10000.00"), "KES"))
                     .expectState(event -> {
                         assertThat(event.issuedCodes()).containsExactlyInAnyOrderElementsOf(codes);
-                        assertThat(event.isParticipant(PHONE)).isTrue();
+                        assertThat(event.isParticipant(TestContacts.id(PHONE))).isTrue();
                         assertThat(event.reservationStatus("res-1")).isEqualTo(ReservationStatus.PAID);
                         assertThat(event.remaining("vip")).isEqualTo(8);
                     });
@@ -641,7 +642,7 @@ class TicketedEventTest {
         @Test
         void aContactsSecondPurchaseDoesNotRegisterThemAgain() {
             given(created(), vipAdded(10), reserved("res-1", 1, 9), issued("res-1", codesFor("res-1", 1), "pay-1"),
-                    new ParticipantRegistered(EVENT, ORG, PHONE, "ticket_purchase"), reserved("res-2", 1, 8))
+                    new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "ticket_purchase"), reserved("res-2", 1, 8))
                     .when(pay("res-2", "pay-2", "5000.00"))
                     .expectEvents(issued("res-2", codesFor("res-2", 1), "pay-2"))
                     .expectState(event -> assertThat(event.participantCount()).isEqualTo(1));
@@ -701,7 +702,7 @@ class TicketedEventTest {
         void theSameConfirmationTwiceIssuesNothingNewAndReturnsTheSameCodes() {
             List<String> codes = codesFor("res-1", 2);
             given(created(), vipAdded(10), reserved("res-1", 2, 8), issued("res-1", codes, "pay-1"),
-                    new ParticipantRegistered(EVENT, ORG, PHONE, "ticket_purchase"))
+                    new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "ticket_purchase"))
                     .when(pay("res-1", "pay-1", "10000.00"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
@@ -729,7 +730,7 @@ class TicketedEventTest {
 
         @Test
         void aHoldPastItsExpiryTimeIsStillPayableUntilTheExpiryHasRun() {
-            TicketsReserved longAgo = new TicketsReserved(EVENT, ORG, "res-1", "vip", 1, PHONE, "conv-1", VIP_PRICE,
+            TicketsReserved longAgo = new TicketsReserved(EVENT, ORG, "res-1", "vip", 1, TestContacts.id(PHONE), PHONE, "conv-1", VIP_PRICE,
                     VIP_PRICE, "KES", NOW.minus(Duration.ofHours(1)), 9);
             given(created(), vipAdded(10), longAgo)
                     .when(pay("res-1", "pay-1", "5000.00"))
@@ -742,7 +743,7 @@ class TicketedEventTest {
             // An earlier reservation happens to hold the code res-1 would get first; res-1 must get another.
             String clash = TicketCodes.candidate("TECH-VIP", EVENT, "res-1", 0, 0);
             given(created(), vipAdded(10), reserved("res-0", 1, 9),
-                    new TicketsIssued(EVENT, ORG, "res-0", "vip", PHONE, List.of(clash), "pay-0", VIP_PRICE, "KES"),
+                    new TicketsIssued(EVENT, ORG, "res-0", "vip", TestContacts.id(PHONE), PHONE, List.of(clash), "pay-0", VIP_PRICE, "KES"),
                     reserved("res-1", 1, 8))
                     .when(pay("res-1", "pay-1", "5000.00"))
                     .expectSuccessfulHandlerExecution()
@@ -825,22 +826,22 @@ class TicketedEventTest {
         @Test
         void registersAContactForAFreeEvent() {
             given(created())
-                    .when(new RegisterParticipant(EVENT, "254712345678", "whatsapp"))
-                    .expectEvents(new ParticipantRegistered(EVENT, ORG, PHONE, "whatsapp"))
-                    .expectState(event -> assertThat(event.isParticipant(PHONE)).isTrue());
+                    .when(new RegisterParticipant(EVENT, TestContacts.id("254712345678"), "254712345678", "whatsapp"))
+                    .expectEvents(new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "whatsapp"))
+                    .expectState(event -> assertThat(event.isParticipant(TestContacts.id(PHONE))).isTrue());
         }
 
         @Test
         void anEventWithOnlyFreeTicketTypesCountsAsFree() {
             given(created(), freeAdded())
-                    .when(new RegisterParticipant(EVENT, PHONE, "whatsapp"))
-                    .expectEvents(new ParticipantRegistered(EVENT, ORG, PHONE, "whatsapp"));
+                    .when(new RegisterParticipant(EVENT, TestContacts.id(PHONE), PHONE, "whatsapp"))
+                    .expectEvents(new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "whatsapp"));
         }
 
         @Test
         void registeringTwiceRecordsOnce() {
-            given(created(), new ParticipantRegistered(EVENT, ORG, PHONE, "whatsapp"))
-                    .when(new RegisterParticipant(EVENT, "+254 712 345 678", "dashboard"))
+            given(created(), new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "whatsapp"))
+                    .when(new RegisterParticipant(EVENT, TestContacts.id("+254 712 345 678"), "+254 712 345 678", "dashboard"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
                     .expectState(event -> assertThat(event.participantCount()).isEqualTo(1));
@@ -849,15 +850,15 @@ class TicketedEventTest {
         @Test
         void refusesFreeRegistrationForAPaidEvent() {
             given(created(), freeAdded(), vipAdded(10))
-                    .when(new RegisterParticipant(EVENT, PHONE, "whatsapp"))
+                    .when(new RegisterParticipant(EVENT, TestContacts.id(PHONE), PHONE, "whatsapp"))
                     .expectException(violation("tickets_required"))
                     .expectNoEvents();
         }
 
         @Test
         void aTicketBuyerIsAlreadyRegistered() {
-            given(created(), vipAdded(10), new ParticipantRegistered(EVENT, ORG, PHONE, "ticket_purchase"))
-                    .when(new RegisterParticipant(EVENT, PHONE, "whatsapp"))
+            given(created(), vipAdded(10), new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "ticket_purchase"))
+                    .when(new RegisterParticipant(EVENT, TestContacts.id(PHONE), PHONE, "whatsapp"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -865,7 +866,7 @@ class TicketedEventTest {
         @Test
         void refusesABlankSource() {
             given(created())
-                    .when(new RegisterParticipant(EVENT, PHONE, " "))
+                    .when(new RegisterParticipant(EVENT, TestContacts.id(PHONE), PHONE, " "))
                     .expectException(violation("missing_source"))
                     .expectNoEvents();
         }
@@ -873,7 +874,7 @@ class TicketedEventTest {
         @Test
         void refusesAnInvalidPhoneNumber() {
             given(created())
-                    .when(new RegisterParticipant(EVENT, "not a phone", "whatsapp"))
+                    .when(new RegisterParticipant(EVENT, TestContacts.id("not a phone"), "not a phone", "whatsapp"))
                     .expectException(violation("invalid_phone_number"))
                     .expectNoEvents();
         }

@@ -57,17 +57,17 @@ public class DailyRollupProjection {
     @EventHandler
     void on(ConversationStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         add(event.organizationId(), CONVERSATIONS_STARTED, eventId, at, "", BigDecimal.ONE);
-        newContact(event.organizationId(), event.contactPhone(), at);
+        newContact(event.organizationId(), event.contactId(), at);
     }
 
     @EventHandler
     void on(MessageReceived event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         String type = event.content() == null ? "unknown" : event.content().type();
         add(event.organizationId(), MESSAGES_IN, eventId, at, type, BigDecimal.ONE);
-        newContact(event.organizationId(), event.contactPhone(), at);
-        if (event.contactPhone() != null) {
+        newContact(event.organizationId(), event.contactId(), at);
+        if (event.contactId() != null) {
             add(event.organizationId(), CONTACTS_ACTIVE,
-                    day(at) + ":" + ContactIds.of(event.organizationId(), event.contactPhone()), at, "", BigDecimal.ONE);
+                    day(at) + ":" + ContactIds.of(event.contactId()), at, "", BigDecimal.ONE);
         }
     }
 
@@ -146,9 +146,9 @@ public class DailyRollupProjection {
         }
     }
 
-    private void newContact(String organizationId, String phone, Instant at) {
-        if (phone != null) {
-            add(organizationId, CONTACTS_NEW, ContactIds.of(organizationId, phone).toString(), at, "", BigDecimal.ONE);
+    private void newContact(String organizationId, String contactId, Instant at) {
+        if (contactId != null) {
+            add(organizationId, CONTACTS_NEW, ContactIds.of(contactId).toString(), at, "", BigDecimal.ONE);
         }
     }
 

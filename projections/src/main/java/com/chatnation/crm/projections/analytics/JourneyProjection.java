@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
@@ -60,9 +61,15 @@ public class JourneyProjection {
         return TABLES;
     }
 
+    /** Journeys keep counting an erased contact under the opaque id; numbers written before go. */
+    @EventHandler
+    void on(ContactErased event) {
+        jdbc.update("UPDATE journey_events SET contact_phone = NULL WHERE contact_id = ?", ContactIds.of(event.contactId()));
+    }
+
     @EventHandler
     void on(ConversationStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        record(eventId, SESSION_STARTED, event.organizationId(), event.contactPhone(), null, null,
+        record(eventId, SESSION_STARTED, event.organizationId(), event.contactId(), null, null,
                 event.sessionId(), null, at);
     }
 
@@ -70,10 +77,10 @@ public class JourneyProjection {
     void on(MessageReceived event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         String source = sourceOf(event.content(), event.context());
         String type = event.content() == null ? null : event.content().type();
-        record(eventId, FIRST_MESSAGE, event.organizationId(), event.contactPhone(), null, type, event.sessionId(),
+        record(eventId, FIRST_MESSAGE, event.organizationId(), event.contactId(), null, type, event.sessionId(),
                 source, at);
         if (event.context() != null && event.context().referral() != null) {
-            record(eventId, REFERRED, event.organizationId(), event.contactPhone(), null, type, event.sessionId(),
+            record(eventId, REFERRED, event.organizationId(), event.contactId(), null, type, event.sessionId(),
                     source, at);
         }
     }
@@ -82,7 +89,7 @@ public class JourneyProjection {
     void on(ReplyQueued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         if (event.reply() instanceof OutboundReply.ChoiceList list
                 && list.rows().stream().anyMatch(row -> MENU_ROW_ID.equals(row.id()))) {
-            record(eventId, MENU_OPENED, event.organizationId(), event.contactPhone(), null, null,
+            record(eventId, MENU_OPENED, event.organizationId(), event.contactId(), null, null,
                     event.sessionId(), null, at);
         }
     }
@@ -101,14 +108,14 @@ public class JourneyProjection {
             default -> null;
         };
         if (step != null) {
-            record(eventId, step, event.organizationId(), event.contactPhone(), data.get("eventId"),
+            record(eventId, step, event.organizationId(), event.contactId(), data.get("eventId"),
                     data.get("ticketTypeId"), event.sessionId(), null, at);
         }
     }
 
     @EventHandler
     void on(SurveyResponseStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        record(eventId, SURVEY_STARTED, event.organizationId(), event.contactPhone(), event.surveyId(), null,
+        record(eventId, SURVEY_STARTED, event.organizationId(), event.contactId(), event.surveyId(), null,
                 event.responseId(), event.source(), at);
     }
 
@@ -139,19 +146,19 @@ public class JourneyProjection {
 
     @EventHandler
     void on(TicketsReserved event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        record(eventId, TICKETS_RESERVED, event.organizationId(), event.contactPhone(), event.eventId(),
+        record(eventId, TICKETS_RESERVED, event.organizationId(), event.contactId(), event.eventId(),
                 event.ticketTypeId(), event.reservationId(), null, at);
     }
 
     @EventHandler
     void on(TicketsIssued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        record(eventId, TICKETS_PAID, event.organizationId(), event.contactPhone(), event.eventId(),
+        record(eventId, TICKETS_PAID, event.organizationId(), event.contactId(), event.eventId(),
                 event.ticketTypeId(), event.reservationId(), null, at);
     }
 
     @EventHandler
     void on(ParticipantRegistered event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        record(eventId, PARTICIPANT_REGISTERED, event.organizationId(), event.contactPhone(), event.eventId(),
+        record(eventId, PARTICIPANT_REGISTERED, event.organizationId(), event.contactId(), event.eventId(),
                 null, null, event.source(), at);
     }
 
@@ -193,9 +200,9 @@ public class JourneyProjection {
         return value.length() <= 128 ? value : value.substring(0, 128);
     }
 
-    private void record(String eventId, String step, String organizationId, String phone, String subject,
+    private void record(String eventId, String step, String organizationId, String contactId, String subject,
                         String detail, String reference, String source, Instant at) {
-        if (organizationId == null || phone == null) {
+        if (organizationId == null || contactId == null) {
             return;
         }
         // ON CONFLICT without a target: a redelivered event (primary key) and a later first message
@@ -205,7 +212,8 @@ public class JourneyProjection {
                                                     detail, reference, source, occurred_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""",
-                eventId, step, organizationId, ContactIds.of(organizationId, phone), phone, subject, detail,
+                // analytics keep no phone number: the column stays for rows written before, and is cleared on erasure
+                eventId, step, organizationId, ContactIds.of(contactId), null, subject, detail,
                 reference, source, utc(at));
     }
 

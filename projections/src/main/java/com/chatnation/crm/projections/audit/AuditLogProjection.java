@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.audit;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,8 +48,15 @@ public class AuditLogProjection {
         // The aggregate type is known without deserializing anything, and conversation events are nearly all of
         // the history a rebuild reads: decide on it before touching metadata or payload.
         String resourceType = event.getType();
-        if (resourceType == null || NOT_AUDITED.contains(resourceType)) {
+        boolean erasure = ContactErased.class.equals(event.getPayloadType());
+        if (resourceType == null || NOT_AUDITED.contains(resourceType) && !erasure) {
             return;
+        }
+        if (erasure) {
+            // administrative events about the contact (a ticket payment confirmed by staff) named their number
+            ContactErased erased = (ContactErased) event.getPayload();
+            jdbc.update("UPDATE audit_log SET details = details - 'contactPhone' WHERE organization_id = ? "
+                    + "AND details ->> 'contactId' = ?", erased.organizationId(), erased.contactId());
         }
         MetaData metaData = event.getMetaData();
         String actorType = text(metaData.get(AuditMetaData.ACTOR_TYPE));

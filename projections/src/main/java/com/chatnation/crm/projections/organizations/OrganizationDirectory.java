@@ -55,4 +55,20 @@ public class OrganizationDirectory {
             throw new IllegalStateException("organizations.price_list is not a valid price list", e);
         }
     }
+
+    /** How many days the organization keeps message texts; empty when it keeps them without a limit. */
+    public Optional<Integer> messageRetentionDays(String organizationId) {
+        return jdbc.queryForList("SELECT message_retention_days FROM organizations WHERE id = ?", Integer.class,
+                organizationId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Organizations that limit how long message texts are kept, with their limit in days. */
+    public java.util.Map<String, Integer> messageRetentions() {
+        java.util.Map<String, Integer> limits = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT id, message_retention_days FROM organizations WHERE message_retention_days IS NOT NULL "
+                + "ORDER BY id", rs -> {
+            limits.put(rs.getString(1), rs.getInt(2));
+        });
+        return limits;
+    }
 }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.organizations;
 
+import com.chatnation.crm.domain.organization.MessageRetentionChanged;
 import com.chatnation.crm.domain.organization.OrganizationOnboarded;
 import com.chatnation.crm.domain.organization.OrganizationResumed;
 import com.chatnation.crm.domain.organization.OrganizationSuspended;
@@ -49,6 +50,12 @@ public class OrganizationDirectoryProjection {
                             price_list = excluded.price_list""",
                 event.organizationId(), event.name(), event.phoneNumberId(), event.apiKeyHash(),
                 event.lowBalanceThreshold(), toJson(event.priceList()), utc(at), utc(at));
+    }
+
+    @EventHandler
+    void on(MessageRetentionChanged event, @Timestamp Instant at) {
+        jdbc.update("UPDATE organizations SET message_retention_days = ?, updated_at = ? WHERE id = ?",
+                event.days(), utc(at), event.organizationId());
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
+import com.chatnation.crm.projections.TestContacts;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
@@ -84,7 +85,7 @@ final class AnalyticsHistory {
         menu(h, ORG, A, "s-a1", "2025-03-03T09:01:00Z");
         h.add("wallet-" + ORG, new TokenDebited("wallet-" + ORG, ORG, "general", "reply", "r-a1", 1, 99),
                 at("2025-03-03T09:01:00Z"));
-        h.add(stream(ORG, A), new ReplySent(stream(ORG, A), "s-a1", ORG, A, "r-a1", "wamid.r1", 1),
+        h.add(stream(ORG, A), new ReplySent(stream(ORG, A), "s-a1", ORG, TestContacts.id(A), "r-a1", "wamid.r1", 1),
                 at("2025-03-03T09:01:30Z"));
         startSurvey(h, "resp-a", A, "menu", "2025-03-03T09:05:00Z");
         answer(h, "resp-a", "q1", "2025-03-03T09:06:00Z");
@@ -95,7 +96,7 @@ final class AnalyticsHistory {
                 at("2025-03-03T09:07:00Z"));
         h.add("resp-a", new QuestionSkipped("resp-a", ORG, SURVEY, "q3", QuestionSkipped.BY_CONTACT),
                 at("2025-03-03T09:09:00Z"));
-        h.add("resp-a", new SurveyResponseCompleted("resp-a", ORG, SURVEY, 1, A, 2, 0.0),
+        h.add("resp-a", new SurveyResponseCompleted("resp-a", ORG, SURVEY, 1, TestContacts.id(A), 2, 0.0),
                 at("2025-03-03T09:10:00Z"));
 
         // B: from an ad
@@ -103,7 +104,7 @@ final class AnalyticsHistory {
                 "ad", "Expo 2025", null, "clid-1", null));
         says(h, ORG, B, "s-b", "Is this the expo?", ad, "2025-03-04T10:00:00Z", true);
         menu(h, ORG, B, "s-b", "2025-03-04T10:02:00Z");
-        h.add(stream(ORG, B), new ReplyFailed(stream(ORG, B), "s-b", ORG, B, "r-b", 131026, "undeliverable"),
+        h.add(stream(ORG, B), new ReplyFailed(stream(ORG, B), "s-b", ORG, TestContacts.id(B), "r-b", 131026, "undeliverable"),
                 at("2025-03-04T10:02:30Z"));
         startSurvey(h, "resp-b", B, "menu", "2025-03-04T10:10:00Z");
         answer(h, "resp-b", "q1", "2025-03-04T10:11:00Z");
@@ -111,7 +112,7 @@ final class AnalyticsHistory {
                 SurveyResponseAbandoned.INACTIVITY), at("2025-03-04T10:40:00Z"));
 
         // F: keyword survey, abandoned at the first question
-        h.add("resp-f", new SurveyResponseStarted("resp-f", ORG, SURVEY, 1, F, stream(ORG, F), "keyword:feedback",
+        h.add("resp-f", new SurveyResponseStarted("resp-f", ORG, SURVEY, 1, TestContacts.id(F), F, stream(ORG, F), "keyword:feedback",
                 survey(), TIMEOUT), at("2025-03-05T07:00:00Z"));
         h.add("resp-f", new SurveyResponseAbandoned("resp-f", ORG, SURVEY, 1, "q1", 0,
                 SurveyResponseAbandoned.CANCELLED), at("2025-03-05T07:05:00Z"));
@@ -129,11 +130,11 @@ final class AnalyticsHistory {
                 "2025-03-10T09:02:00Z");
         ticketStep(h, C, "s-c", "confirming", Map.of("eventId", "ev-1", "ticketTypeId", "vip", "quantity", "2"),
                 "2025-03-10T09:03:00Z");
-        h.add("ev-1", new TicketsReserved("ev-1", ORG, "res-1", "vip", 2, C, stream(ORG, C), new BigDecimal("5000"),
+        h.add("ev-1", new TicketsReserved("ev-1", ORG, "res-1", "vip", 2, TestContacts.id(C), C, stream(ORG, C), new BigDecimal("5000"),
                 new BigDecimal("10000"), "KES", at("2025-03-10T09:19:00Z"), 8), at("2025-03-10T09:04:00Z"));
-        h.add("ev-1", new TicketsIssued("ev-1", ORG, "res-1", "vip", C, List.of("T-1", "T-2"), "pay-1",
+        h.add("ev-1", new TicketsIssued("ev-1", ORG, "res-1", "vip", TestContacts.id(C), C, List.of("T-1", "T-2"), "pay-1",
                 new BigDecimal("10000"), "KES"), at("2025-03-10T09:10:00Z"));
-        h.add("ev-1", new ParticipantRegistered("ev-1", ORG, C, ParticipantRegistered.TICKET_PURCHASE),
+        h.add("ev-1", new ParticipantRegistered("ev-1", ORG, TestContacts.id(C), C, ParticipantRegistered.TICKET_PURCHASE),
                 at("2025-03-10T09:10:00Z"));
 
         // D: a late survey, and a reservation never paid
@@ -141,7 +142,7 @@ final class AnalyticsHistory {
         menu(h, ORG, D, "s-d", "2025-03-11T12:01:00Z");
         ticketStep(h, D, "s-d2", "choosing_event", Map.of(), "2025-03-12T10:00:00Z");
         ticketStep(h, D, "s-d2", "choosing_ticket_type", Map.of("eventId", "ev-1"), "2025-03-12T10:05:00Z");
-        h.add("ev-1", new TicketsReserved("ev-1", ORG, "res-2", "vip", 1, D, stream(ORG, D), new BigDecimal("5000"),
+        h.add("ev-1", new TicketsReserved("ev-1", ORG, "res-2", "vip", 1, TestContacts.id(D), D, stream(ORG, D), new BigDecimal("5000"),
                 new BigDecimal("5000"), "KES", at("2025-03-12T10:21:00Z"), 7), at("2025-03-12T10:06:00Z"));
 
         // A again, in a new session
@@ -165,10 +166,10 @@ final class AnalyticsHistory {
                              MessageContext context, String time, boolean newSession) {
         Instant at = at(time);
         if (newSession) {
-            h.add(stream(org, phone), new ConversationStarted(stream(org, phone), session, org, phone, null, at,
+            h.add(stream(org, phone), new ConversationStarted(stream(org, phone), session, org, TestContacts.id(phone), phone, null, at,
                     TIMEOUT), at);
         }
-        h.add(stream(org, phone), new MessageReceived(stream(org, phone), session, org, phone, "wamid." + time,
+        h.add(stream(org, phone), new MessageReceived(stream(org, phone), session, org, TestContacts.id(phone), phone, "wamid." + time,
                 at, new MessageContent.Text(text), context == null ? MessageContext.NONE : context, null), at);
     }
 
@@ -176,25 +177,25 @@ final class AnalyticsHistory {
         OutboundReply menu = new OutboundReply.ChoiceList("Hi! What would you like to do?", "Options", List.of(
                 new OutboundReply.Choice("menu:tickets", "Buy tickets"),
                 new OutboundReply.Choice("menu:help", "Help")));
-        h.add(stream(org, phone), new ReplyQueued(stream(org, phone), session, org, phone, "r-" + time, "general",
+        h.add(stream(org, phone), new ReplyQueued(stream(org, phone), session, org, TestContacts.id(phone), phone, "r-" + time, "general",
                 "reply", menu, null), at(time));
     }
 
     private static void startSurvey(History h, String response, String phone, String source, String time) {
-        h.add(response, new SurveyResponseStarted(response, ORG, SURVEY, 1, phone, stream(ORG, phone), source,
+        h.add(response, new SurveyResponseStarted(response, ORG, SURVEY, 1, TestContacts.id(phone), phone, stream(ORG, phone), source,
                 survey(), TIMEOUT), at(time));
-        h.add(stream(ORG, phone), new StateChanged(stream(ORG, phone), "s", ORG, phone, "idle",
+        h.add(stream(ORG, phone), new StateChanged(stream(ORG, phone), "s", ORG, TestContacts.id(phone), "idle",
                 "survey_in_progress", null, "surveys", Map.of("responseId", response)), at(time));
     }
 
     private static void answer(History h, String response, String question, String time) {
         h.add(response, new QuestionAnswered(response, ORG, SURVEY, 1, question, QuestionType.FREE_TEXT,
-                AnswerValue.text("ok"), "wamid." + response + question), at(time));
+                AnswerValue.text("ok"), "wamid." + response + question, null), at(time));
     }
 
     private static void ticketStep(History h, String phone, String session, String step, Map<String, String> data,
                                    String time) {
-        h.add(stream(ORG, phone), new StateChanged(stream(ORG, phone), session, ORG, phone, "idle",
+        h.add(stream(ORG, phone), new StateChanged(stream(ORG, phone), session, ORG, TestContacts.id(phone), "idle",
                 "purchasing_ticket", step, "events", data), at(time));
     }
 }

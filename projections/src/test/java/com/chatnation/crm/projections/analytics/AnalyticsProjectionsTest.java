@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
+import com.chatnation.crm.projections.TestContacts;
 import com.chatnation.crm.projections.ReadTables;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
@@ -49,27 +50,30 @@ class AnalyticsProjectionsTest {
         projector.apply(history().events());
 
         assertThat(jdbc.queryForList("""
-                        SELECT contact_phone || ' ' || source FROM journey_events
+                        SELECT contact_id || ' ' || source || ' ' || (contact_phone IS NULL) FROM journey_events
                         WHERE organization_id = ? AND step = 'first_message' ORDER BY occurred_at""", String.class, ORG))
-                .containsExactly(E + " keyword:hi", A + " keyword:hi", B + " ad:ad-42", C + " direct", D + " keyword:hi");
+                .as("analytics keep the contact's opaque id, never the number")
+                .containsExactly(TestContacts.id(E) + " keyword:hi true", TestContacts.id(A) + " keyword:hi true",
+                        TestContacts.id(B) + " ad:ad-42 true", TestContacts.id(C) + " direct true",
+                        TestContacts.id(D) + " keyword:hi true");
         assertThat(jdbc.queryForMap("""
                         SELECT contact_id, subject, detail, reference, source FROM journey_events
                         WHERE step = 'question_answered' AND reference = 'resp-b'"""))
-                .containsEntry("contact_id", ContactIds.of(ORG, B)).containsEntry("subject", SURVEY)
+                .containsEntry("contact_id", ContactIds.of(TestContacts.id(B))).containsEntry("subject", SURVEY)
                 .containsEntry("detail", "q1").containsEntry("source", "menu");
         List<String> ticketJourney = jdbc.queryForList("""
                         SELECT step || ' ' || coalesce(subject, '-') || ' ' || coalesce(detail, '-') FROM journey_events
                         WHERE contact_id = ? AND step NOT IN ('first_message', 'session_started', 'menu_opened')
-                        ORDER BY occurred_at""", String.class, ContactIds.of(ORG, C));
+                        ORDER BY occurred_at""", String.class, ContactIds.of(TestContacts.id(C)));
         assertThat(ticketJourney.subList(0, 5)).containsExactly("ticket_flow_entered - -", "event_chosen ev-1 -",
                 "ticket_type_chosen ev-1 vip", "quantity_chosen ev-1 vip", "tickets_reserved ev-1 vip");
         // paid and registered are recorded by one payment and may share its instant
         assertThat(ticketJourney.subList(5, ticketJourney.size()))
                 .containsExactlyInAnyOrder("tickets_paid ev-1 vip", "participant_registered ev-1 -");
-        assertThat(jdbc.queryForList("SELECT contact_phone || ' ' || source FROM journey_events WHERE step = 'referred'",
-                String.class)).containsExactly(B + " ad:ad-42");
+        assertThat(jdbc.queryForList("SELECT contact_id || ' ' || source FROM journey_events WHERE step = 'referred'",
+                String.class)).containsExactly(TestContacts.id(B) + " ad:ad-42");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM journey_events WHERE step = 'session_started' "
-                + "AND contact_id = ?", Integer.class, ContactIds.of(ORG, A))).isEqualTo(2);
+                + "AND contact_id = ?", Integer.class, ContactIds.of(TestContacts.id(A)))).isEqualTo(2);
     }
 
     @Test

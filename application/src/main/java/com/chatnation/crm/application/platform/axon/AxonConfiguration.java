@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import com.chatnation.crm.application.platform.privacy.EventJson;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -140,13 +141,13 @@ public class AxonConfiguration {
      * by field (and only snapshots: events and tokens keep the general serializers).
      */
     @Bean
-    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer, EventJson eventJson,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema, ObjectMapper objectMapper) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer(objectMapper))
+                .snapshotSerializer(snapshotSerializer(eventJson.mapper()))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
@@ -155,6 +156,16 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .build();
+    }
+
+    /**
+     * Events are written with the history mapper ({@link EventJson}), which seals a contact's personal data; the
+     * rest of Axon's serializers (tokens, sagas, deadlines) keep the application's mapper.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(EventJson eventJson) {
+        return JacksonSerializer.builder().objectMapper(eventJson.mapper()).build();
     }
 
     /** Reads and writes aggregates through their fields only, ignoring accessors. */

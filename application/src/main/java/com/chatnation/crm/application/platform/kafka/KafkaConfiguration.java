@@ -1,6 +1,6 @@
 package com.chatnation.crm.application.platform.kafka;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.chatnation.crm.application.platform.privacy.EventJson;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
@@ -48,9 +48,10 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    DomainEventRecords domainEventRecords(ObjectMapper objectMapper, KafkaTemplate<String, byte[]> template,
+    DomainEventRecords domainEventRecords(EventJson eventJson, KafkaTemplate<String, byte[]> template,
                                           KafkaAdmin admin, KafkaProperties kafka, CrmKafkaProperties crm) {
-        return new DomainEventRecords(objectMapper, template, kafka.getAdmin().isAutoCreate() ? admin : null, crm);
+        // the topic is history too: a contact's personal data goes out sealed, and erasing them shreds it there as well
+        return new DomainEventRecords(eventJson.mapper(), template, kafka.getAdmin().isAutoCreate() ? admin : null, crm);
     }
 
     /**

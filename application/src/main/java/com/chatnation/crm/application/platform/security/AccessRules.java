@@ -9,6 +9,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
+import static com.chatnation.crm.application.platform.security.Permission.PRIVACY_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.CONTACTS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.CONTENT_WRITE;
 import static com.chatnation.crm.application.platform.security.Permission.PAYMENTS_WRITE;
@@ -104,6 +105,10 @@ final class AccessRules {
         org(POST, "/api-keys/{keyId}/rotation", TEAM_MANAGE);
         org(DELETE, "/api-keys/{keyId}", TEAM_MANAGE);
         org(GET, "/audit-log", AUDIT_READ);
+        org(POST, "/contacts/{contactId}/erasure", PRIVACY_MANAGE);
+        org(GET, "/contacts/{contactId}/export", PRIVACY_MANAGE);
+        org(GET, "/settings/message-retention", PRIVACY_MANAGE);
+        org(PUT, "/settings/message-retention", PRIVACY_MANAGE);
 
         rules.anyRequest().denyAll();
     }

@@ -25,6 +25,8 @@ public enum Permission implements GrantedAuthority {
     /** Inviting staff, changing roles, deactivating, API keys. */
     TEAM_MANAGE("team:manage"),
     AUDIT_READ("audit:read"),
+    /** A contact's data protection requests: erasing them, exporting everything held about them. */
+    PRIVACY_MANAGE("privacy:manage"),
     /** The platform operator: onboarding, crediting wallets, suspension, rebuilds, metrics. */
     PLATFORM("platform");
 

@@ -15,7 +15,7 @@ import java.util.Base64;
  * Secrets that a zero-configuration run generates once and keeps in the data directory, readable only by their
  * owner, so a restart keeps them and they never have to appear in a log or a command line.
  */
-final class SecretFiles {
+public final class SecretFiles {
 
     private static final Logger log = LoggerFactory.getLogger(SecretFiles.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,7 +24,7 @@ final class SecretFiles {
     }
 
     /** The file's content, or 32 fresh random bytes (URL-safe Base64) written to it first. */
-    static synchronized String readOrGenerate(Path file, String what) {
+    public static synchronized String readOrGenerate(Path file, String what) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();

@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.conversations.ingestion;
 
+import com.chatnation.crm.application.platform.privacy.ContactDirectory;
+import com.chatnation.crm.domain.common.PhoneNumber;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.application.support.GraphApiStandIn;
@@ -37,6 +39,8 @@ class WebhookIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ContactDirectory directory;
     @Autowired
     MeterRegistry meters;
 
@@ -121,9 +125,12 @@ class WebhookIntegrationTest {
             for (WebhookItem item : notification.items()) {
                 boolean routable = item.phoneNumberId() != null && item.phoneNumberId().matches("[0-9]{1,32}");
                 if (item instanceof InboundMessage message && message.from() != null && routable) {
+                    // the event's content is sealed; the transcript shows it opened
                     awaitTrue(file + " → MessageReceived " + message.messageId(), () -> jdbc.queryForObject("""
                             SELECT count(*) FROM event_log WHERE event_type = 'MessageReceived'
-                              AND payload->>'messageId' = ? AND payload->'content'->>'variant' IS NOT NULL""",
+                              AND payload->>'messageId' = ?""", Integer.class, message.messageId()) == 1
+                            && jdbc.queryForObject("""
+                            SELECT count(*) FROM messages WHERE id = ? AND content->>'variant' IS NOT NULL""",
                             Integer.class, message.messageId()) == 1);
                 } else if (routable) {
                     String dedupe = item instanceof StatusUpdate status ? status.messageId() + ":" + status.status()
@@ -137,9 +144,8 @@ class WebhookIntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_inbox WHERE status = 'dead'", Integer.class)).isZero();
         Map<String, Object> image = jdbc.queryForMap("""
-                SELECT payload->'content'->>'variant' AS variant, payload->'content'->>'kind' AS kind,
-                       payload->'content'->>'mimeType' AS mime FROM event_log
-                WHERE event_type = 'MessageReceived' AND payload->'content'->>'kind' = 'image' LIMIT 1""");
+                SELECT content->>'variant' AS variant, content->>'kind' AS kind, content->>'mimeType' AS mime
+                FROM messages WHERE direction = 'inbound' AND content->>'kind' = 'image' LIMIT 1""");
         assertThat(image).containsEntry("variant", "media").containsEntry("mime", "image/jpeg");
     }
 
@@ -169,9 +175,10 @@ class WebhookIntegrationTest {
                     .statusCode()).isEqualTo(200);
         }
         awaitTrue("all handled", () -> jdbc.queryForObject("SELECT count(*) FROM event_log WHERE event_type = "
-                + "'MessageReceived' AND payload->>'contactPhone' = ?", Integer.class, "+" + waId) == 12);
+                + "'MessageReceived' AND payload->>'contactId' = ?", Integer.class, idOf(phoneNumberId, waId)) == 12);
         List<String> handled = jdbc.queryForList("SELECT payload->>'messageId' FROM event_log WHERE event_type = "
-                + "'MessageReceived' AND payload->>'contactPhone' = ? ORDER BY global_index", String.class, "+" + waId);
+                + "'MessageReceived' AND payload->>'contactId' = ? ORDER BY global_index", String.class,
+                idOf(phoneNumberId, waId));
         assertThat(handled).containsExactlyElementsOf(sent);
     }
 
@@ -247,5 +254,12 @@ class WebhookIntegrationTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** Events name the contact by its opaque id; the directory knows it once the first message was handled. */
+    private String idOf(String phoneNumberId, String waId) {
+        String organization = jdbc.queryForObject("SELECT id FROM organizations WHERE whatsapp_phone_number_id = ?",
+                String.class, phoneNumberId);
+        return directory.existing(organization, PhoneNumber.of("+" + waId)).orElse("not-yet-known");
     }
 }

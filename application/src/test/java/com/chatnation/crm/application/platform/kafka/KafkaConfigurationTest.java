@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.platform.kafka;
 
+import com.chatnation.crm.application.platform.privacy.EventJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.chatnation.crm.application.conversations.ingestion.kafka.InboundKafkaConfiguration;
 import com.chatnation.crm.application.conversations.ingestion.kafka.KafkaInboundListener;
 import com.chatnation.crm.application.conversations.ingestion.kafka.KafkaInboundQueue;
@@ -47,7 +49,8 @@ class KafkaConfigurationTest {
             .withInitializer(new ConfigDataApplicationContextInitializer())
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     ConfigurationPropertiesAutoConfiguration.class))
-            .withUserConfiguration(KafkaConfiguration.class, InboundKafkaConfiguration.class, DomainEventPublisher.class);
+            .withUserConfiguration(KafkaConfiguration.class, InboundKafkaConfiguration.class, DomainEventPublisher.class)
+            .withBean(EventJson.class, () -> new EventJson(new ObjectMapper()));
 
     @Test
     void withoutBootstrapServersNothingKafkaIsCreated() {

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.platform.replay;
 
+import com.chatnation.crm.application.support.TestContacts;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.domain.conversation.Conversation;
@@ -285,10 +286,11 @@ class ProjectionRebuildIntegrationTest {
         String contact = phone();
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
         StoredHistory history = new StoredHistory(jdbc, eventSerializer).add("Conversation", conversation, 0,
-                new ConversationStarted(conversation, "session-1", organization, contact, "Snap", at,
+                new ConversationStarted(conversation, "session-1", organization, TestContacts.id(contact), contact, "Snap", at,
                         Duration.ofDays(3650)), at);
         for (int i = 1; i <= 10_000; i++) {
             history.add("Conversation", conversation, i, new MessageReceived(conversation, "session-1", organization,
+                    TestContacts.id(contact),
                     contact, "m-" + i, at.plusSeconds(i), new MessageContent.Text("message " + i), null, "Snap"),
                     at.plusSeconds(i));
         }

@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.platform.replay;
 
+import com.chatnation.crm.application.platform.privacy.EventJson;
+import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.application.platform.kafka.DomainEventPublisher;
 import com.chatnation.crm.application.platform.kafka.DomainEventRecords;
 import com.chatnation.crm.application.platform.kafka.SharedKafka;
@@ -71,6 +73,8 @@ class ReplayKafkaIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    EventJson eventJson;
 
     ReplayClient replay;
 
@@ -134,6 +138,38 @@ class ReplayKafkaIntegrationTest {
         List<ConsumerRecord<String, byte[]>> every = SharedKafka.readAll(everything, (int) all, Duration.ofSeconds(30));
         assertThat(every).hasSizeGreaterThanOrEqualTo((int) all);
         assertAggregateOrder(every);
+    }
+
+    @Test
+    void aContactsPersonalDataIsSealedOnTheTopicAndUnreadableOnceErased() throws Exception {
+        Conversations org = new Conversations(replay.admin, 20);
+        String contact = phone();
+        String words = "okapi" + UUID.randomUUID().toString().substring(0, 8);
+        org.says(contact, "hello " + words);
+        GRAPH.awaitSentTo(contact, 1);
+        LiveProcessors.awaitCaughtUp(processing, jdbc, Duration.ofSeconds(60));
+        String topic = SharedKafka.uniqueTopic("replay-sealed");
+        long events = eventsOf(org.organizationId);
+        republish(Map.of("topic", topic, "organizationId", org.organizationId));
+        List<ConsumerRecord<String, byte[]>> records = SharedKafka.readAll(topic, (int) events, Duration.ofSeconds(30));
+        assertThat(records).hasSize((int) events);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String raw = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8) + record.key();
+            assertThat(raw).as("record bytes").doesNotContain(contact.substring(1)).doesNotContain(words);
+        }
+        ConsumerRecord<String, byte[]> message = records.stream()
+                .filter(r -> MessageReceived.class.getSimpleName().equals(header(r, DomainEventRecords.EVENT_TYPE)))
+                .findFirst().orElseThrow();
+        assertThat(eventJson.mapper().readValue(message.value(), MessageReceived.class).contactPhone())
+                .as("a consumer with the keys opens it").isEqualTo(contact);
+
+        String contactId = eventJson.mapper().readValue(message.value(), MessageReceived.class).contactId();
+        assertThat(org.admin.post(org.path("/contacts/" + contactId + "/erasure"), Map.of()).status()).isEqualTo(200);
+
+        MessageReceived shredded = eventJson.mapper().readValue(message.value(), MessageReceived.class);
+        assertThat(shredded.contactPhone()).as("erased: the record already on the topic no longer opens").isNull();
+        assertThat(shredded.content()).isNull();
+        assertThat(shredded.messageId()).isNotNull();
     }
 
     @Test

@@ -61,6 +61,7 @@ class BypassBatteryTest {
     private static final String TEAM_READ = "OA";
     private static final String TEAM = "O";
     private static final String AUDIT = "OA";
+    private static final String PRIVACY = "OA";
     private static final String PLATFORM = "P";
     private static final String STAFF = "S";
     private static final String ANYONE = "*";
@@ -101,6 +102,10 @@ class BypassBatteryTest {
             "POST /api/v1/orgs/{orgId}/api-keys/{keyId}/rotation", TEAM,
             "DELETE /api/v1/orgs/{orgId}/api-keys/{keyId}", TEAM,
             "GET /api/v1/orgs/{orgId}/audit-log", AUDIT,
+            "POST /api/v1/orgs/{orgId}/contacts/{contactId}/erasure", PRIVACY,
+            "GET /api/v1/orgs/{orgId}/contacts/{contactId}/export", PRIVACY,
+            "GET /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
+            "PUT /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
             "POST /admin/organizations", PLATFORM,
             "GET /admin/organizations/{organizationId}", PLATFORM,
             "POST /admin/organizations/{organizationId}/owner-invitations", PLATFORM,

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.contacts;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
@@ -37,25 +38,32 @@ public class ContactsProjection {
         return TABLES;
     }
 
+    /** An erased contact leaves no row: the counts that must survive live in the analytics tables. */
+    @EventHandler
+    void on(ContactErased event) {
+        jdbc.update("DELETE FROM contacts WHERE id = ?", ContactIds.of(event.contactId()));
+    }
+
     @EventHandler
     void on(ConversationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Instant seen = event.startedAt() != null ? event.startedAt() : at;
-        touch(event.organizationId(), event.contactPhone(), event.profileName(), seen, sequence, at, 0, 1);
+        touch(event.organizationId(), event.contactId(), event.contactPhone(), event.profileName(), seen, sequence, at, 0, 1);
     }
 
     @EventHandler
     void on(MessageReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Instant seen = event.sentAt() != null ? event.sentAt() : at;
-        touch(event.organizationId(), event.contactPhone(), event.profileName(), seen, sequence, at, 1, 0);
+        touch(event.organizationId(), event.contactId(), event.contactPhone(), event.profileName(), seen, sequence, at, 1, 0);
     }
 
-    private void touch(String organizationId, String phone, String name, Instant seen, long sequence, Instant at,
+    private void touch(String organizationId, String contactId, String phone, String name, Instant seen, long sequence, Instant at,
                        int messages, int conversations) {
         jdbc.update("""
                         INSERT INTO contacts (id, organization_id, phone, name, first_seen_at, last_seen_at,
                                               message_count, conversation_count, last_sequence, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO UPDATE SET
+                            phone = COALESCE(excluded.phone, contacts.phone),
                             name = COALESCE(excluded.name, contacts.name),
                             first_seen_at = LEAST(contacts.first_seen_at, excluded.first_seen_at),
                             last_seen_at = GREATEST(contacts.last_seen_at, excluded.last_seen_at),
@@ -64,7 +72,7 @@ public class ContactsProjection {
                             last_sequence = excluded.last_sequence,
                             updated_at = GREATEST(contacts.updated_at, excluded.updated_at)
                         WHERE contacts.last_sequence < excluded.last_sequence""",
-                ContactIds.of(organizationId, phone), organizationId, phone, blankToNull(name), utc(seen), utc(seen),
+                ContactIds.of(contactId), organizationId, phone, blankToNull(name), utc(seen), utc(seen),
                 messages, conversations, sequence, utc(at), utc(at));
     }
 

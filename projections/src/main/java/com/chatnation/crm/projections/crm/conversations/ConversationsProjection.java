@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.conversations;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationClosed;
 import com.chatnation.crm.domain.conversation.ConversationExpired;
@@ -49,6 +50,11 @@ public class ConversationsProjection {
     }
 
     @EventHandler
+    void on(ContactErased event) {
+        jdbc.update("DELETE FROM conversations WHERE contact_id = ?", ContactIds.of(event.contactId()));
+    }
+
+    @EventHandler
     void on(ConversationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Instant started = event.startedAt() != null ? event.startedAt() : at;
         jdbc.update("""
@@ -57,7 +63,7 @@ public class ConversationsProjection {
                         VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
                         ON CONFLICT (id) DO NOTHING""",
                 event.sessionId(), event.organizationId(), event.conversationId(),
-                ContactIds.of(event.organizationId(), event.contactPhone()), event.contactPhone(),
+                ContactIds.of(event.contactId()), event.contactPhone(),
                 event.profileName(), utc(started), sequence, utc(at));
     }
 

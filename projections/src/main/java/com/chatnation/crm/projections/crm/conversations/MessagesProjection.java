@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.conversations;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
@@ -61,6 +62,12 @@ public class MessagesProjection {
         return TABLES;
     }
 
+    /** The transcript of an erased contact goes; rollups keep the message counts. */
+    @EventHandler
+    void on(ContactErased event) {
+        jdbc.update("DELETE FROM messages WHERE contact_id = ?", ContactIds.of(event.contactId()));
+    }
+
     @EventHandler
     void on(MessageReceived event, @Timestamp Instant at) {
         MessageContent content = event.content();
@@ -100,7 +107,7 @@ public class MessagesProjection {
                 held_at = COALESCE(messages.held_at, excluded.held_at),
                 hold_reason = COALESCE(messages.hold_reason, excluded.hold_reason)""");
         jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
-                contactId(event), event.contactPhone(), "held", utc(at), event.reason(), utc(at));
+                contactId(event), null, "held", utc(at), event.reason(), utc(at));
     }
 
     @EventHandler
@@ -110,7 +117,7 @@ public class MessagesProjection {
                 wamid = COALESCE(messages.wamid, excluded.wamid),
                 tokens_charged = COALESCE(messages.tokens_charged, excluded.tokens_charged)""");
         jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
-                contactId(event), event.contactPhone(), "sent", utc(at), event.whatsappMessageId(),
+                contactId(event), null, "sent", utc(at), event.whatsappMessageId(),
                 event.tokensCharged(), utc(at));
     }
 
@@ -130,7 +137,7 @@ public class MessagesProjection {
                 error_code = COALESCE(messages.error_code, excluded.error_code),
                 error_title = COALESCE(messages.error_title, excluded.error_title)""".formatted(column));
         jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
-                contactId(event), event.contactPhone(), event.status().wireName(), utc(at), event.whatsappMessageId(),
+                contactId(event), null, event.status().wireName(), utc(at), event.whatsappMessageId(),
                 event.errorCode(), event.errorTitle(), utc(recordedAt));
     }
 
@@ -141,7 +148,7 @@ public class MessagesProjection {
                 error_code = COALESCE(messages.error_code, excluded.error_code),
                 error_title = COALESCE(messages.error_title, excluded.error_title)""");
         jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
-                contactId(event), event.contactPhone(), "failed", utc(at), event.errorCode(), event.errorTitle(),
+                contactId(event), null, "failed", utc(at), event.errorCode(), event.errorTitle(),
                 utc(at));
     }
 
@@ -151,7 +158,7 @@ public class MessagesProjection {
     }
 
     private static Object contactId(ConversationEvent event) {
-        return ContactIds.of(event.organizationId(), event.contactPhone());
+        return ContactIds.of(event.contactId());
     }
 
     private static String replyType(OutboundReply reply) {

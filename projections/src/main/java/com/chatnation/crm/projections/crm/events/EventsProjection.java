@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.events;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.ticketing.EventCreated;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
@@ -51,8 +52,20 @@ public class EventsProjection {
     }
 
     /** A participant's id: a name-based UUID of the event and the contact's phone number. */
-    public static UUID participantId(String eventId, String contactPhone) {
-        return UUID.nameUUIDFromBytes(("participant:" + eventId + ":" + contactPhone).getBytes(StandardCharsets.UTF_8));
+    public static UUID participantId(String eventId, String contactId) {
+        return UUID.nameUUIDFromBytes(("participant:" + eventId + ":" + contactId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Tickets and reservations are the organization's sales records and stay, without the buyer's number: the
+     * rows keep only the opaque contact id.
+     */
+    @EventHandler
+    void on(ContactErased event) {
+        Object contact = ContactIds.of(event.contactId());
+        jdbc.update("UPDATE ticket_reservations SET contact_phone = NULL WHERE contact_id = ?", contact);
+        jdbc.update("UPDATE tickets SET contact_phone = NULL WHERE contact_id = ?", contact);
+        jdbc.update("UPDATE participants SET contact_phone = NULL WHERE contact_id = ?", contact);
     }
 
     @EventHandler
@@ -91,7 +104,7 @@ public class EventsProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?)
                         ON CONFLICT (id) DO NOTHING""",
                 event.reservationId(), event.organizationId(), event.eventId(), event.ticketTypeId(),
-                ContactIds.of(event.organizationId(), event.contactPhone()), event.contactPhone(),
+                ContactIds.of(event.contactId()), event.contactPhone(),
                 event.conversationId(), event.quantity(), event.unitPrice(), event.total(), event.currency(),
                 utc(event.expiresAt()), utc(at), utc(at));
         updateType("quantity_reserved = quantity_reserved + ?, remaining = ?", event.eventId(), event.ticketTypeId(),
@@ -115,7 +128,7 @@ public class EventsProjection {
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?)
                             ON CONFLICT (ticket_code) DO NOTHING""",
                     code, event.organizationId(), event.eventId(), event.ticketTypeId(), event.reservationId(),
-                    ContactIds.of(event.organizationId(), event.contactPhone()), event.contactPhone(), unitPrice,
+                    ContactIds.of(event.contactId()), event.contactPhone(), unitPrice,
                     event.currency(), event.paymentReference(), utc(at));
         }
         updateType("quantity_reserved = GREATEST(quantity_reserved - ?, 0), quantity_sold = quantity_sold + ?",
@@ -142,9 +155,9 @@ public class EventsProjection {
                         INSERT INTO participants (id, organization_id, event_id, contact_id, contact_phone, source,
                                                   registered_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (event_id, contact_phone) DO NOTHING""",
-                participantId(event.eventId(), event.contactPhone()), event.organizationId(), event.eventId(),
-                ContactIds.of(event.organizationId(), event.contactPhone()), event.contactPhone(), event.source(),
+                        ON CONFLICT (event_id, contact_id) DO NOTHING""",
+                participantId(event.eventId(), event.contactId()), event.organizationId(), event.eventId(),
+                ContactIds.of(event.contactId()), event.contactPhone(), event.source(),
                 utc(at));
     }
 

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.surveys;
 
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.survey.AnswerRejected;
 import com.chatnation.crm.domain.survey.AnswerValue;
@@ -54,6 +55,15 @@ public class SurveysProjection {
 
     public static List<String> tables() {
         return TABLES;
+    }
+
+    /** An erased contact's answers go with them; completions stay counted in the rollups and the journey. */
+    @EventHandler
+    void on(ContactErased event) {
+        jdbc.update("""
+                DELETE FROM response_attachments WHERE response_id IN (
+                    SELECT id FROM survey_responses WHERE contact_id = ?)""", ContactIds.of(event.contactId()));
+        jdbc.update("DELETE FROM survey_responses WHERE contact_id = ?", ContactIds.of(event.contactId()));
     }
 
     @EventHandler
@@ -115,7 +125,7 @@ public class SurveysProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?)
                         ON CONFLICT (id) DO NOTHING""",
                 event.responseId(), event.organizationId(), event.surveyId(), event.surveyVersion(),
-                ContactIds.of(event.organizationId(), event.contactPhone()), event.contactPhone(),
+                ContactIds.of(event.contactId()), event.contactPhone(),
                 event.conversationId(), event.source(), utc(at), utc(at), sequence);
     }
 

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.conversations;
 
+import com.chatnation.crm.projections.TestContacts;
 import com.chatnation.crm.domain.conversation.ConversationClosed;
 import com.chatnation.crm.domain.conversation.ConversationExpired;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
@@ -53,32 +54,32 @@ class ConversationProjectionsTest {
     private static History twoSessions() {
         Instant t0 = History.START;
         return new History()
-                .add(STREAM, new ConversationStarted(STREAM, "s1", ORG, PHONE, "Amina", t0, Duration.ofHours(24)))
-                .add(STREAM, new MessageReceived(STREAM, "s1", ORG, PHONE, "wamid.in1", t0,
+                .add(STREAM, new ConversationStarted(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "Amina", t0, Duration.ofHours(24)))
+                .add(STREAM, new MessageReceived(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "wamid.in1", t0,
                         new MessageContent.Text("Hi"), MessageContext.NONE, "Amina"))
-                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, PHONE, "r1", "core", "menu",
+                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "r1", "core", "menu",
                         new OutboundReply.Buttons("What would you like?", List.of(
                                 new OutboundReply.Choice("survey", "Take survey"),
                                 new OutboundReply.Choice("events", "Events"))), "wamid.in1"))
-                .add(STREAM, new ReplySent(STREAM, "s1", ORG, PHONE, "r1", "wamid.out1", 1))
-                .add(STREAM, new MessageReceived(STREAM, "s1", ORG, PHONE, "wamid.in2", t0.plusSeconds(300),
+                .add(STREAM, new ReplySent(STREAM, "s1", ORG, TestContacts.id(PHONE), "r1", "wamid.out1", 1))
+                .add(STREAM, new MessageReceived(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "wamid.in2", t0.plusSeconds(300),
                         new MessageContent.ButtonReply("survey", "Take survey"),
                         new MessageContext("wamid.out1", false, null), "Amina"))
-                .add(STREAM, new StateChanged(STREAM, "s1", ORG, PHONE, "idle", "survey_in_progress", "q1",
+                .add(STREAM, new StateChanged(STREAM, "s1", ORG, TestContacts.id(PHONE), "idle", "survey_in_progress", "q1",
                         "surveys", Map.of("survey_id", "sv1", "current_question", "q1")))
-                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, PHONE, "r2", "surveys", "survey_question",
+                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "r2", "surveys", "survey_question",
                         new OutboundReply.Text("How satisfied are you?"), "wamid.in2"))
-                .add(STREAM, new ReplyHeld(STREAM, "s1", ORG, PHONE, "r2", "insufficient_tokens"))
-                .add(STREAM, new ConversationExpired(STREAM, "s1", ORG, PHONE, t0.plusSeconds(300),
+                .add(STREAM, new ReplyHeld(STREAM, "s1", ORG, TestContacts.id(PHONE), "r2", "insufficient_tokens"))
+                .add(STREAM, new ConversationExpired(STREAM, "s1", ORG, TestContacts.id(PHONE), t0.plusSeconds(300),
                         "survey_in_progress"))
-                .add(STREAM, new ConversationStarted(STREAM, "s2", ORG, PHONE, null, t0.plusSeconds(600), Duration.ofHours(24)))
-                .add(STREAM, new MessageReceived(STREAM, "s2", ORG, PHONE, "wamid.in3", t0.plusSeconds(600),
+                .add(STREAM, new ConversationStarted(STREAM, "s2", ORG, TestContacts.id(PHONE), PHONE, null, t0.plusSeconds(600), Duration.ofHours(24)))
+                .add(STREAM, new MessageReceived(STREAM, "s2", ORG, TestContacts.id(PHONE), PHONE, "wamid.in3", t0.plusSeconds(600),
                         new MessageContent.Media("image", "media-9", "image/jpeg", "my ticket", null, false, false),
                         MessageContext.NONE, "Amina W."))
-                .add(STREAM, new ReplyQueued(STREAM, "s2", ORG, PHONE, "r3", "core", "fallback",
+                .add(STREAM, new ReplyQueued(STREAM, "s2", ORG, TestContacts.id(PHONE), PHONE, "r3", "core", "fallback",
                         new OutboundReply.Text("Sorry, I did not get that"), "wamid.in3"))
-                .add(STREAM, new ReplyFailed(STREAM, "s2", ORG, PHONE, "r3", 131047, "Re-engagement message"))
-                .add(STREAM, new ConversationClosed(STREAM, "s2", ORG, PHONE, "cancelled"));
+                .add(STREAM, new ReplyFailed(STREAM, "s2", ORG, TestContacts.id(PHONE), "r3", 131047, "Re-engagement message"))
+                .add(STREAM, new ConversationClosed(STREAM, "s2", ORG, TestContacts.id(PHONE), "cancelled"));
     }
 
     @Test
@@ -87,7 +88,7 @@ class ConversationProjectionsTest {
         projector.apply(history.events());
 
         Map<String, Object> contact = jdbc.queryForMap("SELECT * FROM contacts");
-        assertThat(contact.get("id")).isEqualTo(ContactIds.of(ORG, PHONE));
+        assertThat(contact.get("id")).isEqualTo(ContactIds.of(TestContacts.id(PHONE)));
         assertThat(contact).containsEntry("organization_id", ORG).containsEntry("phone", PHONE)
                 .containsEntry("name", "Amina W.").containsEntry("message_count", 3)
                 .containsEntry("conversation_count", 2).containsEntry("last_sequence", 10L);
@@ -96,7 +97,7 @@ class ConversationProjectionsTest {
 
         Map<String, Object> s1 = jdbc.queryForMap("SELECT *, state_data::text AS data FROM conversations WHERE id = 's1'");
         assertThat(s1).containsEntry("organization_id", ORG).containsEntry("stream_id", STREAM)
-                .containsEntry("contact_id", ContactIds.of(ORG, PHONE)).containsEntry("contact_phone", PHONE)
+                .containsEntry("contact_id", ContactIds.of(TestContacts.id(PHONE))).containsEntry("contact_phone", PHONE)
                 .containsEntry("status", "expired").containsEntry("current_state", "survey_in_progress")
                 .containsEntry("current_module", "surveys").containsEntry("current_step", "q1")
                 .containsEntry("inbound_count", 2).containsEntry("outbound_count", 2)
@@ -161,15 +162,15 @@ class ConversationProjectionsTest {
     @Test
     void replyStatusesOnlyMoveForwardWhateverTheOrder() {
         History history = new History()
-                .add(STREAM, new ConversationStarted(STREAM, "s1", ORG, PHONE, "Amina", History.START, Duration.ofHours(24)))
-                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, PHONE, "r1", "core", "menu",
+                .add(STREAM, new ConversationStarted(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "Amina", History.START, Duration.ofHours(24)))
+                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "r1", "core", "menu",
                         new OutboundReply.Text("Hello"), null))
-                .add(STREAM, new ReplyHeld(STREAM, "s1", ORG, PHONE, "r1", "insufficient_tokens"))
-                .add(STREAM, new ReplySent(STREAM, "s1", ORG, PHONE, "r1", "wamid.out1", 1))
-                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, PHONE, "r2", "core", "menu",
+                .add(STREAM, new ReplyHeld(STREAM, "s1", ORG, TestContacts.id(PHONE), "r1", "insufficient_tokens"))
+                .add(STREAM, new ReplySent(STREAM, "s1", ORG, TestContacts.id(PHONE), "r1", "wamid.out1", 1))
+                .add(STREAM, new ReplyQueued(STREAM, "s1", ORG, TestContacts.id(PHONE), PHONE, "r2", "core", "menu",
                         new OutboundReply.Text("Again"), null))
-                .add(STREAM, new ReplyFailed(STREAM, "s1", ORG, PHONE, "r2", 131026, "Undeliverable"))
-                .add(STREAM, new ReplySent(STREAM, "s1", ORG, PHONE, "r2", "wamid.out2", 1));
+                .add(STREAM, new ReplyFailed(STREAM, "s1", ORG, TestContacts.id(PHONE), "r2", 131026, "Undeliverable"))
+                .add(STREAM, new ReplySent(STREAM, "s1", ORG, TestContacts.id(PHONE), "r2", "wamid.out2", 1));
         MessagesProjection messages = new MessagesProjection(jdbc, json);
         Projector only = new Projector(messages);
 

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.events;
 
+import com.chatnation.crm.projections.TestContacts;
 import com.chatnation.crm.domain.ticketing.EventCreated;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;
@@ -49,20 +50,20 @@ class EventsProjectionTest {
                         null, STARTS))
                 .add(EVENT, new TicketTypeAdded(EVENT, ORG, "regular", "Regular", new BigDecimal("2000"), "KES", 10,
                         null, STARTS))
-                .add(EVENT, new TicketsReserved(EVENT, ORG, "res-1", "vip", 2, AMINA, "conversation-org-1-254712345678",
+                .add(EVENT, new TicketsReserved(EVENT, ORG, "res-1", "vip", 2, TestContacts.id(AMINA), AMINA, "conversation-org-1-254712345678",
                         new BigDecimal("5000"), new BigDecimal("10000"), "KES", expires, 98))
-                .add(EVENT, new TicketsIssued(EVENT, ORG, "res-1", "vip", AMINA, List.of("TECH-VIP-A1", "TECH-VIP-A2"),
+                .add(EVENT, new TicketsIssued(EVENT, ORG, "res-1", "vip", TestContacts.id(AMINA), AMINA, List.of("TECH-VIP-A1", "TECH-VIP-A2"),
                         "mpesa-1", new BigDecimal("10000"), "KES"))
-                .add(EVENT, new ParticipantRegistered(EVENT, ORG, AMINA, ParticipantRegistered.TICKET_PURCHASE))
-                .add(EVENT, new TicketsReserved(EVENT, ORG, "res-2", "regular", 3, BARAKA, null,
+                .add(EVENT, new ParticipantRegistered(EVENT, ORG, TestContacts.id(AMINA), AMINA, ParticipantRegistered.TICKET_PURCHASE))
+                .add(EVENT, new TicketsReserved(EVENT, ORG, "res-2", "regular", 3, TestContacts.id(BARAKA), BARAKA, null,
                         new BigDecimal("2000"), new BigDecimal("6000"), "KES", expires, 7))
                 .add(EVENT, new TicketReservationExpired(EVENT, ORG, "res-2", "regular", 3, 10))
-                .add(EVENT, new TicketsReserved(EVENT, ORG, "res-3", "regular", 1, BARAKA, null,
+                .add(EVENT, new TicketsReserved(EVENT, ORG, "res-3", "regular", 1, TestContacts.id(BARAKA), BARAKA, null,
                         new BigDecimal("2000"), new BigDecimal("2000"), "KES", expires, 9))
                 .add(EVENT, new TicketReservationCancelled(EVENT, ORG, "res-3", "regular", 1, "changed mind", 10))
                 .add(EVENT, new TicketQuantityChanged(EVENT, ORG, "regular", 20, 20))
-                .add(EVENT, new ParticipantRegistered(EVENT, ORG, BARAKA, "whatsapp"))
-                .add(EVENT, new ParticipantRegistered(EVENT, ORG, AMINA, "whatsapp"));
+                .add(EVENT, new ParticipantRegistered(EVENT, ORG, TestContacts.id(BARAKA), BARAKA, "whatsapp"))
+                .add(EVENT, new ParticipantRegistered(EVENT, ORG, TestContacts.id(AMINA), AMINA, "whatsapp"));
     }
 
     @Test
@@ -90,7 +91,7 @@ class EventsProjectionTest {
         assertThat(tickets).extracting(t -> t.get("ticket_code")).containsExactly("TECH-VIP-A1", "TECH-VIP-A2");
         assertThat(tickets).allSatisfy(t -> {
             assertThat(t).containsEntry("organization_id", ORG).containsEntry("reservation_id", "res-1")
-                    .containsEntry("contact_id", ContactIds.of(ORG, AMINA)).containsEntry("status", "valid")
+                    .containsEntry("contact_id", ContactIds.of(TestContacts.id(AMINA))).containsEntry("status", "valid")
                     .containsEntry("payment_reference", "mpesa-1");
             assertThat((BigDecimal) t.get("price")).isEqualByComparingTo("5000");
         });

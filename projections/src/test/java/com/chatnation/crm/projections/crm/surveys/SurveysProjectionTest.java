@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.crm.surveys;
 
+import com.chatnation.crm.projections.TestContacts;
 import com.chatnation.crm.domain.survey.AnswerRejected;
 import com.chatnation.crm.domain.survey.AnswerValue;
 import com.chatnation.crm.domain.survey.MediaAnswer;
@@ -67,28 +68,28 @@ class SurveysProjectionTest {
                 .add(SURVEY, new SurveyPublished(SURVEY, ORG, 1, definition(1, "Expo feedback")))
                 .add(SURVEY, new SurveyPublished(SURVEY, ORG, 2, v2))
                 // response 1: completes, with a rejected answer and a media answer
-                .add("resp-1", new SurveyResponseStarted("resp-1", ORG, SURVEY, 2, PHONE, STREAM, "keyword", v2,
+                .add("resp-1", new SurveyResponseStarted("resp-1", ORG, SURVEY, 2, TestContacts.id(PHONE), PHONE, STREAM, "keyword", v2,
                         Duration.ofMinutes(30)))
                 .add("resp-1", new QuestionAnswered("resp-1", ORG, SURVEY, 2, "q1", QuestionType.YES_NO,
-                        AnswerValue.flag(true), "wamid.1"))
-                .add("resp-1", new AnswerRejected("resp-1", ORG, SURVEY, "q2", "not_a_rating", "great"))
+                        AnswerValue.flag(true), "wamid.1", TestContacts.id(PHONE)))
+                .add("resp-1", new AnswerRejected("resp-1", ORG, SURVEY, "q2", "not_a_rating", "great", TestContacts.id(PHONE)))
                 .add("resp-1", new QuestionAnswered("resp-1", ORG, SURVEY, 2, "q2", QuestionType.RATING,
-                        AnswerValue.number(4), "wamid.2"))
+                        AnswerValue.number(4), "wamid.2", TestContacts.id(PHONE)))
                 .add("resp-1", new QuestionAnswered("resp-1", ORG, SURVEY, 2, "q3", QuestionType.MEDIA,
                         AnswerValue.media(new MediaAnswer("image", "media-7", "image/jpeg", "the stage", null, false)),
-                        "wamid.3"))
+                        "wamid.3", TestContacts.id(PHONE)))
                 .add("resp-1", new QuestionAnswered("resp-1", ORG, SURVEY, 2, "q4", QuestionType.SINGLE_CHOICE,
-                        AnswerValue.choices(List.of(new Option("radio", "Radio"))), "wamid.4"))
-                .add("resp-1", new SurveyResponseCompleted("resp-1", ORG, SURVEY, 2, PHONE, 4, 0.25))
+                        AnswerValue.choices(List.of(new Option("radio", "Radio"))), "wamid.4", TestContacts.id(PHONE)))
+                .add("resp-1", new SurveyResponseCompleted("resp-1", ORG, SURVEY, 2, TestContacts.id(PHONE), 4, 0.25))
                 // response 2: skip logic jumps over q2 and q3, then abandoned at q4
-                .add("resp-2", new SurveyResponseStarted("resp-2", ORG, SURVEY, 2, "+254722000111", STREAM + "x",
+                .add("resp-2", new SurveyResponseStarted("resp-2", ORG, SURVEY, 2, TestContacts.id("+254722000111"), "+254722000111", STREAM + "x",
                         "broadcast", v2, Duration.ofMinutes(30)))
                 .add("resp-2", new QuestionAnswered("resp-2", ORG, SURVEY, 2, "q1", QuestionType.YES_NO,
-                        AnswerValue.flag(false), "wamid.5"))
+                        AnswerValue.flag(false), "wamid.5", TestContacts.id(PHONE)))
                 .add("resp-2", new QuestionSkipped("resp-2", ORG, SURVEY, "q2", QuestionSkipped.BY_SKIP_LOGIC))
                 .add("resp-2", new QuestionSkipped("resp-2", ORG, SURVEY, "q3", QuestionSkipped.BY_SKIP_LOGIC))
-                .add("resp-2", new AnswerRejected("resp-2", ORG, SURVEY, "q4", "unknown_option", "tv"))
-                .add("resp-2", new AnswerRejected("resp-2", ORG, SURVEY, "q4", "unknown_option", "tv!"))
+                .add("resp-2", new AnswerRejected("resp-2", ORG, SURVEY, "q4", "unknown_option", "tv", TestContacts.id(PHONE)))
+                .add("resp-2", new AnswerRejected("resp-2", ORG, SURVEY, "q4", "unknown_option", "tv!", TestContacts.id(PHONE)))
                 .add("resp-2", new SurveyResponseAbandoned("resp-2", ORG, SURVEY, 2, "q4", 1,
                         SurveyResponseAbandoned.INACTIVITY))
                 .add(SURVEY, new SurveyArchived(SURVEY, ORG, 2));
@@ -116,7 +117,7 @@ class SurveysProjectionTest {
                         + "FROM survey_responses WHERE id = 'resp-1'");
         assertThat(done).containsEntry("status", "completed").containsEntry("answered_count", 4)
                 .containsEntry("rejected_count", 1).containsEntry("last_question_id", "q4")
-                .containsEntry("contact_id", ContactIds.of(ORG, PHONE)).containsEntry("source", "keyword")
+                .containsEntry("contact_id", ContactIds.of(TestContacts.id(PHONE))).containsEntry("source", "keyword")
                 .containsEntry("conversation_id", STREAM).containsEntry("survey_version", 2)
                 .containsEntry("q2_number", "4");
         assertThat((BigDecimal) done.get("sentiment_score")).isEqualByComparingTo("0.25");

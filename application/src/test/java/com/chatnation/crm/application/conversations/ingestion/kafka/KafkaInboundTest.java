@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.conversations.ingestion.kafka;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.chatnation.crm.application.platform.privacy.EventJson;
 import com.chatnation.crm.application.platform.kafka.SharedKafka;
 import com.chatnation.crm.application.platform.kafka.KafkaConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,7 @@ public class KafkaInboundTest {
                 .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                         ConfigurationPropertiesAutoConfiguration.class))
                 .withUserConfiguration(KafkaConfiguration.class, InboundKafkaConfiguration.class)
+                .withBean(EventJson.class, () -> new EventJson(new ObjectMapper()))
                 .withPropertyValues(
                         "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                         "spring.kafka.admin.auto-create=false",
