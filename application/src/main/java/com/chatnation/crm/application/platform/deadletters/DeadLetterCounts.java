@@ -33,12 +33,8 @@ class DeadLetterCounts implements HealthIndicator {
     private volatile Instant readAt = Instant.EPOCH;
 
     DeadLetterCounts(DeadLetters deadLetters, MeterRegistry meters) {
-        this(deadLetters, meters, Clock.systemUTC());
-    }
-
-    DeadLetterCounts(DeadLetters deadLetters, MeterRegistry meters, Clock clock) {
         this.deadLetters = deadLetters;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         for (String group : ReadTables.BY_GROUP.keySet()) {
             Gauge.builder("crm.dead.letters", this, counts -> counts.current().getOrDefault(group, 0L))
                     .description("Events parked in a projection's dead-letter queue")
