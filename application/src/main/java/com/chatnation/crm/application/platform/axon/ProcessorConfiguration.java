@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * A handler that fails is not skipped (Axon's default would log the error and drop the event for that read
  * model): the failure propagates, the processor logs it, backs off and retries the batch, and every other
- * processor carries on. A read model that stays stuck on an event is visible in the log and in the processor
- * metrics, and can be rebuilt once fixed.
+ * processor carries on. The read-model projections then park the event that cannot be applied as a dead letter
+ * and go on ({@code platform.deadletters}); other processors retry until the event goes through.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {

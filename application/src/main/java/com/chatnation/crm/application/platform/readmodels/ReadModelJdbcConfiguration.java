@@ -23,7 +23,13 @@ class ReadModelJdbcConfiguration {
 
     @Bean
     @ReadModelJdbc
-    JdbcTemplate readModelJdbcTemplate(DataSource dataSource) {
+    TransactionBatchingJdbcTemplate readModelJdbcTemplate(DataSource dataSource) {
         return new TransactionBatchingJdbcTemplate(dataSource);
+    }
+
+    /** Axon picks up handler enhancers among the beans. */
+    @Bean
+    HandlerSavepoints readModelHandlerSavepoints(@ReadModelJdbc TransactionBatchingJdbcTemplate readModelJdbcTemplate) {
+        return new HandlerSavepoints(readModelJdbcTemplate);
     }
 }

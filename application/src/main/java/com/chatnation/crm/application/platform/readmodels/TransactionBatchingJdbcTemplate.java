@@ -8,6 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.concurrent.Callable;
 
 /**
  * The read-model projections' {@link JdbcTemplate} in the live processors. Inside a transaction (a processor's
@@ -53,6 +56,51 @@ final class TransactionBatchingJdbcTemplate extends JdbcTemplate {
             send(queue);
         }
         return super.obtainDataSource();
+    }
+
+    /**
+     * Runs {@code work} (one handler's share of one event) so that its writes either all reach the transaction
+     * or none do: what earlier events queued is sent first, {@code work}'s own statements are sent before it
+     * returns, inside a savepoint; a failure (the handler's or PostgreSQL's) rolls back to the savepoint, drops
+     * what it queued and is rethrown with the transaction still usable. This is how a failing event becomes a dead
+     * letter instead of failing its whole batch; it costs round trips, so it is used only for events of a batch
+     * that failed and for dead letters being retried. Outside a transaction it just runs {@code work}.
+     */
+    <T> T isolated(Callable<T> work) throws Exception {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return work.call();
+        }
+        StatementQueue earlier = currentQueue();
+        if (earlier != null) {
+            send(earlier);
+        }
+        DataSource dataSource = getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.call();
+                StatementQueue queued = currentQueue();
+                if (queued != null) {
+                    send(queued);
+                }
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (Exception | Error failure) {
+                StatementQueue queued = currentQueue();
+                if (queued != null) {
+                    queued.clear();
+                }
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
+                throw failure;
+            }
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     private StatementQueue currentQueue() {
