@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service as its own process on its own embedded PostgreSQL, the way a developer or a small installation runs
  * it: a second instance started on the same data directory is refused and takes nothing away; a kill -9 under
  * load, then a restart on the same directory (which has to stop the PostgreSQL server the killed instance left
- * running), loses and doubles nothing, replies and wallet included; a SIGTERM stops it without a warning and with
- * exit code 0. One data directory and a few processes serve all three, in order.
+ * running), loses and doubles nothing, replies and wallet included; a SIGTERM under load stops it without a
+ * warning and with exit code 0. One data directory and a few processes serve all three, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -224,11 +224,38 @@ class ServiceProcessLifecycleTest {
 
     @Test
     @Order(3)
-    void aSigtermStopsItWithoutAWarningOrAnErrorAndWithExitCodeZero() {
+    void aSigtermUnderLoadStopsItWithoutAWarningOrAnErrorAndWithExitCodeZero() throws Exception {
         ServiceJvm service = restarted != null ? restarted : first;
+        String phoneNumberId = AdminClient.randomPhoneNumberId();
+        String organizationId = service.admin().onboard(Map.of("name", "Stop org", "phoneNumberId", phoneNumberId,
+                "prices", List.of(Map.of("module", "general", "action", "reply", "tokens", 1)),
+                "lowBalanceThreshold", 0)).organizationId();
+        service.admin().post("/admin/organizations/" + organizationId + "/wallet/purchases",
+                Map.of("paymentReference", "stop-test", "amount", PURCHASED));
+        WebhookClient webhook = new WebhookClient(service.port());
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch underWay = new CountDownLatch(30);
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        for (int s = 0; s < 3; s++) {
+            senders.submit(() -> {
+                String contact = "2547" + (10_000_000 + (long) (Math.random() * 89_999_999));
+                while (!stopping.get()) {
+                    try {
+                        webhook.postSigned(WebhookClient.text(phoneNumberId, contact, "wamid.stop." + UUID.randomUUID(),
+                                "hi"));
+                        underWay.countDown();
+                    } catch (UncheckedIOException refused) {
+                        return; // the service stopped listening
+                    }
+                }
+            });
+        }
+        assertThat(underWay.await(60, TimeUnit.SECONDS)).isTrue();
         int linesBefore = service.logLines().size();
 
         int exitCode = service.stop(Duration.ofSeconds(60));
+        stopping.set(true);
+        senders.shutdown();
 
         List<String> afterSignal = service.logLines().subList(linesBefore, service.logLines().size());
         assertThat(afterSignal.stream().filter(line -> line.matches(".*\\b(WARN|ERROR)\\b.*")).toList())
