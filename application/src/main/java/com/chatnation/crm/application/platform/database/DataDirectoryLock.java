@@ -61,8 +61,7 @@ final class DataDirectoryLock implements AutoCloseable {
                     StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                Optional<OwnerRecord> owner = OwnerRecord.parse(Files.readString(file, StandardCharsets.UTF_8));
-                throw new DataDirectoryInUse(dataDir, owner.map(OwnerRecord::servicePid).orElse(0L),
+                throw new DataDirectoryInUse(dataDir, owner(file).map(OwnerRecord::servicePid).orElse(0L),
                         "it holds the lock " + file);
             }
             Optional<OwnerRecord> previous = OwnerRecord.parse(read(channel));
@@ -79,6 +78,27 @@ final class DataDirectoryLock implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Who holds the lock. An owner that has just taken it replaces its predecessor's record a moment later, so an
+     * empty record, or one naming a process that no longer exists, is read again for up to a second.
+     */
+    private static Optional<OwnerRecord> owner(Path file) throws IOException {
+        Optional<OwnerRecord> owner = Optional.empty();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            owner = OwnerRecord.parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (owner.isPresent() && ProcessHandle.of(owner.get().servicePid()).isPresent()) {
+                return owner;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return owner;
     }
 
     /** The record the last owner left, read before this instance replaced it. */

