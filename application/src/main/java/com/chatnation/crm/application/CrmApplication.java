@@ -17,5 +17,23 @@ public class CrmApplication {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         application.run(args);
+        if (!ReplayCommandLine.requested(args)) {
+            exitZeroOnTerm();
+        }
+    }
+
+    /**
+     * SIGTERM is how the service is asked to stop (systemd, Kubernetes, docker stop). The JVM's own handling runs
+     * the shutdown (graceful web drain, processors, scheduler, then the database) but then exits with 143, which
+     * supervisors report as a failure; exiting through {@code System.exit(0)} runs the same shutdown and says it
+     * was the requested one. Installed once the service has started: a start-up cut short keeps the JVM's default.
+     */
+    @SuppressWarnings("sunapi")
+    private static void exitZeroOnTerm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException notOnThisPlatform) {
+            // keep the JVM's default handling
+        }
     }
 }

