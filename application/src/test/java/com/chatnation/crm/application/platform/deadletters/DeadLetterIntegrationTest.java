@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.platform.deadletters;
 
+import com.chatnation.crm.application.support.TestContacts;
+
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
@@ -129,9 +131,9 @@ class DeadLetterIntegrationTest {
         String conversation = "conversation-dead-letter-" + UUID.randomUUID();
         String contact = phone();
         Instant at = Instant.now();
-        append(conversation, 0, new ConversationStarted(conversation, "session-1", "org-dead-letters", contact, "Ann",
+        append(conversation, 0, new ConversationStarted(conversation, "session-1", "org-dead-letters", TestContacts.id(contact), contact, "Ann",
                 at, Duration.ofHours(24)), at);
-        append(conversation, 1, new MessageReceived(conversation, "session-1", "org-dead-letters", contact, null, at,
+        append(conversation, 1, new MessageReceived(conversation, "session-1", "org-dead-letters", TestContacts.id(contact), contact, null, at,
                 new MessageContent.Text("no id"), null, "Ann"), at);
 
         await("the message without id is a dead letter", () -> !lettersOf(conversation).isEmpty());
