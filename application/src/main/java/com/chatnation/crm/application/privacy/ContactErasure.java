@@ -64,7 +64,7 @@ class ContactErasure {
                 // the number was looked up but no message of theirs was ever recorded: only the keys are left
             }
             int destroyed = keys.destroyContact(contactId);
-            directory.forget(contactId);
+            directory.forget(organizationId, contactId);
             jdbc.update("DELETE FROM outbound_replies WHERE conversation_id = ?", conversationId);
             jdbc.update("UPDATE ticket_catalog_reservations SET contact_phone = NULL WHERE conversation_id = ?",
                     conversationId);

@@ -9,6 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,8 +60,13 @@ public class ContactDirectory {
                 Integer.class, organizationId, contactId).isEmpty();
     }
 
-    /** Unlinks the number from the id: a later message from it starts a new contact. */
-    public boolean forget(String contactId) {
+    /**
+     * Unlinks the number from the id for good: a later message from it starts a new contact, and the id is
+     * remembered as erased so nothing teaches it to the directory again.
+     */
+    public boolean forget(String organizationId, String contactId) {
+        jdbc.update("INSERT INTO erased_contacts (contact_id, organization_id, erased_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", contactId, organizationId, Timestamp.from(Instant.now()));
         return jdbc.update("DELETE FROM contact_directory WHERE contact_id = ?", contactId) > 0;
     }
 
@@ -70,5 +77,33 @@ public class ContactDirectory {
 
     private byte[] digest(String organizationId, PhoneNumber phone) {
         return masterKey.digest(organizationId + ":" + phone.e164());
+    }
+
+    /**
+     * Contacts first seen before the directory existed keep the id the read tables gave them (a name-based UUID
+     * of organization and number): the directory learns them from the contacts table once, so their next message
+     * joins their contact instead of starting a second one. Returns how many it learned.
+     */
+    public int learnContactsSeenBefore() {
+        List<Map<String, Object>> unknown = jdbc.queryForList("""
+                SELECT c.organization_id, c.phone, c.id::text AS id FROM contacts c
+                WHERE c.phone IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM contact_directory d WHERE d.contact_id = c.id::text)
+                  AND NOT EXISTS (SELECT 1 FROM erased_contacts e WHERE e.contact_id = c.id::text)""");
+        int learned = 0;
+        for (Map<String, Object> contact : unknown) {
+            String organizationId = (String) contact.get("organization_id");
+            PhoneNumber phone;
+            try {
+                phone = PhoneNumber.of((String) contact.get("phone"));
+            } catch (RuntimeException notANumber) {
+                continue;
+            }
+            learned += jdbc.update("""
+                    INSERT INTO contact_directory (organization_id, phone_digest, contact_id, created_at)
+                    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    organizationId, digest(organizationId, phone), contact.get("id"), Timestamp.from(Instant.now()));
+        }
+        return learned;
     }
 }

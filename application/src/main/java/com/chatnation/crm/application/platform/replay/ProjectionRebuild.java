@@ -79,6 +79,8 @@ final class ProjectionRebuild {
     private TrackingToken token;
     private TrackingToken headAtStart;
     private List<RebuildLane> lanes = List.of();
+    /** Events the lanes left out, kept after the lanes close so the status still shows them. */
+    private volatile List<RebuildLane.Failure> failures = List.of();
 
     ProjectionRebuild(String id, List<String> groups, RebuildContext context) {
         this.id = id;
@@ -131,7 +133,8 @@ final class ProjectionRebuild {
         }
         Long eta = state == State.RUNNING && rate > 0 ? (long) Math.ceil(remaining / rate) : null;
         return new RebuildStatus(id, groups, state.name().toLowerCase(), phase, processed, processed + remaining,
-                position, Math.round(rate * 10) / 10.0, eta, startedAt, finishedAt, error);
+                position, Math.round(rate * 10) / 10.0, eta, startedAt, finishedAt, error, failures.size(),
+                failures.stream().limit(10).toList());
     }
 
     void run() {
@@ -167,6 +170,10 @@ final class ProjectionRebuild {
             outcome = State.COMPLETED;
             log.info("Rebuild {} of {} completed: {} events in {} s, live tables swapped, processors resume at {}",
                     id, groups, processed, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0, position);
+            if (!failures.isEmpty()) {
+                log.warn("Rebuild {} of {} left out {} events its projections could not apply (see its status and "
+                        + "the dead letters): {}", id, groups, failures.size(), failures.stream().limit(10).toList());
+            }
         } catch (Cancelled cancelled) {
             outcome = State.CANCELLED;
             log.info("Rebuild {} of {} cancelled after {} events; live tables untouched", id, groups, processed);
@@ -272,6 +279,9 @@ final class ProjectionRebuild {
         position = token.position().orElse(position);
         processed += size;
         batch.clear();
+        if (lanes.stream().anyMatch(lane -> !lane.failures().isEmpty())) {
+            failures = lanes.stream().flatMap(lane -> lane.failures().stream()).toList();
+        }
         head = context.engine().createHeadToken().position().orElse(position);
         long now = System.nanoTime();
         if (now - lastLog >= context.properties().logInterval().toNanos()) {
@@ -317,6 +327,7 @@ final class ProjectionRebuild {
 
     private void awaitCommitted() {
         lanes.forEach(RebuildLane::awaitCommitted);
+        failures = lanes.stream().flatMap(lane -> lane.failures().stream()).toList();
     }
 
     private void closeLanes() {

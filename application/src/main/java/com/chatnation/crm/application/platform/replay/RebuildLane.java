@@ -2,6 +2,7 @@ package com.chatnation.crm.application.platform.replay;
 
 import com.chatnation.crm.application.platform.executors.TaskExecutors;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -12,8 +13,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -33,6 +36,9 @@ final class RebuildLane implements AutoCloseable {
     private final BatchingJdbcTemplate jdbc;
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final ThreadPoolTaskExecutor thread;
+    /** Applied and handed to the background commit, not yet known to be committed. Lane thread only. */
+    private List<EventMessage<?>> inFlight = List.of();
+    private final List<Failure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RebuildLane(String name, List<String> groups, Connection connection, BatchingJdbcTemplate jdbc,
                         List<AnnotationEventHandlerAdapter> handlers) {
@@ -76,29 +82,100 @@ final class RebuildLane implements AutoCloseable {
         return groups;
     }
 
-    /** Applies the events on the lane's thread and starts committing them; completes when they are applied. */
+    /**
+     * Applies the events on the lane's thread and starts committing them; completes when they are applied. When
+     * something fails (a handler, a batched statement, the previous batch's commit), the events not yet committed
+     * are applied again one at a time, each behind a savepoint: the ones that still fail are left out and reported
+     * ({@link #failures()}), as the live processors park them as dead letters, and the rebuild goes on.
+     */
     CompletableFuture<Void> apply(List<EventMessage<?>> events) {
         return CompletableFuture.runAsync(() -> {
             try {
-                for (EventMessage<?> event : events) {
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        if (handler.canHandle(event)) {
-                            handle(handler, event);
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                applyAll(events);
+                jdbc.commitInBackground(); // waits for the previous batch's commit first
+                inFlight = events;
+            } catch (RuntimeException failure) {
+                List<EventMessage<?>> uncommitted = new ArrayList<>(inFlight);
+                uncommitted.addAll(events);
+                inFlight = List.of();
+                log.warn("Rebuild lane {}: a batch failed ({}); applying its {} events one at a time", name,
+                        failure.getMessage(), uncommitted.size());
+                applyOneByOne(uncommitted);
             }
-            jdbc.commitInBackground();
         }, thread);
     }
 
-    /** Waits until everything applied so far is committed; rethrows a failed commit. */
+    /** Waits until everything applied so far is committed, recovering a failed last batch like {@link #apply}. */
     void awaitCommitted() {
-        CompletableFuture.runAsync(jdbc::awaitCommitted, thread).join();
+        CompletableFuture.runAsync(() -> {
+            try {
+                jdbc.awaitCommitted();
+            } catch (RuntimeException failure) {
+                List<EventMessage<?>> uncommitted = inFlight;
+                inFlight = List.of();
+                applyOneByOne(uncommitted);
+            }
+            inFlight = List.of();
+        }, thread).join();
+    }
+
+    /** Events of the rebuild that a projection could not apply, in the order met. */
+    List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    record Failure(String eventId, String eventType, String aggregateId, Long sequence, String error) {
+    }
+
+    private void applyAll(List<EventMessage<?>> events) {
+        try {
+            for (EventMessage<?> event : events) {
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        handle(handler, event);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void applyOneByOne(List<EventMessage<?>> events) {
+        jdbc.discard();
+        try {
+            connection.rollback();
+            for (EventMessage<?> event : events) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    applyAll(List.of(event));
+                    jdbc.flush();
+                    connection.releaseSavepoint(savepoint);
+                } catch (RuntimeException failed) {
+                    jdbc.discard();
+                    connection.rollback(savepoint);
+                    failures.add(failureOf(event, failed));
+                    log.warn("Rebuild lane {}: event {} ({}) cannot be applied and is left out: {}", name,
+                            event.getIdentifier(), event.getPayloadType().getSimpleName(), failed.getMessage());
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("rebuild lane " + name + " could not apply its events one at a time", e);
+        }
+    }
+
+    private static Failure failureOf(EventMessage<?> event, RuntimeException failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        Long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
+        return new Failure(event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregate, sequence,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
     private static void handle(AnnotationEventHandlerAdapter handler, EventMessage<?> message) throws Exception {
