@@ -59,7 +59,8 @@ final class AccessRules {
         rules.requestMatchers(paths.matcher(GET, "/api/v1/auth/me"), paths.matcher(POST, "/api/v1/auth/password"))
                 .access(staffOnly());
 
-        // The platform operator: onboarding, crediting wallets, suspension, rebuilds, metrics.
+        // The platform operator: onboarding, crediting wallets, suspension, rebuilds, the webhook quarantine
+        // (GET /admin/quarantine, DELETE /admin/quarantine/{id}), metrics.
         rules.requestMatchers(paths.matcher("/admin/**"), paths.matcher("/actuator/**"))
                 .hasAuthority(Permission.PLATFORM.getAuthority());
 
