@@ -17,6 +17,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -43,6 +45,14 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         if (unreadable.getMostSpecificCause() instanceof DomainRuleViolation violation) {
             return ResponseEntity.unprocessableEntity().body(ruleViolated(violation));
+        }
+        if (unreadable.getMostSpecificCause() instanceof InvalidNullException nullElement) {
+            // a null where the request needs a value, e.g. "questions":[null]: the field is named, like validation does
+            String field = path(nullElement.getPath());
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid request: " + field + " must not be null",
+                    "invalid_request");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "must not be null")));
+            return ResponseEntity.badRequest().body(problem);
         }
         String detail = unreadable.getMostSpecificCause() instanceof JsonProcessingException json
                 ? "request body is not valid JSON for this endpoint: " + json.getOriginalMessage()
@@ -100,6 +110,19 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         }
         log.error("command failed", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the command could not be completed", "internal_error");
+    }
+
+    /** A JSON path as validation names fields: {@code questions[0].options[2]}. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String describe(String aggregateIdentifier) {
