@@ -2,7 +2,12 @@ package com.chatnation.crm.application.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +19,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +31,10 @@ import java.util.Map;
  *       PostgreSQL cannot even compare a NUL;</li>
  *   <li>a {@code null} element in any list, array or map of a JSON request body ({@code "questions":[null]}) is a
  *       400 {@code invalid_request} naming the element, before any code meets it. Only request bodies read by
- *       Spring MVC are held to this; the object mapper that stores events is left as it is.</li>
+ *       Spring MVC are held to this; the object mapper that stores events is left as it is;</li>
+ *   <li>a string in a JSON request body holding a NUL or a lone surrogate is a 400 {@code invalid_request} naming
+ *       the field: PostgreSQL can store neither, so such a name or text would be accepted and then fail in every
+ *       read model it reaches.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,9 +72,36 @@ class RequestTextChecks implements WebMvcConfigurer {
             if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
                 ObjectMapper strict = jackson.getObjectMapper().copy();
                 strict.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+                strict.registerModule(new SimpleModule("storable-strings").addDeserializer(String.class,
+                        new StorableStrings()));
                 jackson.setObjectMapper(strict);
             }
         }
+    }
+
+    /** Strings PostgreSQL can store: no NUL, no lone surrogate; anything else is refused with the field named. */
+    static final class StorableStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && (value.indexOf('\u0000') >= 0 || hasLoneSurrogate(value))) {
+                throw InvalidFormatException.from(parser, "text holds a NUL character or an unpaired UTF-16 surrogate",
+                        printable(value), String.class);
+            }
+            return value;
+        }
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void check(HttpServletRequest request) {

@@ -69,6 +69,15 @@ class RequestValidationIntegrationTest {
     }
 
     @Test
+    void aNulOrALoneSurrogateInABodyStringIsA400NamingTheField() {
+        assertInvalid(org.owner().postRaw(org.path("/inbound-messages"),
+                "{\"from\":\"+254700000001\",\"text\":\"he\\u0000llo\"}"), "text");
+        assertInvalid(org.owner().postRaw(org.path("/surveys"), """
+                {"title":"T\\ud800","questions":[{"id":"q1","text":"Yes?","type":"YES_NO","required":true}]}"""),
+                "title");
+    }
+
+    @Test
     void aNulInTheContactSearchIsA400NamingTheParameter() {
         AdminClient.Response response = org.owner().get(org.path("/contacts?q=%00"));
         assertInvalid(response, "q");
