@@ -20,9 +20,13 @@ import java.util.Set;
 /**
  * Reads a WhatsApp Cloud API webhook body into a {@link WebhookNotification} by walking the JSON tree.
  *
- * <p>Only the envelope is strict: the body must be a JSON object whose {@code object} is
- * {@code whatsapp_business_account}, otherwise a {@link MalformedWebhookException} says why. Inside it the parser
- * is lenient, because WhatsApp adds fields and message types over time and published samples differ:
+ * <p>Only a body that is not JSON is refused ({@link MalformedWebhookException}); JSON that is not a
+ * {@code whatsapp_business_account} object, and every message, status or change in it that can never be processed
+ * (no usable id, a sender that is not 1 to 20 digits, no usable phone number id, ...), come back as
+ * {@link WebhookNotification#quarantined()} items with a reason, so the webhook can acknowledge the delivery and keep
+ * them for the operator. Free text is cleaned ({@link WebhookText}); timestamps outside 2009 to a day after the
+ * delivery are read as absent. Otherwise the parser is lenient, because WhatsApp adds fields and message types over
+ * time and published samples differ:
  * <ul>
  *   <li>unknown fields are ignored; changes of fields other than {@code messages} become {@link IgnoredChange}s;</li>
  *   <li>a change without {@code field} whose value holds messages, statuses or errors is a messages change;</li>
@@ -35,8 +39,8 @@ import java.util.Set;
  *       ("nfm_reply"): their {@code response_json} is machine data, and turning it into {@code Text} would let a
  *       bot treat it as words the contact typed;</li>
  *   <li>a reaction with a missing or null emoji is a removed reaction, like an empty one ({@code emoji} "");</li>
- *   <li>a sender without a valid phone number (BSUID-only contacts, placeholder ids) still yields the message with
- *       a null {@code from}; see {@link InboundMessage}.</li>
+ *   <li>a sender without a phone number (BSUID-only contacts) still yields the message with a null {@code from};
+ *       a {@code from} that is digits but no E.164 number likewise; see {@link InboundMessage}.</li>
  * </ul>
  * Instances are thread-safe.
  */
