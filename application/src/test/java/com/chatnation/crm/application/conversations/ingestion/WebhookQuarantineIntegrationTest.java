@@ -118,8 +118,8 @@ class WebhookQuarantineIntegrationTest {
         awaitMessageRow(id);
         assertThat(jdbc.queryForObject("SELECT text FROM messages WHERE id = ?", String.class, id)).isEqualTo("hello");
         awaitTrue("contact name", () -> "Wanjiku".equals(jdbc.query(
-                "SELECT name FROM contacts WHERE organization_id = ? AND phone = ?",
-                rows -> rows.next() ? rows.getString(1) : null, organizationId, "+" + from)));
+                "SELECT name FROM contacts WHERE id = (SELECT contact_id FROM messages WHERE id = ?)",
+                rows -> rows.next() ? rows.getString(1) : null, id)));
         assertThat(quarantinedReasons()).isEmpty();
     }
 
