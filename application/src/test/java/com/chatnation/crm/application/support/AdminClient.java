@@ -96,6 +96,12 @@ public final class AdminClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    public Response putRaw(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

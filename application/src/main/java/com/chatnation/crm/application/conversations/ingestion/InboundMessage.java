@@ -10,8 +10,8 @@ import java.time.Instant;
  *
  * <p>{@code from} is the contact's phone number when the payload carries a usable one. WhatsApp is moving to
  * business-scoped user ids (BSUID, {@code from_user_id} / {@code contacts[].user_id}) and user names, and a message
- * may then come without a phone number; placeholder ids in published samples are not phone numbers either. In those
- * cases {@code from} is null and the contact is identified by {@link #sender()}, which always keeps the raw
+ * may then come without a phone number; a {@code wa_id} of digits may still be no E.164 number (a
+ * {@code from} that is not digits at all is quarantined by the parser). In those cases {@code from} is null and the contact is identified by {@link #sender()}, which always keeps the raw
  * {@code wa_id}, the BSUID and the user name as sent.
  *
  * @param messageId the WhatsApp message id ({@code wamid.…})

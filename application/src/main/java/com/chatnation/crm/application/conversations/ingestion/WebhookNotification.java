@@ -3,14 +3,21 @@ package com.chatnation.crm.application.conversations.ingestion;
 import java.util.List;
 
 /**
- * A whole webhook body: every {@code messages} change of every entry, in payload order, and the changes of other
- * fields that were skipped.
+ * A whole webhook body: every {@code messages} change of every entry, in payload order, the changes of other
+ * fields that were skipped, and what could never be processed ({@code quarantined}: kept raw, with the reason).
  */
-public record WebhookNotification(List<WebhookChange> changes, List<IgnoredChange> ignoredChanges) {
+public record WebhookNotification(List<WebhookChange> changes, List<IgnoredChange> ignoredChanges,
+                                  List<QuarantinedItem> quarantined) {
 
     public WebhookNotification {
         changes = List.copyOf(changes);
         ignoredChanges = List.copyOf(ignoredChanges);
+        quarantined = List.copyOf(quarantined);
+    }
+
+    /** The reasons of the quarantined items, in payload order (for tests and logs). */
+    public List<String> quarantineReasons() {
+        return quarantined.stream().map(QuarantinedItem::reason).toList();
     }
 
     /** All items of all changes, in payload order. */

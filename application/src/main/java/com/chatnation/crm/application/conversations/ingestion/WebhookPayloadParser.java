@@ -20,9 +20,13 @@ import java.util.Set;
 /**
  * Reads a WhatsApp Cloud API webhook body into a {@link WebhookNotification} by walking the JSON tree.
  *
- * <p>Only the envelope is strict: the body must be a JSON object whose {@code object} is
- * {@code whatsapp_business_account}, otherwise a {@link MalformedWebhookException} says why. Inside it the parser
- * is lenient, because WhatsApp adds fields and message types over time and published samples differ:
+ * <p>Only a body that is not JSON is refused ({@link MalformedWebhookException}); JSON that is not a
+ * {@code whatsapp_business_account} object, and every message, status or change in it that can never be processed
+ * (no usable id, a sender that is not 1 to 20 digits, no usable phone number id, ...), come back as
+ * {@link WebhookNotification#quarantined()} items with a reason, so the webhook can acknowledge the delivery and keep
+ * them for the operator. Free text is cleaned ({@link WebhookText}); timestamps outside 2009 to a day after the
+ * delivery are read as absent. Otherwise the parser is lenient, because WhatsApp adds fields and message types over
+ * time and published samples differ:
  * <ul>
  *   <li>unknown fields are ignored; changes of fields other than {@code messages} become {@link IgnoredChange}s;</li>
  *   <li>a change without {@code field} whose value holds messages, statuses or errors is a messages change;</li>
@@ -35,8 +39,8 @@ import java.util.Set;
  *       ("nfm_reply"): their {@code response_json} is machine data, and turning it into {@code Text} would let a
  *       bot treat it as words the contact typed;</li>
  *   <li>a reaction with a missing or null emoji is a removed reaction, like an empty one ({@code emoji} "");</li>
- *   <li>a sender without a valid phone number (BSUID-only contacts, placeholder ids) still yields the message with
- *       a null {@code from}; see {@link InboundMessage}.</li>
+ *   <li>a sender without a phone number (BSUID-only contacts) still yields the message with a null {@code from};
+ *       a {@code from} that is digits but no E.164 number likewise; see {@link InboundMessage}.</li>
  * </ul>
  * Instances are thread-safe.
  */
@@ -48,13 +52,32 @@ public final class WebhookPayloadParser {
     private static final List<String> INFERABLE_TYPES = List.of("text", "interactive", "button", "image", "audio",
             "video", "document", "sticker", "location", "contacts", "reaction", "order", "system");
 
+    /** Epoch seconds up to the year 9999; beyond it a number is not a time. */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+    private static final BigDecimal MAX_DECIMAL = new BigDecimal("1e15");
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("[a-z_]{1,32}");
+
+    private final ObjectMapper escaping = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** Parses a raw webhook body; throws {@link MalformedWebhookException} only for a broken envelope. */
+    /** Parses a raw webhook body received now; see {@link #parse(byte[], Instant)}. */
     public WebhookNotification parse(byte[] body) {
+        return parse(body, Instant.now());
+    }
+
+    /**
+     * Parses a raw webhook body. Throws {@link MalformedWebhookException} only when the body is not JSON at all;
+     * well-formed JSON that is not a WhatsApp Business Account notification, and any message, status or change in
+     * it that can never be processed, come back as {@link WebhookNotification#quarantined()} items.
+     *
+     * @param receivedAt when the body arrived: timestamps later than a day after it are not believed
+     */
+    public WebhookNotification parse(byte[] body, Instant receivedAt) {
         if (body == null || body.length == 0) {
             throw new MalformedWebhookException("webhook body is empty");
         }
@@ -69,19 +92,21 @@ public final class WebhookPayloadParser {
         if (root == null || root.isMissingNode()) {
             throw new MalformedWebhookException("webhook body is empty");
         }
+        List<QuarantinedItem> quarantined = new ArrayList<>();
         if (!root.isObject()) {
-            throw new MalformedWebhookException(
-                    "webhook body must be a JSON object, was " + root.getNodeType().name().toLowerCase());
+            quarantined.add(new QuarantinedItem(null, "delivery", "not_a_notification",
+                    "webhook body must be a JSON object, was " + root.getNodeType().name().toLowerCase(), body));
+            return new WebhookNotification(List.of(), List.of(), quarantined);
         }
         JsonNode object = root.get("object");
-        if (object == null || object.isNull()) {
-            throw new MalformedWebhookException("webhook body has no 'object'; expected '" + EXPECTED_OBJECT + "'");
-        }
-        if (!object.isTextual() || !EXPECTED_OBJECT.equals(object.textValue())) {
-            throw new MalformedWebhookException(
-                    "webhook 'object' must be '" + EXPECTED_OBJECT + "', was " + object);
+        if (object == null || !object.isTextual() || !EXPECTED_OBJECT.equals(object.textValue())) {
+            quarantined.add(new QuarantinedItem(null, "delivery", "not_a_notification",
+                    "webhook 'object' must be '" + EXPECTED_OBJECT + "', was "
+                            + (object == null ? "missing" : clip(object.toString())), body));
+            return new WebhookNotification(List.of(), List.of(), quarantined);
         }
 
+        Window window = new Window(receivedAt);
         List<WebhookChange> changes = new ArrayList<>();
         List<IgnoredChange> ignored = new ArrayList<>();
         for (JsonNode entry : elements(root.get("entry"))) {
@@ -90,13 +115,30 @@ public final class WebhookPayloadParser {
                 String field = text(change, "field");
                 JsonNode value = change.get("value");
                 if ("messages".equals(field) || (field == null && looksLikeMessages(value))) {
-                    changes.add(messagesChange(entryId, value));
+                    WebhookChange parsed = messagesChange(entryId, change, value, window, quarantined);
+                    if (parsed != null) {
+                        changes.add(parsed);
+                    }
                 } else {
                     ignored.add(new IgnoredChange(entryId, field));
                 }
             }
         }
-        return new WebhookNotification(changes, ignored);
+        return new WebhookNotification(changes, ignored, quarantined);
+    }
+
+    /** Message timestamps believed: from 2009 (WhatsApp's first year) to a day after the delivery arrived. */
+    private record Window(Instant receivedAt) {
+        static final Instant EARLIEST = Instant.parse("2009-01-01T00:00:00Z");
+
+        Instant latest() {
+            return receivedAt.plus(java.time.Duration.ofDays(1));
+        }
+
+        /** Conversation windows expire up to a few days ahead; a month is already beyond any of them. */
+        Instant latestExpiry() {
+            return receivedAt.plus(java.time.Duration.ofDays(31));
+        }
     }
 
     /**
@@ -121,28 +163,50 @@ public final class WebhookPayloadParser {
                     || "whatsapp".equals(text(value, "messaging_product")));
     }
 
-    private WebhookChange messagesChange(String entryId, JsonNode value) {
+    /** A messages change, or null when it names no usable business number (then it is quarantined whole). */
+    private WebhookChange messagesChange(String entryId, JsonNode change, JsonNode value, Window window,
+                                  List<QuarantinedItem> quarantined) {
         JsonNode metadata = value == null ? null : value.get("metadata");
         String phoneNumberId = text(metadata, "phone_number_id");
-        String displayPhoneNumber = text(metadata, "display_phone_number");
-        List<JsonNode> contacts = elements(value == null ? null : value.get("contacts"));
+        if (phoneNumberId == null) {
+            quarantined.add(new QuarantinedItem(null, "change", "missing_phone_number_id",
+                    "the change has no value.metadata.phone_number_id, so no organization can be found", raw(change)));
+            return null;
+        }
+        if (!WebhookText.isUsableId(phoneNumberId)) {
+            quarantined.add(new QuarantinedItem(null, "change", "invalid_phone_number_id",
+                    "value.metadata.phone_number_id " + WebhookText.describeId(phoneNumberId), raw(change)));
+            return null;
+        }
+        String displayPhoneNumber = WebhookText.clean(text(metadata, "display_phone_number"));
+        List<JsonNode> contacts = elements(value.get("contacts"));
         List<WebhookItem> items = new ArrayList<>();
-        if (value != null) {
-            for (JsonNode message : elements(value.get("messages"))) {
-                if (message.isObject()) {
-                    items.add(message(phoneNumberId, message, contacts));
+        for (JsonNode message : elements(value.get("messages"))) {
+            if (message.isObject()) {
+                WebhookItem parsed = message(phoneNumberId, message, contacts, window, quarantined);
+                if (parsed != null) {
+                    items.add(parsed);
                 }
+            } else {
+                quarantined.add(new QuarantinedItem(phoneNumberId, "message", "not_an_object",
+                        "messages[] holds a " + message.getNodeType().name().toLowerCase(), raw(message)));
             }
-            for (JsonNode status : elements(value.get("statuses"))) {
-                if (status.isObject()) {
-                    items.add(status(phoneNumberId, status));
+        }
+        for (JsonNode status : elements(value.get("statuses"))) {
+            if (status.isObject()) {
+                WebhookItem parsed = status(phoneNumberId, status, window, quarantined);
+                if (parsed != null) {
+                    items.add(parsed);
                 }
+            } else {
+                quarantined.add(new QuarantinedItem(phoneNumberId, "status", "not_an_object",
+                        "statuses[] holds a " + status.getNodeType().name().toLowerCase(), raw(status)));
             }
-            for (JsonNode error : elements(value.get("errors"))) {
-                if (error.isObject()) {
-                    items.add(new WebhookError(phoneNumberId, intOrZero(error.get("code")), text(error, "title"),
-                            text(error, "message"), text(error.get("error_data"), "details")));
-                }
+        }
+        for (JsonNode error : elements(value.get("errors"))) {
+            if (error.isObject()) {
+                items.add(new WebhookError(phoneNumberId, intOrZero(error.get("code")), text(error, "title"),
+                        text(error, "message"), text(error.get("error_data"), "details")));
             }
         }
         return new WebhookChange(entryId, phoneNumberId, displayPhoneNumber, items);
@@ -150,19 +214,53 @@ public final class WebhookPayloadParser {
 
     // ---- messages ------------------------------------------------------------------------------------------
 
-    private InboundMessage message(String phoneNumberId, JsonNode message, List<JsonNode> contacts) {
-        String rawFrom = text(message, "from");
-        String fromUserId = text(message, "from_user_id");
+    /** The message, or null when it is quarantined: no usable id, or no usable sender. */
+    private InboundMessage message(String phoneNumberId, JsonNode message, List<JsonNode> contacts, Window window,
+                                   List<QuarantinedItem> quarantined) {
+        String messageId = rawText(message, "id");
+        if (messageId == null) {
+            quarantined.add(new QuarantinedItem(phoneNumberId, "message", "missing_message_id",
+                    "the message has no id", raw(message)));
+            return null;
+        }
+        if (!WebhookText.isUsableId(messageId)) {
+            quarantined.add(new QuarantinedItem(phoneNumberId, "message", "invalid_message_id",
+                    "the message id " + WebhookText.describeId(messageId), raw(message)));
+            return null;
+        }
+        String rawFrom = rawText(message, "from");
+        String fromUserId = rawText(message, "from_user_id");
         JsonNode contact = matchingContact(contacts, rawFrom, fromUserId);
-        String waId = rawFrom != null ? rawFrom : text(contact, "wa_id");
-        String userId = fromUserId != null ? fromUserId : text(contact, "user_id");
+        String rawWaId = rawFrom != null ? rawFrom : rawText(contact, "wa_id");
+        String waId = WebhookText.waIdOrNull(rawWaId);
+        if (rawWaId != null && waId == null) {
+            quarantined.add(new QuarantinedItem(phoneNumberId, "message", "invalid_from",
+                    "the sender's WhatsApp id must be 1 to " + WebhookText.MAX_WA_ID_DIGITS + " digits, was "
+                            + rawWaId.length() + " characters", raw(message)));
+            return null;
+        }
+        String userId = fromUserId != null ? fromUserId : rawText(contact, "user_id");
+        if (userId != null && !WebhookText.isUsableId(userId)) {
+            if (waId == null) {
+                quarantined.add(new QuarantinedItem(phoneNumberId, "message", "invalid_from",
+                        "the sender's user id " + WebhookText.describeId(userId), raw(message)));
+                return null;
+            }
+            userId = null; // the phone number identifies the contact; an unusable extra id is dropped
+        }
+        if (waId == null && userId == null) {
+            quarantined.add(new QuarantinedItem(phoneNumberId, "message", "missing_from",
+                    "the message names no sender (from, from_user_id or a contact's wa_id)", raw(message)));
+            return null;
+        }
         JsonNode profile = contact == null ? null : contact.get("profile");
         var sender = new InboundMessage.Sender(waId, userId, text(profile, "username"));
 
         String rawType = text(message, "type");
         String type = rawType != null ? rawType : inferType(message);
-        return new InboundMessage(phoneNumberId, phoneOrNull(waId), text(profile, "name"), text(message, "id"),
-                instant(message.get("timestamp")), content(type, message), context(message), rawType, sender);
+        return new InboundMessage(phoneNumberId, phoneOrNull(waId), text(profile, "name"), messageId,
+                instant(message.get("timestamp"), window.latest()), content(type, message), context(message),
+                rawType, sender);
     }
 
     private static JsonNode matchingContact(List<JsonNode> contacts, String waId, String userId) {
@@ -215,12 +313,14 @@ public final class WebhookPayloadParser {
             case "image", "audio", "video", "document", "sticker" -> new MessageContent.Media(type,
                     text(body, "id"), text(body, "mime_type"), text(body, "caption"), text(body, "filename"),
                     body.path("voice").asBoolean(false), body.path("animated").asBoolean(false));
-            case "location" -> new MessageContent.Location(decimal(body.get("latitude")),
-                    decimal(body.get("longitude")), text(body, "name"), text(body, "address"), text(body, "url"));
+            case "location" -> new MessageContent.Location(coordinate(body.get("latitude"), 90),
+                    coordinate(body.get("longitude"), 180), text(body, "name"), text(body, "address"), text(body, "url"));
             case "contacts" -> sharedContacts(body);
             case "reaction" -> {
                 String emoji = text(body, "emoji");
-                yield new MessageContent.Reaction(text(body, "message_id"), emoji == null ? "" : emoji);
+                String reactedTo = rawText(body, "message_id");
+                yield new MessageContent.Reaction(WebhookText.isUsableId(reactedTo) ? reactedTo : null,
+                        emoji == null ? "" : emoji);
             }
             case "order" -> order(body);
             case "system" -> {
@@ -289,7 +389,10 @@ public final class WebhookPayloadParser {
     private static MessageContext context(JsonNode message) {
         JsonNode context = message.get("context");
         JsonNode referral = message.get("referral");
-        String repliedTo = text(context, "id");
+        String repliedTo = rawText(context, "id");
+        if (repliedTo != null && !WebhookText.isUsableId(repliedTo)) {
+            repliedTo = null; // the message stands on its own; only the link to an unknowable earlier one is lost
+        }
         boolean forwarded = context != null
                 && (context.path("forwarded").asBoolean(false) || context.path("frequently_forwarded").asBoolean(false));
         String productRetailerId = context == null ? null : text(context.get("referred_product"), "product_retailer_id");
@@ -308,7 +411,32 @@ public final class WebhookPayloadParser {
 
     // ---- statuses ------------------------------------------------------------------------------------------
 
-    private static StatusUpdate status(String phoneNumberId, JsonNode status) {
+    /** The status, or null when it is quarantined: without a usable message id, status or recipient. */
+    private StatusUpdate status(String phoneNumberId, JsonNode status, Window window,
+                                List<QuarantinedItem> quarantined) {
+        String messageId = rawText(status, "id");
+        String state = rawText(status, "status");
+        String recipientId = rawText(status, "recipient_id");
+        String reason = null;
+        String detail = null;
+        if (messageId == null) {
+            reason = "missing_status_id";
+            detail = "the status has no id";
+        } else if (!WebhookText.isUsableId(messageId)) {
+            reason = "invalid_status_id";
+            detail = "the status id " + WebhookText.describeId(messageId);
+        } else if (state == null || !STATUS.matcher(state).matches()) {
+            reason = "invalid_status";
+            detail = "status must be 1 to 32 lower-case letters or underscores, was "
+                    + (state == null ? "missing" : state.length() + " characters");
+        } else if (recipientId != null && !WebhookText.isUsableId(recipientId)) {
+            reason = "invalid_recipient_id";
+            detail = "recipient_id " + WebhookText.describeId(recipientId);
+        }
+        if (reason != null) {
+            quarantined.add(new QuarantinedItem(phoneNumberId, "status", reason, detail, raw(status)));
+            return null;
+        }
         List<StatusUpdate.StatusError> errors = new ArrayList<>();
         for (JsonNode error : elements(status.get("errors"))) {
             errors.add(new StatusUpdate.StatusError(error.hasNonNull("code") ? intOrZero(error.get("code")) : null,
@@ -321,9 +449,10 @@ public final class WebhookPayloadParser {
         JsonNode conversation = status.get("conversation");
         StatusUpdate.ConversationInfo conv = conversation == null || !conversation.isObject() ? null
                 : new StatusUpdate.ConversationInfo(text(conversation, "id"),
-                        text(conversation.get("origin"), "type"), instant(conversation.get("expiration_timestamp")));
-        return new StatusUpdate(phoneNumberId, text(status, "id"), text(status, "recipient_id"),
-                text(status, "status"), instant(status.get("timestamp")), errors, price, conv,
+                        text(conversation.get("origin"), "type"),
+                        instant(conversation.get("expiration_timestamp"), window.latestExpiry()));
+        return new StatusUpdate(phoneNumberId, messageId, recipientId, state,
+                instant(status.get("timestamp"), window.latest()), errors, price, conv,
                 text(status, "biz_opaque_callback_data"));
     }
 
@@ -337,8 +466,13 @@ public final class WebhookPayloadParser {
         return result;
     }
 
-    /** A scalar field as text (numbers included); null when absent, null or not a scalar. */
+    /** A scalar field as storable text (numbers included; see {@link WebhookText#clean}); null when absent, null or not a scalar. */
     private static String text(JsonNode node, String field) {
+        return WebhookText.clean(rawText(node, field));
+    }
+
+    /** A scalar field exactly as sent, for identifiers, which are checked rather than cleaned. */
+    private static String rawText(JsonNode node, String field) {
         if (node == null || !node.isObject()) {
             return null;
         }
@@ -346,18 +480,40 @@ public final class WebhookPayloadParser {
         return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
     }
 
-    /** Epoch seconds as a number or a string of digits, or an ISO-8601 instant; null when unreadable. */
-    private static Instant instant(JsonNode node) {
+    /** The JSON of an item as received, every non-ASCII character escaped so NUL and lone surrogates survive. */
+    private byte[] raw(JsonNode node) {
+        try {
+            return escaping.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            return ("\"unprintable: " + e.getOriginalMessage() + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static String clip(String text) {
+        String cleaned = WebhookText.clean(text);
+        return cleaned.length() <= 80 ? cleaned : cleaned.substring(0, 80) + "…";
+    }
+
+    /**
+     * Epoch seconds as a number or a string of digits, or an ISO-8601 instant; null when unreadable or outside
+     * 2009 to {@code latest}: such a time is not a real one, and the receive time then stands in for it.
+     */
+    private static Instant instant(JsonNode node, Instant latest) {
+        Instant instant = readInstant(node);
+        return instant == null || instant.isBefore(Window.EARLIEST) || instant.isAfter(latest) ? null : instant;
+    }
+
+    private static Instant readInstant(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (node.isIntegralNumber()) {
-            return Instant.ofEpochSecond(node.longValue());
+            return node.canConvertToLong() ? epochSecond(node.longValue()) : null;
         }
         if (node.isTextual()) {
             String value = node.textValue().strip();
             if (value.matches("\\d{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
+                return epochSecond(Long.parseLong(value));
             }
             try {
                 return Instant.parse(value);
@@ -368,7 +524,24 @@ public final class WebhookPayloadParser {
         return null;
     }
 
+    private static Instant epochSecond(long seconds) {
+        return seconds < 0 || seconds > MAX_EPOCH_SECOND ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    /** A number, or null when it is not one or beyond what a price or a coordinate can be (PostgreSQL's numeric in jsonb included). */
     private static BigDecimal decimal(JsonNode node) {
+        BigDecimal value = readDecimal(node);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.abs().compareTo(MAX_DECIMAL) >= 0 || value.scale() > 12 ? null : value;
+        } catch (ArithmeticException unusable) {
+            return null;
+        }
+    }
+
+    private static BigDecimal readDecimal(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -376,13 +549,23 @@ public final class WebhookPayloadParser {
             return node.decimalValue();
         }
         if (node.isTextual()) {
+            String value = node.textValue().strip();
+            if (value.length() > 40) {
+                return null;
+            }
             try {
-                return new BigDecimal(node.textValue().strip());
+                return new BigDecimal(value);
             } catch (NumberFormatException notANumber) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** A coordinate within {@code -limit..limit}, or null. */
+    private static BigDecimal coordinate(JsonNode node, int limit) {
+        BigDecimal value = decimal(node);
+        return value == null || value.abs().compareTo(BigDecimal.valueOf(limit)) > 0 ? null : value;
     }
 
     private static int intOrZero(JsonNode node) {

@@ -33,6 +33,10 @@ import com.chatnation.crm.domain.common.Ids;
  * The WhatsApp Cloud API webhook. A delivery is verified (signature over the raw bytes, before anything else),
  * parsed, routed to its organization by phone number id, and made durable; only then is it acknowledged. The
  * conversation work happens afterwards, off the request thread, so Meta gets its 200 fast.
+ *
+ * <p>A signed body that is JSON is always answered 200 once stored, because Meta retries anything else for days:
+ * what can never be processed in it (see {@link WebhookPayloadParser}) goes to the {@link WebhookQuarantine} and the
+ * rest is processed as usual. Only a body that is not JSON (400) or a failure to store (503, transient) is not.
  */
 @RestController
 @RequestMapping("/webhooks/whatsapp")
@@ -48,12 +52,14 @@ class WhatsAppWebhookController {
     private final OrganizationRouter router;
     private final InboundItemCodec codec;
     private final InboundQueue queue;
+    private final WebhookQuarantine quarantine;
     private final MeterRegistry meters;
     private final Timer accepting;
 
     public WhatsAppWebhookController(WhatsAppProperties settings, OrganizationRouter router, InboundItemCodec codec,
-                                     InboundQueue queue, MeterRegistry meters) {
+                                     InboundQueue queue, WebhookQuarantine quarantine, MeterRegistry meters) {
         this.settings = settings;
+        this.quarantine = quarantine;
         this.router = router;
         this.codec = codec;
         this.queue = queue;
@@ -100,17 +106,20 @@ class WhatsAppWebhookController {
             meters.counter("crm.webhook.rejected", "reason", "bad_signature").increment();
             return problem(HttpStatus.UNAUTHORIZED, WebhookSignature.HEADER + " does not match the body", "unauthorized");
         }
+        Instant receivedAt = Instant.now();
         WebhookNotification notification;
         try {
-            notification = parser.parse(body);
+            notification = parser.parse(body, receivedAt);
         } catch (MalformedWebhookException malformed) {
             meters.counter("crm.webhook.rejected", "reason", "malformed").increment();
             return problem(HttpStatus.BAD_REQUEST, malformed.getMessage(), "malformed_request");
         }
         long started = System.nanoTime();
-        List<InboundEnvelope> envelopes = envelopes(notification);
+        List<InboundEnvelope> envelopes = envelopes(notification, receivedAt);
         try {
             queue.enqueue(envelopes);
+            // After the usable items: should this fail, Meta's redelivery repeats them, which changes nothing.
+            quarantine.keep(quarantined(notification), receivedAt);
         } catch (RuntimeException unavailable) {
             log.error("could not make {} webhook items durable; asking Meta to retry", envelopes.size(), unavailable);
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "could not accept the notification now; retry later",
@@ -133,8 +142,17 @@ class WhatsAppWebhookController {
         response.getOutputStream().write(body);
     }
 
-    private List<InboundEnvelope> envelopes(WebhookNotification notification) {
-        Instant now = Instant.now();
+    private List<WebhookQuarantine.Arrival> quarantined(WebhookNotification notification) {
+        List<WebhookQuarantine.Arrival> arrivals = new ArrayList<>();
+        for (QuarantinedItem item : notification.quarantined()) {
+            String organization = router.organizationFor(item.phoneNumberId()).orElse(null);
+            log.warn("webhook {} quarantined ({}): {}", item.kind(), item.reason(), item.detail());
+            arrivals.add(new WebhookQuarantine.Arrival(item, organization));
+        }
+        return arrivals;
+    }
+
+    private List<InboundEnvelope> envelopes(WebhookNotification notification, Instant now) {
         List<InboundEnvelope> envelopes = new ArrayList<>();
         for (WebhookChange change : notification.changes()) {
             var organization = router.organizationFor(change.phoneNumberId());

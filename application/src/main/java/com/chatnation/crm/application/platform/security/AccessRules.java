@@ -61,7 +61,7 @@ final class AccessRules {
                 .access(staffOnly());
 
         // The platform operator: onboarding, crediting wallets, suspension, rebuilds, dead letters
-        // (/admin/dead-letters), metrics, and the health endpoint's details.
+        // (/admin/dead-letters), the webhook quarantine (/admin/quarantine), metrics, the health endpoint's details.
         rules.requestMatchers(paths.matcher("/admin/**"), paths.matcher("/actuator/**"))
                 .hasAuthority(Permission.PLATFORM.getAuthority());
 

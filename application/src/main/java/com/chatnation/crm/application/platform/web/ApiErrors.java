@@ -17,6 +17,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -43,6 +46,16 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         if (unreadable.getMostSpecificCause() instanceof DomainRuleViolation violation) {
             return ResponseEntity.unprocessableEntity().body(ruleViolated(violation));
+        }
+        if (unreadable.getMostSpecificCause() instanceof InvalidNullException nullElement) {
+            // a null where the request needs a value, e.g. "questions":[null]: the field is named, like validation does
+            return ResponseEntity.badRequest().body(invalidField(path(nullElement.getPath()), "must not be null"));
+        }
+        if (unreadable.getMostSpecificCause() instanceof InvalidFormatException invalid
+                && invalid.getTargetType() == String.class) {
+            // text that can never be stored (a NUL, an unpaired surrogate), refused while reading the body
+            return ResponseEntity.badRequest().body(invalidField(path(invalid.getPath()),
+                    "must not hold a NUL character or an unpaired UTF-16 surrogate"));
         }
         String detail = unreadable.getMostSpecificCause() instanceof JsonProcessingException json
                 ? "request body is not valid JSON for this endpoint: " + json.getOriginalMessage()
@@ -100,6 +113,26 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         }
         log.error("command failed", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the command could not be completed", "internal_error");
+    }
+
+    private static ProblemDetail invalidField(String field, String message) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid request: " + field + " " + message,
+                "invalid_request");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
+    }
+
+    /** A JSON path as validation names fields: {@code questions[0].options[2]}. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String describe(String aggregateIdentifier) {

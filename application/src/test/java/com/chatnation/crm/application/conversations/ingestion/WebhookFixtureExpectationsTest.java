@@ -356,17 +356,13 @@ class WebhookFixtureExpectationsTest {
         WebhookNotification notification = parse("multi_changes_two_text.json");
         assertThat(notification.changes()).hasSize(2)
                 .allSatisfy(change -> assertThat(change.phoneNumberId()).isEqualTo("PHONE_NUMBER_ID"));
-        assertThat(notification.messages()).extracting(InboundMessage::content).containsExactly(
-                new MessageContent.Text("MESSAGE_BODY"), new MessageContent.Text("MESSAGE_BODY2"));
-        // placeholder ids are not phone numbers: no PhoneNumber, the raw wa_id is kept for ordering
-        assertThat(notification.messages()).allSatisfy(message -> {
-            assertThat(message.from()).isNull();
-            assertThat(message.sender().waId()).isEqualTo("PHONE_NUMBER");
-            assertThat(message.profileName()).isEqualTo("NAME");
-            assertThat(WebhookPayloadParser.orderingKey(message)).isEqualTo("PHONE_NUMBER_ID:PHONE_NUMBER");
+        // "from": "PHONE_NUMBER" is a placeholder, not a WhatsApp id (1 to 20 digits): both messages are quarantined
+        assertThat(notification.messages()).isEmpty();
+        assertThat(notification.quarantined()).hasSize(2).allSatisfy(item -> {
+            assertThat(item.reason()).isEqualTo("invalid_from");
+            assertThat(item.phoneNumberId()).isEqualTo("PHONE_NUMBER_ID");
+            assertThat(new String(item.raw(), java.nio.charset.StandardCharsets.US_ASCII)).contains("\"from\":\"PHONE_NUMBER\"");
         });
-        assertThat(notification.messages()).extracting(InboundMessage::sentAt)
-                .containsExactly(Instant.ofEpochSecond(1669233778L), Instant.ofEpochSecond(1669233779L));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -47,34 +47,29 @@ class WebhookPayloadParserTest {
     }
 
     @Test
-    void rejects_a_json_array() {
-        assertThatThrownBy(() -> parse("[{\"object\":\"whatsapp_business_account\"}]"))
-                .isInstanceOf(MalformedWebhookException.class)
-                .hasMessage("webhook body must be a JSON object, was array");
+    void quarantines_json_that_is_not_an_object() {
+        assertThat(parse("[{\"object\":\"whatsapp_business_account\"}]").quarantined()).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.kind()).isEqualTo("delivery");
+                    assertThat(item.reason()).isEqualTo("not_a_notification");
+                    assertThat(item.detail()).isEqualTo("webhook body must be a JSON object, was array");
+                    assertThat(new String(item.raw(), StandardCharsets.UTF_8))
+                            .isEqualTo("[{\"object\":\"whatsapp_business_account\"}]");
+                });
+        assertThat(parse("\"whatsapp_business_account\"").quarantined()).singleElement()
+                .satisfies(item -> assertThat(item.detail()).isEqualTo("webhook body must be a JSON object, was string"));
     }
 
     @Test
-    void rejects_a_json_scalar() {
-        assertThatThrownBy(() -> parse("\"whatsapp_business_account\""))
-                .isInstanceOf(MalformedWebhookException.class)
-                .hasMessage("webhook body must be a JSON object, was string");
-    }
-
-    @Test
-    void rejects_another_object() {
-        assertThatThrownBy(() -> parse("{\"object\":\"page\",\"entry\":[]}"))
-                .isInstanceOf(MalformedWebhookException.class)
-                .hasMessage("webhook 'object' must be 'whatsapp_business_account', was \"page\"");
-        assertThatThrownBy(() -> parse("{\"object\":42}"))
-                .isInstanceOf(MalformedWebhookException.class)
-                .hasMessage("webhook 'object' must be 'whatsapp_business_account', was 42");
-    }
-
-    @Test
-    void rejects_a_missing_object() {
-        assertThatThrownBy(() -> parse("{\"entry\":[]}"))
-                .isInstanceOf(MalformedWebhookException.class)
-                .hasMessage("webhook body has no 'object'; expected 'whatsapp_business_account'");
+    void quarantines_another_object_or_none() {
+        assertThat(parse("{\"object\":\"page\",\"entry\":[]}").quarantined()).singleElement()
+                .satisfies(item -> assertThat(item.detail())
+                        .isEqualTo("webhook 'object' must be 'whatsapp_business_account', was \"page\""));
+        assertThat(parse("{\"object\":42}").quarantineReasons()).containsExactly("not_a_notification");
+        WebhookNotification none = parse("{\"entry\":[]}");
+        assertThat(none.quarantined()).singleElement().satisfies(item -> assertThat(item.detail())
+                .isEqualTo("webhook 'object' must be 'whatsapp_business_account', was missing"));
+        assertThat(none.changes()).isEmpty();
     }
 
     @Test

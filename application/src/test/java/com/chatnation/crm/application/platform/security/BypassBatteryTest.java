@@ -114,6 +114,8 @@ class BypassBatteryTest {
             "GET /admin/organizations/{organizationId}/wallet", PLATFORM,
             "POST /admin/organizations/{organizationId}/wallet/purchases", PLATFORM,
             "POST /admin/organizations/{organizationId}/wallet/refunds", PLATFORM,
+            "GET /admin/quarantine", PLATFORM,
+            "DELETE /admin/quarantine/{id}", PLATFORM,
             "GET /admin/replay", PLATFORM,
             "POST /admin/replay/{name}", PLATFORM,
             "GET /admin/replay/{name}", PLATFORM,
