@@ -44,7 +44,7 @@ class ContactErasure {
         this.transaction = transaction;
     }
 
-    record Erased(String contactId, Instant erasedAt, int keysDestroyed, int inboxItemsRemoved) {
+    record Erased(String contactId, Instant erasedAt, int keysDestroyed, int rawItemsRemoved) {
     }
 
     Erased erase(String organizationId, String contactId, String reason) {
@@ -75,11 +75,14 @@ class ContactErasure {
                 inbox += jdbc.update("""
                         DELETE FROM inbound_inbox WHERE organization_id = ? AND status <> 'pending'
                         AND position(? IN item::text) > 0""", organizationId, phone.substring(1));
+                inbox += jdbc.update("""
+                        DELETE FROM webhook_quarantine WHERE organization_id = ?
+                        AND position(convert_to(?, 'UTF8') IN raw) > 0""", organizationId, phone.substring(1));
             }
             return new Erased(contactId, at, destroyed, inbox);
         });
-        log.info("Erased contact {} of organization {}: {} keys destroyed, {} inbox items removed", contactId,
-                organizationId, erased.keysDestroyed(), erased.inboxItemsRemoved());
+        log.info("Erased contact {} of organization {}: {} keys destroyed, {} raw inbox or quarantined items removed",
+                contactId, organizationId, erased.keysDestroyed(), erased.rawItemsRemoved());
         return erased;
     }
 }

@@ -22,13 +22,15 @@ import java.time.ZoneOffset;
  * destroyed once the whole month is past the limit, so a rebuild shows texts again only for the part of a month
  * still inside it until that month ends. Each pass logs what it did per organization.
  *
- * <p>Processed inbox items hold raw webhook payloads; they are kept {@link #PROCESSED_INBOX_KEPT} whatever the
- * organization's setting (long enough to look into a failure), then deleted.
+ * <p>Processed inbox items and quarantined webhook items hold raw payloads; they are kept {@link
+ * #PROCESSED_INBOX_KEPT} and {@link #QUARANTINE_KEPT} whatever the organization's setting (long enough to look into
+ * a failure), then deleted.
  */
 @Component
 class MessageRetention {
 
     static final Duration PROCESSED_INBOX_KEPT = Duration.ofDays(7);
+    static final Duration QUARANTINE_KEPT = Duration.ofDays(30);
     private static final Logger log = LoggerFactory.getLogger(MessageRetention.class);
 
     private final OrganizationDirectory organizations;
@@ -54,9 +56,11 @@ class MessageRetention {
         organizations.messageRetentions().forEach(this::apply);
         int inbox = jdbc.update("DELETE FROM inbound_inbox WHERE status = 'done' AND processed_at < ?",
                 Timestamp.from(clock.instant().minus(PROCESSED_INBOX_KEPT)));
-        if (inbox > 0) {
-            log.info("Retention: removed {} processed inbox items older than {} days", inbox,
-                    PROCESSED_INBOX_KEPT.toDays());
+        int quarantined = jdbc.update("DELETE FROM webhook_quarantine WHERE received_at < ?",
+                Timestamp.from(clock.instant().minus(QUARANTINE_KEPT)));
+        if (inbox + quarantined > 0) {
+            log.info("Retention: removed {} processed inbox items older than {} days and {} quarantined webhook items "
+                    + "older than {} days", inbox, PROCESSED_INBOX_KEPT.toDays(), quarantined, QUARANTINE_KEPT.toDays());
         }
     }
 
