@@ -143,22 +143,32 @@ final class RebuildLane implements AutoCloseable {
         }
     }
 
+    /**
+     * Each event and projection behind a savepoint of its own: a projection that cannot apply an event loses only
+     * that event, and the lane's other projections still apply it, as their live processors did.
+     */
     private void applyOneByOne(List<EventMessage<?>> events) {
         jdbc.discard();
         try {
             connection.rollback();
             for (EventMessage<?> event : events) {
-                Savepoint savepoint = connection.setSavepoint();
-                try {
-                    applyAll(List.of(event));
-                    jdbc.flush();
-                    connection.releaseSavepoint(savepoint);
-                } catch (RuntimeException failed) {
-                    jdbc.discard();
-                    connection.rollback(savepoint);
-                    failures.add(failureOf(event, failed));
-                    log.warn("Rebuild lane {}: event {} ({}) cannot be applied and is left out: {}", name,
-                            event.getIdentifier(), event.getPayloadType().getSimpleName(), failed.getMessage());
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    if (!handler.canHandle(event)) {
+                        continue;
+                    }
+                    Savepoint savepoint = connection.setSavepoint();
+                    try {
+                        handle(handler, event);
+                        jdbc.flush();
+                        connection.releaseSavepoint(savepoint);
+                    } catch (Exception failed) {
+                        jdbc.discard();
+                        connection.rollback(savepoint);
+                        failures.add(failureOf(event, failed));
+                        log.warn("Rebuild lane {}: event {} ({}) cannot be applied by {} and is left out: {}", name,
+                                event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                                handler.getTargetType().getSimpleName(), failed.getMessage());
+                    }
                 }
             }
             connection.commit();
@@ -167,7 +177,7 @@ final class RebuildLane implements AutoCloseable {
         }
     }
 
-    private static Failure failureOf(EventMessage<?> event, RuntimeException failed) {
+    private static Failure failureOf(EventMessage<?> event, Exception failed) {
         Throwable cause = failed;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -103,7 +103,8 @@ class DeadLetterIntegrationTest {
             // retried before the fix: fails again, counted, nothing lost
             JsonNode failed = platform.post(retryPath(stream), java.util.Map.of()).body();
             assertThat(failed.path("applied").asBoolean()).isFalse();
-            assertThat(failed.path("remaining").asLong()).isEqualTo(letters.size());
+            // later events of the aggregate (its reply's delivery) may have joined the sequence since it was listed
+            assertThat(failed.path("remaining").asLong()).isGreaterThanOrEqualTo(letters.size());
             assertThat(lettersOf(stream).stream().mapToLong(letter -> letter.path("retries").asLong()).max()
                     .orElseThrow()).isEqualTo(1);
         } finally {
