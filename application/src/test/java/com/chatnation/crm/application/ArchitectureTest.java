@@ -93,6 +93,7 @@ class ArchitectureTest {
             "organizations", Set.of("staff"),
             "staff", Set.of(),
             "audit", Set.of(),
+            "privacy", Set.of(),
             "dashboard", Set.of(),
             "analytics", Set.of());
 

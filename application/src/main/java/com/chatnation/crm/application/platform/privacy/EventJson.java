@@ -19,4 +19,12 @@ public class EventJson {
     public ObjectMapper mapper() {
         return mapper;
     }
+
+    /**
+     * A history mapper without the keys: every sealed value reads as erased ({@code null}) and nothing can be
+     * sealed. For tools that go through the whole log without touching personal data (measuring a replay's ceiling).
+     */
+    public static EventJson unkeyed(ObjectMapper applicationMapper) {
+        return new EventJson(applicationMapper.copy().registerModule(new PersonalDataModule(null)));
+    }
 }
