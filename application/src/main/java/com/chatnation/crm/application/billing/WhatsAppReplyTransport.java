@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.billing;
 
+import com.chatnation.crm.application.platform.whatsapp.SendRate;
 import com.chatnation.crm.application.platform.whatsapp.SendResult;
 import com.chatnation.crm.application.platform.whatsapp.SendingNumber;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppCloudClient;
@@ -17,9 +18,10 @@ class WhatsAppReplyTransport implements ReplyTransport {
     private final WhatsAppCloudClient client;
     private final WhatsAppProperties settings;
 
-    WhatsAppReplyTransport(WhatsAppProperties settings, @Qualifier("cloudApiRetry") RetryTemplate retry) {
+    WhatsAppReplyTransport(WhatsAppProperties settings, @Qualifier("cloudApiRetry") RetryTemplate retry,
+                           SendRate sendRate) {
         this.settings = settings;
-        this.client = new WhatsAppCloudClient(settings, retry);
+        this.client = new WhatsAppCloudClient(settings, retry, sendRate);
     }
 
     @Override

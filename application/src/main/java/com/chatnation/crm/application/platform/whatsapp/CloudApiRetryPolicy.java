@@ -23,6 +23,13 @@ class CloudApiRetryPolicy {
 
     public static final String CLOUD_API = "whatsapp-cloud-api";
 
+    /** The sending numbers' cap, counted in the database so that every instance keeps to one cap together. */
+    @Bean
+    SendRate sendRate(WhatsAppProperties properties, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                      org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new SharedSendRate(jdbc, transactions, properties.messagesPerSecond(), properties.burst());
+    }
+
     @Bean
     RetryTemplate cloudApiRetry(WhatsAppProperties properties, MeterRegistry meters) {
         return cloudApi(properties, Sleeper.real(), () -> ThreadLocalRandom.current().nextDouble(),

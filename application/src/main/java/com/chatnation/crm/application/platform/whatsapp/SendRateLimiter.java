@@ -10,8 +10,10 @@ import java.util.function.LongSupplier;
  * {@code messagesPerSecond}. Each caller reserves its slot under the bucket's lock and then waits outside it, so
  * concurrent senders on one number queue up in arrival order and different numbers never wait on each other.
  * Implemented as a generic cell rate algorithm, which keeps the whole bucket in one integer of nanoseconds.
+ * It counts in one process only: the service shares its cap between instances with {@link SharedSendRate}; this
+ * one serves a client made without a database.
  */
-final class SendRateLimiter {
+final class SendRateLimiter implements SendRate {
 
     private final long intervalNanos;
     private final long toleranceNanos;
@@ -33,7 +35,7 @@ final class SendRateLimiter {
         this.sleeper = sleeper;
     }
 
-    /** Blocks until one more message may be sent from {@code phoneNumberId}. */
+    @Override
     public void acquire(String phoneNumberId) throws InterruptedException {
         Duration wait = reserve(phoneNumberId);
         if (!wait.isZero()) {

@@ -59,7 +59,7 @@ public final class WhatsAppCloudClient {
 
     private final WhatsAppProperties properties;
     private final HttpClient http;
-    private final SendRateLimiter rateLimiter;
+    private final SendRate rateLimiter;
     private final Clock clock;
     private final RetryTemplate retry;
 
@@ -79,6 +79,14 @@ public final class WhatsAppCloudClient {
     }
 
     /**
+     * @param retry    the {@link RetryPolicies#CLOUD_API} policy, with its metrics
+     * @param sendRate the sending numbers' cap, shared by every instance ({@link SharedSendRate})
+     */
+    public WhatsAppCloudClient(WhatsAppProperties properties, RetryTemplate retry, SendRate sendRate) {
+        this(properties, httpClient(properties), sendRate, Clock.systemUTC(), retry);
+    }
+
+    /**
      * @param sleeper waits for the rate limit and between attempts
      * @param jitter  source of numbers in {@code [0, 1)} scaling each backoff (full jitter)
      */
@@ -87,7 +95,7 @@ public final class WhatsAppCloudClient {
         this(properties, http, rateLimiter, clock, CloudApiRetryPolicy.cloudApi(properties, sleeper, jitter));
     }
 
-    private WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http, SendRateLimiter rateLimiter,
+    private WhatsAppCloudClient(WhatsAppProperties properties, HttpClient http, SendRate rateLimiter,
                                 Clock clock, RetryTemplate retry) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.http = Objects.requireNonNull(http, "http");
