@@ -109,4 +109,16 @@ class OutboundReplies {
             throw new IllegalStateException("outbound_replies holds a reply that no longer reads", e);
         }
     }
+
+    /**
+     * A reply WhatsApp accepted and later reported failed: marks it failed, once, and returns the tokens it was
+     * charged (0 when it was already failed, never charged, or is not known here).
+     */
+    long failedAfterSending(String replyId, Integer code, String title) {
+        List<Long> charged = jdbc.queryForList("""
+                UPDATE outbound_replies SET status = 'failed', error_code = ?, error_title = ?, updated_at = now()
+                WHERE reply_id = ? AND status = 'sent'
+                RETURNING tokens_charged""", Long.class, code, title, replyId);
+        return charged.isEmpty() || charged.get(0) == null ? 0 : charged.get(0);
+    }
 }
