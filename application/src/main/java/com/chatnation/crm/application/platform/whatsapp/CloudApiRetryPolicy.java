@@ -25,8 +25,8 @@ class CloudApiRetryPolicy {
 
     /** The sending numbers' cap, counted in the database so that every instance keeps to one cap together. */
     @Bean
-    SendRate sendRate(WhatsAppProperties properties, org.springframework.jdbc.core.JdbcTemplate jdbc,
-                      org.springframework.transaction.PlatformTransactionManager transactions) {
+    SharedSendRate sendRate(WhatsAppProperties properties, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                            org.springframework.transaction.PlatformTransactionManager transactions) {
         return new SharedSendRate(jdbc, transactions, properties.messagesPerSecond(), properties.burst());
     }
 

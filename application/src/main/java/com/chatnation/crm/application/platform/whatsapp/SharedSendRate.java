@@ -6,6 +6,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,19 +51,42 @@ class SharedSendRate implements SendRate {
         }
     }
 
-    /** Takes the next slot and returns how long the caller must wait before using it. */
+    /**
+     * Takes the next slot and returns how long the caller must wait before using it. The number's own rate, when the
+     * operator set one, replaces the default; its burst is one second's worth.
+     */
     Duration reserve(String phoneNumberId) {
         Map<String, Object> slot = outsideTransactions.execute(status -> jdbc.queryForMap("""
                 WITH clock AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS now_us)
                 INSERT INTO whatsapp_send_rate AS bucket (phone_number_id, theoretical_arrival_us)
                 SELECT ?, clock.now_us + ? FROM clock
                 ON CONFLICT (phone_number_id) DO UPDATE SET theoretical_arrival_us =
-                    GREATEST(bucket.theoretical_arrival_us, excluded.theoretical_arrival_us - ?) + ?
-                RETURNING theoretical_arrival_us AS tat, (SELECT now_us FROM clock) AS now_us""",
+                    GREATEST(bucket.theoretical_arrival_us, excluded.theoretical_arrival_us - ?)
+                    + coalesce(round(1000000 / bucket.messages_per_second)::bigint, ?)
+                RETURNING theoretical_arrival_us AS tat, (SELECT now_us FROM clock) AS now_us,
+                          messages_per_second""",
                 phoneNumberId, intervalMicros, intervalMicros, intervalMicros));
         long tat = ((Number) slot.get("tat")).longValue();
         long now = ((Number) slot.get("now_us")).longValue();
-        long slotStart = tat - intervalMicros;
-        return Duration.ofNanos(Math.max(0, slotStart - toleranceMicros - now) * 1000);
+        Number tier = (Number) slot.get("messages_per_second");
+        long interval = tier == null ? intervalMicros : Math.max(1, Math.round(1_000_000d / tier.doubleValue()));
+        long tolerance = tier == null ? toleranceMicros : (long) (Math.max(1, Math.ceil(tier.doubleValue())) - 1) * interval;
+        long slotStart = tat - interval;
+        return Duration.ofNanos(Math.max(0, slotStart - tolerance - now) * 1000);
+    }
+
+    /** The number's messaging tier, set by the platform operator when Meta raises it; {@code null}: the default. */
+    void setTier(String phoneNumberId, Double messagesPerSecond) {
+        jdbc.update("""
+                INSERT INTO whatsapp_send_rate (phone_number_id, theoretical_arrival_us, messages_per_second)
+                VALUES (?, 0, ?) ON CONFLICT (phone_number_id) DO UPDATE SET messages_per_second = excluded.messages_per_second""",
+                phoneNumberId, messagesPerSecond);
+    }
+
+    /** The number's rate: its tier, else the default. */
+    double rateOf(String phoneNumberId) {
+        List<Double> tier = jdbc.queryForList("SELECT messages_per_second FROM whatsapp_send_rate WHERE phone_number_id = ?",
+                Double.class, phoneNumberId);
+        return tier.isEmpty() || tier.get(0) == null ? 1_000_000d / intervalMicros : tier.get(0);
     }
 }

@@ -128,6 +128,8 @@ class BypassBatteryTest {
             "POST /admin/dead-letters/{group}/retry", PLATFORM,
             "POST /admin/dead-letters/{group}/{sequenceId}/retry", PLATFORM,
             "DELETE /admin/dead-letters/{group}/{sequenceId}", PLATFORM,
+            "GET /admin/whatsapp-numbers/{phoneNumberId}/send-rate", PLATFORM,
+            "PUT /admin/whatsapp-numbers/{phoneNumberId}/send-rate", PLATFORM,
             "GET /actuator/prometheus", PLATFORM,
             "GET /actuator/metrics", PLATFORM,
             "GET /actuator/health", ANYONE,
