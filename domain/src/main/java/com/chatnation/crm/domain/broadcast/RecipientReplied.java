@@ -1,0 +1,11 @@
+package com.chatnation.crm.domain.broadcast;
+
+import com.chatnation.crm.domain.privacy.DataSubject;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record RecipientReplied(String recipientId, String broadcastId, String organizationId,
+                               @DataSubject String contactId, Instant at) implements BroadcastRecipientEvent {
+}
