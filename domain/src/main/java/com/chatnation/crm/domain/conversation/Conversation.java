@@ -35,8 +35,6 @@ public class Conversation {
     public static final String INACTIVITY_DEADLINE = "conversation-inactivity";
     /** Message ids remembered to drop redeliveries; WhatsApp redelivers within hours, not thousands of messages later. */
     private static final int REMEMBERED_MESSAGE_IDS = 500;
-    /** WhatsApp's customer-service window: free-form messages only within 24 hours of the contact's last message. */
-    public static final Duration CUSTOMER_SERVICE_WINDOW = Duration.ofHours(24);
 
     @AggregateIdentifier
     private String conversationId;
@@ -405,7 +403,7 @@ public class Conversation {
     @EventSourcingHandler
     void on(MessageReceived event) {
         lastActivityAt = event.sentAt().isAfter(lastActivityAt) ? event.sentAt() : lastActivityAt;
-        Instant closes = event.sentAt().plus(CUSTOMER_SERVICE_WINDOW);
+        Instant closes = CustomerServiceWindow.closesAfter(event.sentAt());
         if (windowClosesAt == null || closes.isAfter(windowClosesAt)) {
             windowClosesAt = closes; // only the contact's messages open and refresh the window
         }

@@ -4,7 +4,7 @@ import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationClosed;
 import com.chatnation.crm.domain.conversation.ConversationExpired;
-import com.chatnation.crm.domain.conversation.Conversation;
+import com.chatnation.crm.domain.conversation.CustomerServiceWindow;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyQueued;
@@ -78,7 +78,7 @@ public class ConversationsProjection {
                             profile_name = COALESCE(?, profile_name),
                             last_sequence = ?, updated_at = ?
                         WHERE id = ? AND last_sequence < ?""",
-                utc(sent), utc(sent.plus(Conversation.CUSTOMER_SERVICE_WINDOW)), event.profileName(), sequence, utc(at),
+                utc(sent), utc(CustomerServiceWindow.closesAfter(sent)), event.profileName(), sequence, utc(at),
                 event.sessionId(), sequence);
     }
 
