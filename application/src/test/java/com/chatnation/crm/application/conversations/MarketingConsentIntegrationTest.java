@@ -133,6 +133,20 @@ class MarketingConsentIntegrationTest {
                 + "AND payload->>'contactId' = ?", Long.class, idOf(org, contact))).isEqualTo(1);
     }
 
+    @Test
+    void aSendRefusedWith131050RecordsAnOptOutAndIsRefunded() {
+        Conversations org = new Conversations(admin, 10);
+        String contact = phone();
+        GRAPH.failFor(contact.substring(1), 400, 131050, "Unable to deliver message: user stopped marketing messages");
+
+        org.says(contact, "hi");
+        assertThat(consent(idOf(org, contact), false)).containsEntry("consent_source", "error_131050");
+        assertThat(eventually(() -> jdbc.queryForList("""
+                SELECT error_code FROM outbound_replies WHERE contact_phone = ? AND status = 'failed'""", contact)))
+                .containsEntry("error_code", 131050);
+        assertThat(ConversationFlowIntegrationTest.eventuallyEquals(org::balance, 10L)).isEqualTo(10L);
+    }
+
     private String eventuallyKnown(Conversations org, String contact) {
         for (int i = 0; i < 200; i++) {
             var id = directory.existing(org.organizationId, PhoneNumber.of(contact));
