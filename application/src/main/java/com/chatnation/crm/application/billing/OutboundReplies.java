@@ -30,33 +30,49 @@ class OutboundReplies {
     }
 
     record Row(String replyId, String organizationId, String conversationId, String contactPhone, String module,
-               String action, OutboundReply reply, String inReplyTo, String status, String handedOverAs) {
+               String action, OutboundReply reply, String inReplyTo, String status, String handedOverAs,
+               Instant windowClosesAt, String reengageTemplate) {
+
+        /** Whether the contact's window had closed at {@code now}; a reply with no known window is sent as before. */
+        boolean outsideWindow(Instant now) {
+            return windowClosesAt != null && !now.isBefore(windowClosesAt);
+        }
     }
 
     void add(ReplyQueued event, Instant at) {
         jdbc.update("""
                         INSERT INTO outbound_replies (reply_id, organization_id, conversation_id, contact_phone, module,
-                            action, reply, in_reply_to, status, queued_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?)
+                            action, reply, in_reply_to, status, queued_at, updated_at, window_closes_at,
+                            reengage_template)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?, ?, ?)
                         ON CONFLICT (reply_id) DO NOTHING""",
                 event.replyId(), event.organizationId(), event.conversationId(), event.contactPhone(), event.module(),
-                event.action(), write(event.reply()), event.inReplyToMessageId(), Timestamp.from(at), Timestamp.from(at));
+                event.action(), write(event.reply()), event.inReplyToMessageId(), Timestamp.from(at), Timestamp.from(at),
+                event.windowClosesAt() == null ? null : Timestamp.from(event.windowClosesAt()),
+                event.reengageTemplate());
     }
 
     /**
      * The conversation's unsent replies in order, locked so one conversation is never drained twice at once, each
-     * with the WhatsApp message id it was handed over as if a previous attempt got that far.
+     * with the WhatsApp message id it was handed over as if a previous attempt got that far. A reply's window is the
+     * latest any open reply of the conversation knows: a reply held for tokens, then a newer message from the contact,
+     * reopens the window for the held reply too.
      */
     List<Row> openInOrderLocked(String conversationId) {
         return jdbc.query("""
-                        SELECT r.*, h.whatsapp_message_id AS handed_over_as
+                        SELECT r.*, h.whatsapp_message_id AS handed_over_as,
+                               (SELECT max(o.window_closes_at) FROM outbound_replies o
+                                WHERE o.conversation_id = r.conversation_id AND o.status IN ('pending', 'held'))
+                                   AS latest_window
                         FROM outbound_replies r LEFT JOIN reply_handovers h ON h.reply_id = r.reply_id
                         WHERE r.conversation_id = ? AND r.status IN ('pending', 'held')
                         ORDER BY r.sequence FOR UPDATE OF r""",
                 (rs, n) -> new Row(rs.getString("reply_id"), rs.getString("organization_id"),
                         rs.getString("conversation_id"), rs.getString("contact_phone"), rs.getString("module"),
                         rs.getString("action"), read(rs.getString("reply")), rs.getString("in_reply_to"),
-                        rs.getString("status"), rs.getString("handed_over_as")),
+                        rs.getString("status"), rs.getString("handed_over_as"),
+                        rs.getTimestamp("latest_window") == null ? null : rs.getTimestamp("latest_window").toInstant(),
+                        rs.getString("reengage_template")),
                 conversationId);
     }
 
@@ -91,6 +107,12 @@ class OutboundReplies {
     /** @param tokensCharged what the reply was charged before WhatsApp refused it (refunded separately) */
     void failed(String replyId, Integer code, String title, long tokensCharged) {
         jdbc.update("UPDATE outbound_replies SET status = 'failed', error_code = ?, error_title = ?, tokens_charged = ?, "
+                + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", code, title, tokensCharged, replyId);
+    }
+
+    /** @param tokensCharged what was charged before WhatsApp answered 131047 (refunded separately); 0 otherwise */
+    void expired(String replyId, Integer code, String title, long tokensCharged) {
+        jdbc.update("UPDATE outbound_replies SET status = 'expired', error_code = ?, error_title = ?, tokens_charged = ?, "
                 + "attempts = attempts + 1, updated_at = now() WHERE reply_id = ?", code, title, tokensCharged, replyId);
     }
 

@@ -2,7 +2,12 @@ package com.chatnation.crm.application.billing;
 
 import com.chatnation.crm.application.platform.whatsapp.SendResult;
 import com.chatnation.crm.domain.common.PhoneNumber;
+import com.chatnation.crm.domain.conversation.ConsentSource;
+import com.chatnation.crm.domain.conversation.ConversationId;
+import com.chatnation.crm.domain.conversation.ExpireReply;
 import com.chatnation.crm.domain.conversation.HoldReply;
+import com.chatnation.crm.domain.conversation.RecordMarketingConsent;
+import com.chatnation.crm.domain.conversation.ReplyExpired;
 import com.chatnation.crm.domain.conversation.MarkReplyFailed;
 import com.chatnation.crm.domain.organization.OrganizationResumed;
 import com.chatnation.crm.domain.conversation.MarkReplySent;
@@ -34,6 +39,11 @@ import java.time.Instant;
  * and go out in order after the next purchase. Never runs during a replay: it talks to the outside world.
  * A reply WhatsApp has taken is remembered outside the dispatcher's transaction, so a retry after a failed
  * commit records it rather than sending it again.
+ * <p>
+ * WhatsApp takes free-form replies only within 24 hours of the contact's last message. A reply found outside that
+ * window (typically one held for tokens and released later) is not attempted: it ends {@code expired}, uncharged.
+ * WhatsApp's own verdict on the window, error 131047, is recorded the same way and its charge refunded; 131050
+ * (the contact stopped marketing messages) also records the contact's opt-out.
  */
 @Component
 @ProcessingGroup(ReplyDispatcher.GROUP)
@@ -42,6 +52,10 @@ public class ReplyDispatcher {
 
     public static final String GROUP = "reply-dispatch";
     private static final Logger log = LoggerFactory.getLogger(ReplyDispatcher.class);
+    /** "Re-engagement message": more than 24 hours since the contact last wrote. */
+    static final int WINDOW_CLOSED_CODE = 131047;
+    /** The contact stopped the business's marketing messages. */
+    static final int MARKETING_STOPPED_CODE = 131050;
 
     private final OutboundReplies replies;
     private final BillingOrganizations organizations;
@@ -49,9 +63,12 @@ public class ReplyDispatcher {
     private final ReplyTransport transport;
     private final ReplyCharges charges;
     private final MeterRegistry meters;
+    private final Reengagement reengagement;
 
     ReplyDispatcher(OutboundReplies replies, BillingOrganizations organizations, CommandGateway commands,
-                           ReplyTransport transport, ReplyCharges charges, MeterRegistry meters) {
+                           ReplyTransport transport, ReplyCharges charges, MeterRegistry meters,
+                           Reengagement reengagement) {
+        this.reengagement = reengagement;
         this.replies = replies;
         this.charges = charges;
         this.organizations = organizations;
@@ -113,6 +130,13 @@ public class ReplyDispatcher {
             hold(reply, "organization suspended");
             return false;
         }
+        if (reply.handedOverAs() == null && reply.outsideWindow(Instant.now())) {
+            if (reply.reengageTemplate() != null && reengagement.sendTemplateInstead(reply)) {
+                return true;
+            }
+            expire(reply, null, ReplyExpired.WINDOW_CLOSED, 0);
+            return true; // the replies after it meet the same closed window, each on its own
+        }
         long price = organization.priceList().priceOf(reply.module(), reply.action()).orElse(0L);
         if (price > 0) {
             DebitOutcome outcome = charges.charge(new DebitTokens(WalletId.forOrganization(reply.organizationId()),
@@ -141,6 +165,10 @@ public class ReplyDispatcher {
             throw new IllegalStateException("WhatsApp did not take reply " + reply.replyId() + " (HTTP "
                     + failed.httpStatus() + ", " + failed.errorTitle() + "); will retry");
         }
+        if (Integer.valueOf(WINDOW_CLOSED_CODE).equals(failed.errorCode())) {
+            expire(reply, failed.errorCode(), ReplyExpired.RE_ENGAGEMENT_REQUIRED, price);
+            return true;
+        }
         log.warn("WhatsApp refused reply {} for good: {} {}", reply.replyId(), failed.errorCode(), failed.errorTitle());
         replies.failed(reply.replyId(), failed.errorCode(), failed.errorTitle(), price);
         commands.sendAndWait(new MarkReplyFailed(reply.conversationId(), reply.replyId(), failed.errorCode(),
@@ -149,8 +177,24 @@ public class ReplyDispatcher {
             commands.sendAndWait(new RefundTokens(WalletId.forOrganization(reply.organizationId()), reply.replyId(), price,
                     "reply refused by WhatsApp: " + failed.errorTitle()));
         }
+        String contactId = ConversationId.contactIdOf(reply.conversationId(), reply.organizationId());
+        if (Integer.valueOf(MARKETING_STOPPED_CODE).equals(failed.errorCode()) && contactId != null) {
+            commands.sendAndWait(new RecordMarketingConsent(reply.conversationId(), reply.organizationId(), contactId,
+                    false, ConsentSource.ERROR_131050, Instant.now()));
+        }
         meters.counter("crm.replies", "outcome", "failed").increment();
         return true;
+    }
+
+    /** Not sent free-form: the window had closed. A charge taken before WhatsApp said so (131047) is refunded. */
+    private void expire(OutboundReplies.Row reply, Integer errorCode, String reason, long charged) {
+        replies.expired(reply.replyId(), errorCode, "window closed", charged);
+        commands.sendAndWait(new ExpireReply(reply.conversationId(), reply.replyId(), reason));
+        if (charged > 0) {
+            commands.sendAndWait(new RefundTokens(WalletId.forOrganization(reply.organizationId()), reply.replyId(),
+                    charged, "reply outside the contact's 24-hour window"));
+        }
+        meters.counter("crm.replies", "outcome", "expired").increment();
     }
 
     private void hold(OutboundReplies.Row reply, String reason) {

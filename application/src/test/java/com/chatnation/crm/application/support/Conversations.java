@@ -10,12 +10,15 @@ public final class Conversations {
     /** The organization's owner, logged in. */
     public final AdminClient admin;
     public final String organizationId;
+    /** The organization's WhatsApp number, for webhooks. */
+    public final String phoneNumberId;
 
     public Conversations(AdminClient platform, long tokens) {
         this.platform = platform;
+        phoneNumberId = AdminClient.randomPhoneNumberId();
         AdminClient.Onboarded created = platform.onboard(Map.of(
                 "name", "Flow test org",
-                "phoneNumberId", AdminClient.randomPhoneNumberId(),
+                "phoneNumberId", phoneNumberId,
                 "prices", List.of(
                         Map.of("module", "general", "action", "reply", "tokens", 1),
                         Map.of("module", "surveys", "action", "reply", "tokens", 2),

@@ -30,6 +30,8 @@ public final class GraphApiStandIn {
     private final HttpServer server;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failuresByRecipient = new ConcurrentHashMap<>();
+    private final Map<String, int[]> errorsByRecipient = new ConcurrentHashMap<>();
+    private final Map<String, String> errorTitlesByRecipient = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     public record Sent(String phoneNumberId, String to, String authorization, JsonNode body) {
@@ -63,6 +65,13 @@ public final class GraphApiStandIn {
     /** Answers every message to this recipient with the given HTTP status and a Graph API error body. */
     public void failFor(String recipientDigits, int httpStatus) {
         failuresByRecipient.put(recipientDigits, httpStatus);
+    }
+
+    /** Answers every message to this recipient with the given HTTP status and Graph API error code and title. */
+    public void failFor(String recipientDigits, int httpStatus, int errorCode, String errorTitle) {
+        failuresByRecipient.put(recipientDigits, httpStatus);
+        errorsByRecipient.put(recipientDigits, new int[] {errorCode});
+        errorTitlesByRecipient.put(recipientDigits, errorTitle);
     }
 
     public List<Sent> sentTo(String e164) {
@@ -100,6 +109,13 @@ public final class GraphApiStandIn {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String to = body.path("to").asText();
             Integer failure = failuresByRecipient.get(to);
+            if (failure != null && errorsByRecipient.containsKey(to)) {
+                int code = errorsByRecipient.get(to)[0];
+                respond(exchange, failure, ("{\"error\":{\"message\":\"(#%d) %s\",\"type\":\"OAuthException\","
+                        + "\"code\":%d,\"error_data\":{\"details\":\"%s\"}}}").formatted(code,
+                        errorTitlesByRecipient.get(to), code, errorTitlesByRecipient.get(to)));
+                return;
+            }
             if (failure != null) {
                 respond(exchange, failure, "{\"error\":{\"message\":\"(#131026) Message undeliverable\",\"type\":"
                         + "\"OAuthException\",\"code\":131026,\"error_data\":{\"details\":\"Message undeliverable\"}}}");

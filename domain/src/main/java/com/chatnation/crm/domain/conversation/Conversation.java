@@ -55,6 +55,16 @@ public class Conversation {
     private boolean erased;
     /** Delivery status of recent replies; older ones are settled long before a status about them could arrive. */
     private LinkedHashMap<String, DeliveryStatus> recentDeliveries = new LinkedHashMap<>();
+    /** 24 hours after the contact's latest message (never ours); null until they first write. */
+    private Instant windowClosesAt;
+    /*
+     * Marketing consent lives in the contact's own stream rather than an aggregate of its own: the opt-out words
+     * arrive as messages of this conversation and must leave its flow in the same decision, the stream is already
+     * one per organization and contact, and every consent change is then ordered with the contact's messages.
+     * Null: the contact never said.
+     */
+    private Boolean marketingOptIn;
+    private Instant consentChangedAt;
 
     protected Conversation() {
         // required by the event-sourcing repository, and the creation policy below
@@ -63,7 +73,7 @@ public class Conversation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
-                                           DeadlineManager deadlines) {
+                                           ConsentWordsCatalog consentWords, DeadlineManager deadlines) {
         if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
                 || command.inactivityTimeout().isZero()) {
             throw new DomainRuleViolation("invalid_timeout", "inactivity timeout must be positive");
@@ -91,8 +101,8 @@ public class Conversation {
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
                 Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
-                Ids::newId));
-        record(turn, command.messageId());
+                Ids::newId, consentWords.consentWords(command.organizationId())));
+        record(turn, command.messageId(), command.sentAt());
         effects.addAll(turn.effects());
 
         if (newSession) {
@@ -122,7 +132,7 @@ public class Conversation {
                 || !Objects.equals(stateData.get(SurveyFlow.RESPONSE_ID), command.responseId())) {
             return; // the contact already left that survey; its late outcome changes nothing here
         }
-        record(SurveyFlow.stepTaken(stateData, command.step()), null);
+        record(SurveyFlow.stepTaken(stateData, command.step()), null, null);
     }
 
     @CommandHandler
@@ -131,7 +141,7 @@ public class Conversation {
                 || !Objects.equals(stateData.get(TicketFlow.RESERVATION_ID), command.reservationId())) {
             return;
         }
-        record(TicketFlow.reservationRecorded(command.reservationId(), command.outcome()), null);
+        record(TicketFlow.reservationRecorded(command.reservationId(), command.outcome()), null, null);
     }
 
     @CommandHandler
@@ -141,8 +151,50 @@ public class Conversation {
         }
         String replyId = Ids.newId();
         apply(new ReplyQueued(conversationId, currentOrLastSession(), organizationId, contactId, contactPhone, replyId,
-                command.module(), command.action(), command.reply(), null));
+                command.module(), command.action(), command.reply(), null, windowClosesAt, null));
         return replyId;
+    }
+
+    /** Records that a reply could not go out free-form; a reply already settled is left alone. */
+    @CommandHandler
+    public void handle(ExpireReply command) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRuleViolation("invalid_expiry", "the reason a reply expired is required");
+        }
+        if (requireKnownReply(command.replyId())) {
+            apply(new ReplyExpired(conversationId, currentOrLastSession(), organizationId, contactId,
+                    command.replyId(), command.reason(), windowClosesAt));
+        }
+    }
+
+    /**
+     * Consent stated outside the conversation's words (Meta's preferences, a 131050 refusal, the API). The contact
+     * may never have written, so this may start their stream; a statement older than the last one changes nothing,
+     * so a late webhook cannot undo what the contact said since.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordMarketingConsent command) {
+        if (command.organizationId() == null || command.contactId() == null || command.at() == null
+                || command.source() == null || command.source().isBlank()) {
+            throw new DomainRuleViolation("invalid_consent", "organization, contact, source and time are required");
+        }
+        if (contactId != null && !contactId.equals(command.contactId())) {
+            throw new DomainRuleViolation("wrong_contact", "conversation " + conversationId
+                    + " is not the conversation of contact " + command.contactId());
+        }
+        if (erased || (consentChangedAt != null && command.at().isBefore(consentChangedAt))
+                || Objects.equals(marketingOptIn, command.optedIn())) {
+            return;
+        }
+        String session = conversationId == null ? null : currentOrLastSession();
+        if (command.optedIn()) {
+            apply(new ContactOptedIn(command.conversationId(), session, command.organizationId(), command.contactId(),
+                    command.source(), command.at()));
+        } else {
+            apply(new ContactOptedOut(command.conversationId(), session, command.organizationId(), command.contactId(),
+                    command.source(), command.at()));
+        }
     }
 
     @CommandHandler
@@ -251,7 +303,7 @@ public class Conversation {
         return List.of();
     }
 
-    private void record(Turn turn, String inReplyTo) {
+    private void record(Turn turn, String inReplyTo, Instant saidAt) {
         // Replies are billed to the module that handled the message: a survey's thank-you is a survey reply
         // even though the conversation is idle again when it is sent.
         String billedModule = (state != ConversationState.IDLE ? state : turn.next()).module();
@@ -259,9 +311,15 @@ public class Conversation {
             apply(new StateChanged(conversationId, sessionId, organizationId, contactId, state.stateName(),
                     turn.next().stateName(), turn.next().step(), turn.next().module(), turn.stateData()));
         }
+        if (turn.marketingOptIn() != null && !turn.marketingOptIn().equals(marketingOptIn)) {
+            Instant at = saidAt;
+            apply(turn.marketingOptIn()
+                    ? new ContactOptedIn(conversationId, sessionId, organizationId, contactId, ConsentSource.KEYWORD, at)
+                    : new ContactOptedOut(conversationId, sessionId, organizationId, contactId, ConsentSource.KEYWORD, at));
+        }
         for (OutboundReply reply : turn.replies()) {
             apply(new ReplyQueued(conversationId, sessionId, organizationId, contactId, contactPhone, Ids.newId(),
-                    billedModule, "reply", reply, inReplyTo));
+                    billedModule, "reply", reply, inReplyTo, windowClosesAt, null));
         }
     }
 
@@ -307,9 +365,48 @@ public class Conversation {
         return erased;
     }
 
+    /** When the contact's customer-service window closes; null if they never wrote. */
+    public Instant windowClosesAt() {
+        return windowClosesAt;
+    }
+
+    /** True or false once the contact said; null before. */
+    public Boolean marketingOptIn() {
+        return marketingOptIn;
+    }
+
+    @EventSourcingHandler
+    void on(ContactOptedOut event) {
+        consented(event.conversationId(), event.organizationId(), event.contactId(), false, event.at());
+    }
+
+    @EventSourcingHandler
+    void on(ContactOptedIn event) {
+        consented(event.conversationId(), event.organizationId(), event.contactId(), true, event.at());
+    }
+
+    private void consented(String conversation, String organization, String contact, boolean optedIn, Instant at) {
+        if (conversationId == null) { // a contact who stated consent before ever writing
+            conversationId = conversation;
+            organizationId = organization;
+            contactId = contact;
+        }
+        marketingOptIn = optedIn;
+        consentChangedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(ReplyExpired event) {
+        openReplies.remove(event.replyId());
+    }
+
     @EventSourcingHandler
     void on(MessageReceived event) {
         lastActivityAt = event.sentAt().isAfter(lastActivityAt) ? event.sentAt() : lastActivityAt;
+        Instant closes = CustomerServiceWindow.closesAfter(event.sentAt());
+        if (windowClosesAt == null || closes.isAfter(windowClosesAt)) {
+            windowClosesAt = closes; // only the contact's messages open and refresh the window
+        }
         recentMessageIds.add(event.messageId());
         if (recentMessageIds.size() > REMEMBERED_MESSAGE_IDS) {
             recentMessageIds.remove(recentMessageIds.iterator().next());

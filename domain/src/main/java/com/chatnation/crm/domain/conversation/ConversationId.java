@@ -15,4 +15,11 @@ public final class ConversationId {
     public static String of(String organizationId, String contactId) {
         return "conversation-" + organizationId + "-" + contactId;
     }
+
+    /** The contact id inside a conversation id {@link #of} built; null for an id of another shape. */
+    public static String contactIdOf(String conversationId, String organizationId) {
+        String prefix = "conversation-" + organizationId + "-";
+        return conversationId != null && conversationId.startsWith(prefix) && conversationId.length() > prefix.length()
+                ? conversationId.substring(prefix.length()) : null;
+    }
 }

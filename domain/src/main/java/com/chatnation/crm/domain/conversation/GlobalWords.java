@@ -6,7 +6,7 @@ import com.chatnation.crm.domain.survey.SurveyDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** cancel/stop and menu/hi/help: they work in every state. */
+/** cancel/stop, menu/hi/help and the organization's opt-out and opt-in words: they work in every state. */
 final class GlobalWords {
 
     static final String MENU_TICKETS = "menu:tickets";
@@ -27,6 +27,30 @@ final class GlobalWords {
             turn = turn.andThen(new ConversationEffect.AbandonSurvey(responseId, "cancelled"));
         }
         return turn.say("Okay, I've stopped that. Send *menu* whenever you want to start again.");
+    }
+
+    static final String OPTED_OUT = "You won't receive marketing messages from us any more. "
+            + "Send *START* if you change your mind.";
+    static final String OPTED_IN = "You're subscribed to our messages again. Send *STOP* to unsubscribe.";
+
+    /**
+     * An opt-out word: the contact stops marketing messages, and, as "stop" always did, leaves the flow under way
+     * (a survey is recorded as abandoned). The reply confirms the opt-out.
+     */
+    static Turn optOut(TurnContext context) {
+        Turn turn = Turn.idle().consent(false);
+        String responseId = context.data().get(SurveyFlow.RESPONSE_ID);
+        if (context.state() == ConversationState.SURVEY_IN_PROGRESS && responseId != null) {
+            turn = turn.andThen(new ConversationEffect.AbandonSurvey(responseId, "cancelled"));
+        }
+        return turn.say(OPTED_OUT);
+    }
+
+    /** An opt-in word: confirmed, and the menu, which START showed before it opted in. */
+    static Turn optIn(TurnContext context) {
+        Turn menu = menu(context);
+        return new Turn(menu.next(), menu.stateData(), List.of(), menu.effects(), true)
+                .say(OPTED_IN).say(menu.replies().get(0));
     }
 
     /** Shows what the bot can do; asking for the menu mid-flow leaves the flow, since the menu's answers mean something else. */

@@ -42,6 +42,11 @@ final class Transitions {
     }
 
     Turn next(TurnContext context) {
+        // The organization's consent words come first: "stop" is an opt-out word by default and still leaves the flow.
+        Boolean consent = context.consentWord();
+        if (consent != null) {
+            return consent ? GlobalWords.optIn(context) : GlobalWords.optOut(context);
+        }
         Function<TurnContext, Turn> global = globalWords.get(Intent.of(context.content()));
         if (global != null) {
             return global.apply(context);

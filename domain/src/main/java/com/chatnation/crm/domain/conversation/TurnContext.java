@@ -1,6 +1,7 @@
 package com.chatnation.crm.domain.conversation;
 
 import com.chatnation.crm.domain.messaging.MessageContent;
+import com.chatnation.crm.domain.organization.ConsentWords;
 
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
  */
 record TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                    String messageId, MessageContent content, Instant now, SurveyCatalog surveys,
-                   EventCatalog events, Supplier<String> ids) {
+                   EventCatalog events, Supplier<String> ids,
+                   ConsentWords consentWords) {
 
     String text() {
         return content.readableText().strip();
@@ -25,6 +27,15 @@ record TurnContext(String organizationId, String conversationId, ConversationSta
     /** The id behind a tapped button or list row, if the contact tapped one. */
     String tappedId() {
         return content.tappedId();
+    }
+
+    /**
+     * What a typed message says about marketing consent (true: opt in, false: opt out), or null. Only typed text
+     * counts: a tapped button's title is the organization's word, not the contact's.
+     */
+    Boolean consentWord() {
+        return consentWords != null && content instanceof MessageContent.Text text
+                ? consentWords.optsIn(text.body()) : null;
     }
 
     String newId() {

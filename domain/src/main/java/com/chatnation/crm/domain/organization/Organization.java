@@ -25,6 +25,7 @@ public class Organization {
     private Integer messageRetentionDays;
     private PriceList priceList;
     private boolean suspended;
+    private ConsentWords consentWords = ConsentWords.DEFAULT;
 
     protected Organization() {
         // required by the event-sourcing repository
@@ -66,6 +67,21 @@ public class Organization {
         if (!java.util.Objects.equals(days, messageRetentionDays)) {
             apply(new MessageRetentionChanged(organizationId, days));
         }
+    }
+
+    @CommandHandler
+    public void handle(ChangeConsentWords command) {
+        if (command.words() == null) {
+            throw new DomainRuleViolation("invalid_consent_words", "opt-out and opt-in words are required");
+        }
+        if (!command.words().equals(consentWords)) {
+            apply(new ConsentWordsChanged(organizationId, command.words()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWordsChanged event) {
+        consentWords = event.words();
     }
 
     @EventSourcingHandler

@@ -281,7 +281,7 @@ class ConversationTest {
         @Test
         void cancelWhenIdleSaysThereIsNothingToCancel() {
             OutboundReply reply = publishedBy(fixture.given(started())
-                    .when(says("wamid.3", "stop", T0.plusSeconds(10)))).onlyReply();
+                    .when(says("wamid.3", "cancel", T0.plusSeconds(10)))).onlyReply();
             assertThat(reply.fallbackText()).startsWith("There is nothing to cancel");
         }
     }

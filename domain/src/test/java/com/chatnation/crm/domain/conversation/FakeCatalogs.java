@@ -1,5 +1,6 @@
 package com.chatnation.crm.domain.conversation;
 
+import com.chatnation.crm.domain.organization.ConsentWords;
 import com.chatnation.crm.domain.survey.Question;
 import com.chatnation.crm.domain.survey.QuestionType;
 import com.chatnation.crm.domain.survey.SurveyDefinition;
@@ -11,7 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** In-memory survey and event catalogs for conversation tests. */
-final class FakeCatalogs implements SurveyCatalog, EventCatalog {
+final class FakeCatalogs implements SurveyCatalog, EventCatalog, ConsentWordsCatalog {
+
+    ConsentWords words = ConsentWords.DEFAULT;
+
+    @Override
+    public ConsentWords consentWords(String organizationId) {
+        return words;
+    }
 
     static final String ORG = "org-1";
     static final SurveyDefinition FEEDBACK = new SurveyDefinition("survey-1", 1, ORG, "Event feedback", null,

@@ -5,6 +5,7 @@ import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
 import com.chatnation.crm.domain.conversation.ReplyHeld;
+import com.chatnation.crm.domain.conversation.ReplyExpired;
 import com.chatnation.crm.domain.conversation.ReplyQueued;
 import com.chatnation.crm.domain.conversation.ReplyDeliveryUpdated;
 import com.chatnation.crm.domain.conversation.ReplySent;
@@ -97,6 +98,11 @@ public class DailyRollupProjection {
                     event.errorCode() == null ? "" : event.errorCode().toString(), BigDecimal.ONE);
             case SENT -> { }
         }
+    }
+
+    @EventHandler
+    void on(ReplyExpired event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), REPLIES_EXPIRED, eventId, at, orEmpty(event.reason()), BigDecimal.ONE);
     }
 
     @EventHandler

@@ -17,6 +17,8 @@ public final class RollupMetrics {
     public static final String REPLIES_DELIVERED = "replies.delivered";
     /** Replies WhatsApp reported read; no dimension. */
     public static final String REPLIES_READ = "replies.read";
+    /** Replies never sent because the contact's 24-hour window had closed; dimension: the reason. */
+    public static final String REPLIES_EXPIRED = "replies.expired";
     /** Replies waiting for tokens; dimension: the reason. */
     public static final String REPLIES_HELD = "replies.held";
     /** Contacts seen for the first time. */
@@ -38,7 +40,7 @@ public final class RollupMetrics {
     public static final String TICKETS_REVENUE = "tickets.revenue";
 
     public static final List<String> ALL = List.of(MESSAGES_IN, MESSAGES_OUT, REPLIES_QUEUED, REPLIES_DELIVERED,
-            REPLIES_READ, REPLIES_FAILED, REPLIES_HELD, CONTACTS_NEW, CONTACTS_ACTIVE, CONVERSATIONS_STARTED, TOKENS_SPENT, SURVEYS_STARTED,
+            REPLIES_READ, REPLIES_FAILED, REPLIES_EXPIRED, REPLIES_HELD, CONTACTS_NEW, CONTACTS_ACTIVE, CONVERSATIONS_STARTED, TOKENS_SPENT, SURVEYS_STARTED,
             SURVEYS_COMPLETED, SURVEYS_ABANDONED, TICKETS_RESERVED, TICKETS_SOLD, TICKETS_REVENUE);
 
     private RollupMetrics() {

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.organizations;
 
+import com.chatnation.crm.domain.organization.ConsentWords;
 import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.TokenPrice;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +55,16 @@ public class OrganizationDirectory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("organizations.price_list is not a valid price list", e);
         }
+    }
+
+    /** The words that opt the organization's contacts out of and into marketing; the defaults unless it set its own. */
+    public ConsentWords consentWords(String organizationId) {
+        List<ConsentWords> words = jdbc.query("""
+                SELECT consent_opt_out_words, consent_opt_in_words FROM organizations
+                WHERE id = ? AND consent_opt_out_words IS NOT NULL AND consent_opt_in_words IS NOT NULL""",
+                (rs, n) -> new ConsentWords(List.of((String[]) rs.getArray(1).getArray()),
+                        List.of((String[]) rs.getArray(2).getArray())), organizationId);
+        return words.isEmpty() ? ConsentWords.DEFAULT : words.get(0);
     }
 
     /** How many days the organization keeps message texts; empty when it keeps them without a limit. */

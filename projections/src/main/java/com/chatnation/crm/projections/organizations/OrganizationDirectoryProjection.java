@@ -8,6 +8,7 @@ import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.PriceListChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.chatnation.crm.domain.organization.ConsentWordsChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -56,6 +57,19 @@ public class OrganizationDirectoryProjection {
     void on(MessageRetentionChanged event, @Timestamp Instant at) {
         jdbc.update("UPDATE organizations SET message_retention_days = ?, updated_at = ? WHERE id = ?",
                 event.days(), utc(at), event.organizationId());
+    }
+
+    @EventHandler
+    void on(ConsentWordsChanged event, @Timestamp Instant at) {
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("UPDATE organizations SET consent_opt_out_words = ?, "
+                    + "consent_opt_in_words = ?, updated_at = ? WHERE id = ?");
+            statement.setArray(1, connection.createArrayOf("text", event.words().optOut().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", event.words().optIn().toArray()));
+            statement.setObject(3, utc(at));
+            statement.setString(4, event.organizationId());
+            return statement;
+        });
     }
 
     @EventHandler

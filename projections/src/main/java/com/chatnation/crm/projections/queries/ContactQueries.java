@@ -21,7 +21,8 @@ import static com.chatnation.crm.projections.queries.Rows.likeLiteral;
 public class ContactQueries {
 
     public record ContactRow(UUID id, String phone, String name, Instant firstSeenAt, Instant lastSeenAt,
-                             int messageCount, int conversationCount) {
+                             int messageCount, int conversationCount, Boolean marketingOptIn, String consentSource,
+                             Instant consentChangedAt) {
         Cursor cursor() {
             return Cursor.of(lastSeenAt, id.toString());
         }
@@ -29,7 +30,8 @@ public class ContactQueries {
 
     public record SessionRow(String id, String status, String currentState, String currentStep,
                              String currentModule, Instant startedAt, Instant lastMessageAt, Instant endedAt,
-                             String endReason, int messageCount, int inboundCount, int outboundCount) {
+                             String endReason, int messageCount, int inboundCount, int outboundCount,
+                             Instant windowClosesAt) {
         Cursor cursor() {
             return Cursor.of(startedAt, id);
         }
@@ -48,17 +50,19 @@ public class ContactQueries {
     }
 
     private static final String CONTACT_COLUMNS =
-            "id, phone, name, first_seen_at, last_seen_at, message_count, conversation_count";
+            "id, phone, name, first_seen_at, last_seen_at, message_count, conversation_count, marketing_opt_in, "
+                    + "consent_source, consent_changed_at";
 
     private static final RowMapper<ContactRow> CONTACT = (rs, n) -> new ContactRow(rs.getObject("id", UUID.class),
             rs.getString("phone"), rs.getString("name"), instant(rs, "first_seen_at"), instant(rs, "last_seen_at"),
-            rs.getInt("message_count"), rs.getInt("conversation_count"));
+            rs.getInt("message_count"), rs.getInt("conversation_count"), rs.getObject("marketing_opt_in", Boolean.class),
+            rs.getString("consent_source"), instant(rs, "consent_changed_at"));
 
     private static final RowMapper<SessionRow> SESSION = (rs, n) -> new SessionRow(rs.getString("id"),
             rs.getString("status"), rs.getString("current_state"), rs.getString("current_step"),
             rs.getString("current_module"), instant(rs, "started_at"), instant(rs, "last_message_at"),
             instant(rs, "ended_at"), rs.getString("end_reason"), rs.getInt("message_count"),
-            rs.getInt("inbound_count"), rs.getInt("outbound_count"));
+            rs.getInt("inbound_count"), rs.getInt("outbound_count"), instant(rs, "window_closes_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -107,7 +111,7 @@ public class ContactQueries {
         }
         List<SessionRow> rows = jdbc.query("""
                 SELECT id, status, current_state, current_step, current_module, started_at, last_message_at, ended_at,
-                       end_reason, message_count, inbound_count, outbound_count
+                       end_reason, message_count, inbound_count, outbound_count, window_closes_at
                 FROM conversations
                 WHERE organization_id = :org AND contact_id = :contact""" + keyset + " ORDER BY started_at DESC, id DESC LIMIT :limit", params, SESSION);
         return Page.of(rows, limit, SessionRow::cursor);

@@ -22,7 +22,7 @@ public class ConversationQueries {
                              String module, String action, String inReplyTo, String wamid, Instant createdAt,
                              Instant queuedAt, Instant heldAt, Instant sentAt, Instant deliveredAt, Instant readAt,
                              Instant failedAt, String holdReason, Integer errorCode, String errorTitle,
-                             Long tokensCharged) {
+                             Long tokensCharged, Instant expiredAt) {
         Cursor cursor() {
             return Cursor.of(createdAt, id);
         }
@@ -39,7 +39,7 @@ public class ConversationQueries {
                 instant(rs, "created_at"), instant(rs, "queued_at"), instant(rs, "held_at"), instant(rs, "sent_at"),
                 instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"),
                 rs.getString("hold_reason"), nullableInt(rs, "error_code"), rs.getString("error_title"),
-                nullableLong(rs, "tokens_charged"));
+                nullableLong(rs, "tokens_charged"), instant(rs, "expired_at"));
     }
 
     /** Whether the session exists in this organization. */
@@ -64,7 +64,7 @@ public class ConversationQueries {
         List<MessageRow> rows = jdbc.query("""
                 SELECT id, direction, type, text, content, status, module, action, in_reply_to, wamid, created_at,
                        queued_at, held_at, sent_at, delivered_at, read_at, failed_at, hold_reason, error_code,
-                       error_title, tokens_charged
+                       error_title, tokens_charged, expired_at
                 FROM messages
                 WHERE organization_id = :org AND conversation_id = :conversation""" + keyset + " ORDER BY created_at, id LIMIT :limit", params, message);
         return Page.of(rows, limit, MessageRow::cursor);

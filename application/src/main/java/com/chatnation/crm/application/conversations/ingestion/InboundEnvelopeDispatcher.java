@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.conversations.ingestion;
 
+import com.chatnation.crm.application.conversations.MarketingPreferences;
+import com.chatnation.crm.domain.conversation.ConsentSource;
 import com.chatnation.crm.application.conversations.InboundMessageService;
 import com.chatnation.crm.application.conversations.IncomingMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,9 +19,11 @@ class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
     private final InboundMessageService messages;
     private final DeliveryStatuses statuses;
     private final MeterRegistry meters;
+    private final MarketingPreferences preferences;
 
     public InboundEnvelopeDispatcher(InboundItemCodec codec, InboundMessageService messages, DeliveryStatuses statuses,
-                                     MeterRegistry meters) {
+                                     MeterRegistry meters, MarketingPreferences preferences) {
+        this.preferences = preferences;
         this.codec = codec;
         this.messages = messages;
         this.statuses = statuses;
@@ -33,11 +37,26 @@ class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
             receive(envelope, message);
         } else if (item instanceof StatusUpdate status) {
             statuses.record(envelope.organizationId(), status);
+        } else if (item instanceof PreferenceUpdate preference) {
+            prefer(envelope, preference);
         } else if (item instanceof WebhookError error) {
             meters.counter("crm.webhook.errors", "code", String.valueOf(error.code())).increment();
             log.warn("WhatsApp reported an error for phone number {}: {} {} ({})", error.phoneNumberId(), error.code(),
                     error.title(), error.details());
         }
+    }
+
+    /** Meta's marketing stop and resume: the same opt-out and opt-in as the contact's own words. */
+    private void prefer(InboundEnvelope envelope, PreferenceUpdate preference) {
+        Boolean optedIn = preference.marketingOptIn();
+        if (optedIn == null || preference.contact() == null) {
+            meters.counter("crm.webhook.preferences", "outcome", "ignored").increment();
+            log.info("preference {}={} ignored", preference.category(), preference.value());
+            return;
+        }
+        preferences.record(envelope.organizationId(), preference.contact(), optedIn, ConsentSource.META_PREFERENCES,
+                preference.at() == null ? envelope.acceptedAt() : preference.at());
+        meters.counter("crm.webhook.preferences", "outcome", optedIn ? "resumed" : "stopped").increment();
     }
 
     private void receive(InboundEnvelope envelope, InboundMessage message) {

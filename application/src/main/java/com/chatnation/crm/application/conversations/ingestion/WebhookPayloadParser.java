@@ -114,7 +114,8 @@ public final class WebhookPayloadParser {
             for (JsonNode change : elements(entry.get("changes"))) {
                 String field = text(change, "field");
                 JsonNode value = change.get("value");
-                if ("messages".equals(field) || (field == null && looksLikeMessages(value))) {
+                if ("messages".equals(field) || "user_preferences".equals(field)
+                        || (field == null && looksLikeMessages(value))) {
                     WebhookChange parsed = messagesChange(entryId, change, value, window, quarantined);
                     if (parsed != null) {
                         changes.add(parsed);
@@ -154,12 +155,16 @@ public final class WebhookPayloadParser {
         if (item instanceof StatusUpdate status) {
             return status.phoneNumberId() + ":" + status.recipientId();
         }
+        if (item instanceof PreferenceUpdate preference && preference.contact() != null) {
+            return preference.phoneNumberId() + ":" + preference.contact().e164().substring(1);
+        }
         return String.valueOf(item.phoneNumberId());
     }
 
     private static boolean looksLikeMessages(JsonNode value) {
         return value != null && value.isObject()
                 && (value.has("messages") || value.has("statuses") || value.has("errors")
+                    || value.has("user_preferences")
                     || "whatsapp".equals(text(value, "messaging_product")));
     }
 
@@ -201,6 +206,21 @@ public final class WebhookPayloadParser {
             } else {
                 quarantined.add(new QuarantinedItem(phoneNumberId, "status", "not_an_object",
                         "statuses[] holds a " + status.getNodeType().name().toLowerCase(), raw(status)));
+            }
+        }
+        for (JsonNode preference : elements(value.get("user_preferences"))) {
+            if (preference.isObject()) {
+                PhoneNumber contact = phoneOrNull(rawText(preference, "wa_id"));
+                if (contact == null) {
+                    quarantined.add(new QuarantinedItem(phoneNumberId, "preference", "invalid_wa_id",
+                            "user_preferences[] has no usable wa_id", raw(preference)));
+                    continue;
+                }
+                items.add(new PreferenceUpdate(phoneNumberId, contact, text(preference, "category"),
+                        text(preference, "value"), instant(preference.get("timestamp"), window.latest())));
+            } else {
+                quarantined.add(new QuarantinedItem(phoneNumberId, "preference", "not_an_object",
+                        "user_preferences[] holds a " + preference.getNodeType().name().toLowerCase(), raw(preference)));
             }
         }
         for (JsonNode error : elements(value.get("errors"))) {

@@ -186,6 +186,10 @@ class WhatsAppWebhookController {
         if (item instanceof StatusUpdate status) {
             return status.messageId() + ":" + status.status();
         }
+        if (item instanceof PreferenceUpdate preference) {
+            return "preference:" + contactKey(item) + ":" + preference.category() + ":" + preference.value() + ":"
+                    + preference.at();
+        }
         return "error:" + ((WebhookError) item).code();
     }
 

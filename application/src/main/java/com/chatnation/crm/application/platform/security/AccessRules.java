@@ -110,6 +110,8 @@ final class AccessRules {
         org(GET, "/contacts/{contactId}/export", PRIVACY_MANAGE);
         org(GET, "/settings/message-retention", PRIVACY_MANAGE);
         org(PUT, "/settings/message-retention", PRIVACY_MANAGE);
+        org(GET, "/settings/consent-words", PRIVACY_MANAGE);
+        org(PUT, "/settings/consent-words", PRIVACY_MANAGE);
 
         rules.anyRequest().denyAll();
     }

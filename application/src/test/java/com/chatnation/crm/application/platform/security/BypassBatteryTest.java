@@ -106,6 +106,8 @@ class BypassBatteryTest {
             "GET /api/v1/orgs/{orgId}/contacts/{contactId}/export", PRIVACY,
             "GET /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
             "PUT /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
+            "GET /api/v1/orgs/{orgId}/settings/consent-words", PRIVACY,
+            "PUT /api/v1/orgs/{orgId}/settings/consent-words", PRIVACY,
             "POST /admin/organizations", PLATFORM,
             "GET /admin/organizations/{organizationId}", PLATFORM,
             "POST /admin/organizations/{organizationId}/owner-invitations", PLATFORM,

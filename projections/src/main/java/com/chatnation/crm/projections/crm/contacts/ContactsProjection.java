@@ -1,6 +1,8 @@
 package com.chatnation.crm.projections.crm.contacts;
 
 import com.chatnation.crm.domain.conversation.ContactErased;
+import com.chatnation.crm.domain.conversation.ContactOptedIn;
+import com.chatnation.crm.domain.conversation.ContactOptedOut;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
@@ -54,6 +56,37 @@ public class ContactsProjection {
     void on(MessageReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Instant seen = event.sentAt() != null ? event.sentAt() : at;
         touch(event.organizationId(), event.contactId(), event.contactPhone(), event.profileName(), seen, sequence, at, 1, 0);
+    }
+
+    @EventHandler
+    void on(ContactOptedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        consent(event.organizationId(), event.contactId(), false, event.source(), event.at() != null ? event.at() : at,
+                sequence, at);
+    }
+
+    @EventHandler
+    void on(ContactOptedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        consent(event.organizationId(), event.contactId(), true, event.source(), event.at() != null ? event.at() : at,
+                sequence, at);
+    }
+
+    /** A contact may state consent (Meta's preferences) before ever writing: the row then starts with no messages. */
+    private void consent(String organizationId, String contactId, boolean optedIn, String source, Instant changedAt,
+                         long sequence, Instant at) {
+        jdbc.update("""
+                        INSERT INTO contacts (id, organization_id, first_seen_at, last_seen_at, message_count,
+                                              conversation_count, last_sequence, created_at, updated_at,
+                                              marketing_opt_in, consent_source, consent_changed_at)
+                        VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET
+                            marketing_opt_in = excluded.marketing_opt_in,
+                            consent_source = excluded.consent_source,
+                            consent_changed_at = excluded.consent_changed_at,
+                            last_sequence = excluded.last_sequence,
+                            updated_at = GREATEST(contacts.updated_at, excluded.updated_at)
+                        WHERE contacts.last_sequence < excluded.last_sequence""",
+                ContactIds.of(contactId), organizationId, utc(changedAt), utc(changedAt), sequence, utc(at), utc(at),
+                optedIn, source, utc(changedAt));
     }
 
     private void touch(String organizationId, String contactId, String phone, String name, Instant seen, long sequence, Instant at,

@@ -4,6 +4,7 @@ import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationClosed;
 import com.chatnation.crm.domain.conversation.ConversationExpired;
+import com.chatnation.crm.domain.conversation.CustomerServiceWindow;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyQueued;
@@ -73,10 +74,12 @@ public class ConversationsProjection {
         jdbc.update("""
                         UPDATE conversations SET message_count = message_count + 1, inbound_count = inbound_count + 1,
                             last_message_at = GREATEST(last_message_at, ?),
+                            window_closes_at = GREATEST(window_closes_at, ?),
                             profile_name = COALESCE(?, profile_name),
                             last_sequence = ?, updated_at = ?
                         WHERE id = ? AND last_sequence < ?""",
-                utc(sent), event.profileName(), sequence, utc(at), event.sessionId(), sequence);
+                utc(sent), utc(CustomerServiceWindow.closesAfter(sent)), event.profileName(), sequence, utc(at),
+                event.sessionId(), sequence);
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
 import com.chatnation.crm.domain.conversation.ReplyHeld;
+import com.chatnation.crm.domain.conversation.ReplyExpired;
 import com.chatnation.crm.domain.conversation.ReplyQueued;
 import com.chatnation.crm.domain.conversation.ReplyDeliveryUpdated;
 import com.chatnation.crm.domain.conversation.ReplySent;
@@ -150,6 +151,16 @@ public class MessagesProjection {
         jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
                 contactId(event), null, "failed", utc(at), event.errorCode(), event.errorTitle(),
                 utc(at));
+    }
+
+    /** Never sent: the contact's window had closed. Shown in the transcript as {@code expired}. */
+    @EventHandler
+    void on(ReplyExpired event, @Timestamp Instant at) {
+        String sql = UPSERT_REPLY.formatted("expired_at, error_title", "?, ?", """
+                expired_at = COALESCE(messages.expired_at, excluded.expired_at),
+                error_title = COALESCE(messages.error_title, excluded.error_title)""");
+        jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
+                contactId(event), null, "expired", utc(at), "window closed (" + event.reason() + ")", utc(at));
     }
 
     /** The content as JSON; its {@code variant} property says which kind of message it is. */
