@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections;
 
+import com.chatnation.crm.projections.crm.broadcasts.BroadcastsProjection;
 import com.chatnation.crm.projections.analytics.DailyRollupProjection;
 import com.chatnation.crm.projections.analytics.JourneyProjection;
 import com.chatnation.crm.projections.audit.AuditLogProjection;
@@ -44,6 +45,7 @@ public final class ReadTables {
         groups.put(JourneyProjection.GROUP, JourneyProjection.TABLES);
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
+        groups.put(BroadcastsProjection.GROUP, BroadcastsProjection.TABLES);
         return Collections.unmodifiableMap(groups);
     }
 

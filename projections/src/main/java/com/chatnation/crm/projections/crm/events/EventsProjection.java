@@ -29,7 +29,7 @@ import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
 
 /**
  * Maintains {@code events}, {@code ticket_types}, {@code ticket_reservations}, {@code tickets} and
- * {@code participants}. Rows are keyed by natural ids (reservation id, ticket code, event and contact phone);
+ * {@code participants}. Rows are keyed by natural ids (reservation id, ticket code, event and contact id);
  * the reserved and sold counters of a ticket type change only for an event whose sequence number in the
  * event's stream is above the row's {@code last_sequence}.
  */
@@ -51,7 +51,7 @@ public class EventsProjection {
         return TABLES;
     }
 
-    /** A participant's id: a name-based UUID of the event and the contact's phone number. */
+    /** A participant's id: a name-based UUID of the event and the contact's opaque id. */
     public static UUID participantId(String eventId, String contactId) {
         return UUID.nameUUIDFromBytes(("participant:" + eventId + ":" + contactId).getBytes(StandardCharsets.UTF_8));
     }
