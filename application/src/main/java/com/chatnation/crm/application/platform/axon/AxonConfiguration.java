@@ -29,6 +29,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import com.chatnation.crm.application.platform.privacy.EventJson;
+import com.chatnation.crm.domain.broadcast.Broadcast;
+import com.chatnation.crm.domain.broadcast.BroadcastRecipient;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -79,7 +81,9 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
                         .configureCache(c -> aggregateCache))
-                .configureAggregate(Team.class);
+                .configureAggregate(Team.class)
+                .configureAggregate(Broadcast.class)
+                .configureAggregate(BroadcastRecipient.class);
     }
 
     /**

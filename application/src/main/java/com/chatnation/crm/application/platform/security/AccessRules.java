@@ -90,6 +90,8 @@ final class AccessRules {
         org(PUT, "/funnels/{key}", CONTENT_WRITE);
         org(DELETE, "/funnels/{key}", CONTENT_WRITE);
         org(GET, "/rollups/daily", ANALYTICS_READ);
+        org(GET, "/broadcasts", ANALYTICS_READ);
+        org(GET, "/broadcasts/{broadcastId}", ANALYTICS_READ);
 
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);

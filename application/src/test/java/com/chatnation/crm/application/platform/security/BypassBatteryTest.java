@@ -102,6 +102,8 @@ class BypassBatteryTest {
             "POST /api/v1/orgs/{orgId}/api-keys/{keyId}/rotation", TEAM,
             "DELETE /api/v1/orgs/{orgId}/api-keys/{keyId}", TEAM,
             "GET /api/v1/orgs/{orgId}/audit-log", AUDIT,
+            "GET /api/v1/orgs/{orgId}/broadcasts", ANALYTICS,
+            "GET /api/v1/orgs/{orgId}/broadcasts/{broadcastId}", ANALYTICS,
             "POST /api/v1/orgs/{orgId}/contacts/{contactId}/erasure", PRIVACY,
             "GET /api/v1/orgs/{orgId}/contacts/{contactId}/export", PRIVACY,
             "GET /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
