@@ -8,6 +8,7 @@ import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
 import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
+import com.chatnation.crm.projections.crm.templates.TemplatesProjection;
 import com.chatnation.crm.projections.crm.wallets.WalletsProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,6 +45,7 @@ public final class ReadTables {
         groups.put(JourneyProjection.GROUP, JourneyProjection.TABLES);
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
+        groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);
         return Collections.unmodifiableMap(groups);
     }
 

@@ -13,6 +13,7 @@ class InboundItemCodec {
     public static final String MESSAGE = "message";
     public static final String STATUS = "status";
     public static final String ERROR = "error";
+    public static final String TEMPLATE = "template";
 
     private final ObjectMapper json;
 
@@ -23,6 +24,9 @@ class InboundItemCodec {
     public static String kindOf(WebhookItem item) {
         if (item instanceof InboundMessage) {
             return MESSAGE;
+        }
+        if (item instanceof TemplateUpdate) {
+            return TEMPLATE;
         }
         return item instanceof StatusUpdate ? STATUS : ERROR;
     }
@@ -40,6 +44,7 @@ class InboundItemCodec {
             case MESSAGE -> InboundMessage.class;
             case STATUS -> StatusUpdate.class;
             case ERROR -> WebhookError.class;
+            case TEMPLATE -> TemplateUpdate.class;
             default -> throw new IllegalArgumentException("unknown inbound item kind '" + kind + "'");
         };
         try {
