@@ -3,6 +3,7 @@ package com.chatnation.crm.application.platform.axon;
 import com.chatnation.crm.application.platform.security.ActorMetadata;
 import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
+import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
@@ -79,7 +80,8 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
                         .configureCache(c -> aggregateCache))
-                .configureAggregate(Team.class);
+                .configureAggregate(Team.class)
+                .configureAggregate(MessageTemplate.class);
     }
 
     /**

@@ -1,0 +1,25 @@
+package com.chatnation.crm.application.templates;
+
+import com.chatnation.crm.application.platform.whatsapp.WhatsAppCloudClient;
+import com.chatnation.crm.application.platform.whatsapp.WhatsAppProperties;
+import com.chatnation.crm.application.platform.whatsapp.WhatsAppTemplateApi;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.retry.support.RetryTemplate;
+
+/** The Graph API clients of the templates slice: template management, and sending template messages. */
+@Configuration
+class TemplatesConfiguration {
+
+    @Bean
+    WhatsAppTemplateApi whatsAppTemplateApi(WhatsAppProperties settings) {
+        return new WhatsAppTemplateApi(settings);
+    }
+
+    /** Its own client, so template sends keep to their own rate cap and never wait behind the bot's replies. */
+    @Bean
+    WhatsAppCloudClient templateClient(WhatsAppProperties settings, @Qualifier("cloudApiRetry") RetryTemplate retry) {
+        return new WhatsAppCloudClient(settings, retry);
+    }
+}
