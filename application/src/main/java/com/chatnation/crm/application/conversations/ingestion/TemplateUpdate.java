@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * ({@code event} APPROVED, REJECTED, PAUSED, DISABLED, … with {@code reason}) or {@code template_category_update}
  * ({@code newCategory}, {@code previousCategory}). It names the account ({@code entry[].id}), not a phone number.
  */
-public record TemplateUpdate(String accountId, String field, String event, String metaTemplateId, String name,
+record TemplateUpdate(String accountId, String field, String event, String metaTemplateId, String name,
                              String language, String reason, String newCategory, String previousCategory)
         implements WebhookItem {
 
