@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,7 +41,14 @@ class WhatsAppAccountController {
     @PutMapping
     @Operation(summary = "Name the WhatsApp Business Account (numeric id from Meta; one organization per account)")
     AccountSetting put(@PathVariable String orgId, @RequestBody(required = false) AccountSetting setting) {
-        commands.sendAndWait(new ChangeWhatsAppAccount(orgId, setting == null ? null : setting.whatsAppBusinessAccountId()));
+        String account = setting == null ? null : setting.whatsAppBusinessAccountId();
+        // the unique index in the command's transaction is the guarantee; this gives the clear answer
+        organizations.byWhatsAppAccountId(account == null ? "" : account).filter(owner -> !owner.equals(orgId))
+                .ifPresent(owner -> {
+                    throw new TemplateRefusal(HttpStatus.CONFLICT, "whatsapp_account_taken",
+                            "another organization has named WhatsApp Business Account " + account);
+                });
+        commands.sendAndWait(new ChangeWhatsAppAccount(orgId, account));
         return new AccountSetting(organizations.whatsAppAccountId(orgId).orElse(null));
     }
 }

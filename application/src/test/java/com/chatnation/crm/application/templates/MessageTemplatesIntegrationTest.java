@@ -116,6 +116,11 @@ class MessageTemplatesIntegrationTest {
                 Map.of("whatsAppBusinessAccountId", account));
         assertThat(named.status()).as(named.toString()).isEqualTo(200);
         assertThat(owner.get(path("/settings/whatsapp-account")).text("whatsAppBusinessAccountId")).isEqualTo(account);
+        AdminClient.Onboarded other = platform.onboard(Map.of("name", "Another org", "phoneNumberId",
+                AdminClient.randomPhoneNumberId(), "lowBalanceThreshold", 0));
+        AdminClient.Response taken = other.owner().put(other.path("/settings/whatsapp-account"),
+                Map.of("whatsAppBusinessAccountId", account));
+        assertThat(taken.status()).as("one organization per account: " + taken).isEqualTo(409);
 
         AdminClient.Response created = owner.post(path("/templates"), ticketReminder("ticket_reminder"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
