@@ -96,7 +96,8 @@ class ArchitectureTest {
             Map.entry("privacy", Set.of()),
             Map.entry("broadcasts", Set.of()),
             Map.entry("dashboard", Set.of()),
-            Map.entry("analytics", Set.of()));
+            Map.entry("analytics", Set.of()),
+            Map.entry("templates", Set.of()));
 
     @Test
     void noPackageDependsOnItselfInACircle() {

@@ -9,6 +9,7 @@ import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
 import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
+import com.chatnation.crm.projections.crm.templates.TemplatesProjection;
 import com.chatnation.crm.projections.crm.wallets.WalletsProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,6 +47,7 @@ public final class ReadTables {
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
         groups.put(BroadcastsProjection.GROUP, BroadcastsProjection.TABLES);
+        groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);
         return Collections.unmodifiableMap(groups);
     }
 

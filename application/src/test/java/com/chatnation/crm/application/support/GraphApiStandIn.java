@@ -2,6 +2,7 @@ package com.chatnation.crm.application.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A local HTTP server standing in for the WhatsApp Graph API during tests: it accepts
  * {@code POST /{version}/{phoneNumberId}/messages}, records each request and answers with a new wamid, or with
- * the failure a test scripted for a recipient.
+ * the failure a test scripted for a recipient. It also keeps each WhatsApp Business Account's message templates
+ * ({@code POST}, paged {@code GET} and {@code DELETE /{version}/{waba-id}/message_templates}), recording every call.
  */
 public final class GraphApiStandIn {
 
@@ -33,6 +35,13 @@ public final class GraphApiStandIn {
     private final Map<String, int[]> errorsByRecipient = new ConcurrentHashMap<>();
     private final Map<String, String> errorTitlesByRecipient = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final List<TemplateCall> templateCalls = new CopyOnWriteArrayList<>();
+    private final Map<String, List<ObjectNode>> templatesByAccount = new ConcurrentHashMap<>();
+    private final AtomicLong templateIds = new AtomicLong(594_425_479_261_000L);
+
+    /** One call to an account's {@code message_templates}: method, account, query string and body (null for none). */
+    public record TemplateCall(String method, String accountId, String query, JsonNode body) {
+    }
 
     public record Sent(String phoneNumberId, String to, String authorization, JsonNode body) {
         public String text() {
@@ -103,9 +112,92 @@ public final class GraphApiStandIn {
                 + ": " + sentTo(e164).stream().map(Sent::text).toList());
     }
 
+    /** Every template management call made for this account, in order. */
+    public List<TemplateCall> templateCalls(String accountId) {
+        return templateCalls.stream().filter(c -> accountId.equals(c.accountId())).toList();
+    }
+
+    /** The account's templates as the stand-in holds them (Meta's shape: id, name, language, status, category, …). */
+    public List<ObjectNode> templates(String accountId) {
+        return List.copyOf(templatesByAccount.computeIfAbsent(accountId, a -> new CopyOnWriteArrayList<>()));
+    }
+
+    /** Adds a template as if made in WhatsApp Manager; answers its Meta id. */
+    public String addTemplate(String accountId, String name, String language, String category, String status,
+                              String bodyText) {
+        ObjectNode template = JSON.createObjectNode();
+        String id = String.valueOf(templateIds.incrementAndGet());
+        template.put("id", id).put("name", name).put("language", language).put("status", status)
+                .put("category", category);
+        template.putArray("components").addObject().put("type", "BODY").put("text", bodyText);
+        templatesByAccount.computeIfAbsent(accountId, a -> new CopyOnWriteArrayList<>()).add(template);
+        return id;
+    }
+
+    private void handleTemplates(HttpExchange exchange, String accountId) throws IOException {
+        String method = exchange.getRequestMethod();
+        String query = exchange.getRequestURI().getRawQuery();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+        templateCalls.add(new TemplateCall(method, accountId, query, body));
+        List<ObjectNode> templates = templatesByAccount.computeIfAbsent(accountId, a -> new CopyOnWriteArrayList<>());
+        Map<String, String> params = new java.util.HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        switch (method) {
+            case "POST" -> {
+                String name = body.path("name").asText();
+                String language = body.path("language").asText();
+                if (templates.stream().anyMatch(t -> name.equals(t.path("name").asText())
+                        && language.equals(t.path("language").asText()))) {
+                    respond(exchange, 400, "{\"error\":{\"message\":\"Content in this language already exists\","
+                            + "\"code\":100,\"error_subcode\":2388024}}");
+                    return;
+                }
+                ObjectNode template = ((ObjectNode) body).deepCopy();
+                String id = String.valueOf(templateIds.incrementAndGet());
+                template.put("id", id).put("status", "PENDING");
+                templates.add(template);
+                respond(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"PENDING\",\"category\":\""
+                        + body.path("category").asText() + "\"}");
+            }
+            case "GET" -> {
+                int limit = Integer.parseInt(params.getOrDefault("limit", "25"));
+                int from = params.containsKey("after") ? Integer.parseInt(params.get("after")) : 0;
+                List<ObjectNode> page = templates.subList(Math.min(from, templates.size()),
+                        Math.min(from + limit, templates.size()));
+                ObjectNode answer = JSON.createObjectNode();
+                answer.putArray("data").addAll(page);
+                ObjectNode paging = answer.putObject("paging");
+                paging.putObject("cursors").put("before", String.valueOf(from)).put("after", String.valueOf(from + page.size()));
+                if (from + page.size() < templates.size()) {
+                    paging.put("next", baseUrl() + exchange.getRequestURI().getPath() + "?after=" + (from + page.size()));
+                }
+                respond(exchange, 200, answer.toString());
+            }
+            case "DELETE" -> {
+                String name = params.get("name");
+                String hsmId = params.get("hsm_id");
+                boolean removed = templates.removeIf(t -> t.path("name").asText().equals(name)
+                        && (hsmId == null || hsmId.equals(t.path("id").asText())));
+                respond(exchange, removed ? 200 : 400, removed ? "{\"success\":true}"
+                        : "{\"error\":{\"message\":\"Message template not found\",\"code\":100}}");
+            }
+            default -> respond(exchange, 405, "{}");
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().split("/");
+            if (path.length == 4 && "message_templates".equals(path[3])) {
+                handleTemplates(exchange, path[2]);
+                return;
+            }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String to = body.path("to").asText();
             Integer failure = failuresByRecipient.get(to);

@@ -19,6 +19,8 @@ public class Organization {
     /** WhatsApp phone number ids are numeric strings issued by Meta. */
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
     public static final int MAX_SUSPENSION_REASON_LENGTH = 500;
+    /** WhatsApp Business Account ids are numeric strings issued by Meta, like phone number ids. */
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{1,32}");
 
     @AggregateIdentifier
     private String organizationId;
@@ -26,6 +28,7 @@ public class Organization {
     private PriceList priceList;
     private boolean suspended;
     private ConsentWords consentWords = ConsentWords.DEFAULT;
+    private String whatsAppAccountId;
 
     protected Organization() {
         // required by the event-sourcing repository
@@ -87,6 +90,23 @@ public class Organization {
     @EventSourcingHandler
     void on(MessageRetentionChanged event) {
         messageRetentionDays = event.days();
+    }
+
+    @CommandHandler
+    public void handle(ChangeWhatsAppAccount command) {
+        String account = command.whatsAppAccountId();
+        if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
+            throw new DomainRuleViolation("invalid_whatsapp_account_id",
+                    "the WhatsApp Business Account id must be the numeric id Meta assigned, was '" + account + "'");
+        }
+        if (!account.equals(whatsAppAccountId)) {
+            apply(new WhatsAppAccountChanged(organizationId, account));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(WhatsAppAccountChanged event) {
+        whatsAppAccountId = event.whatsAppAccountId();
     }
 
     /** Suspending twice, or resuming an active organization, changes nothing: a retry must not fail. */

@@ -187,4 +187,28 @@ class OrganizationTest {
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void setsTheWhatsAppAccountOnceAndIgnoresTheSameAgain() {
+        OrganizationOnboarded onboarded = new OrganizationOnboarded("org-1", "Acme", "1234567890", PRICES, 100, "hash");
+        fixture.given(onboarded)
+                .when(new ChangeWhatsAppAccount("org-1", "102290129340398"))
+                .expectEvents(new WhatsAppAccountChanged("org-1", "102290129340398"));
+        fixture.given(onboarded, new WhatsAppAccountChanged("org-1", "102290129340398"))
+                .when(new ChangeWhatsAppAccount("org-1", "102290129340398"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAWhatsAppAccountIdThatIsNotNumeric() {
+        OrganizationOnboarded onboarded = new OrganizationOnboarded("org-1", "Acme", "1234567890", PRICES, 100, "hash");
+        for (String bad : new String[] {null, "", "waba-1", "1".repeat(33)}) {
+            fixture.given(onboarded)
+                    .when(new ChangeWhatsAppAccount("org-1", bad))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("the WhatsApp Business Account id must be"))
+                    .expectNoEvents();
+        }
+    }
 }

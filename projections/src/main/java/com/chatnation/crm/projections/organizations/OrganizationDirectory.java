@@ -45,6 +45,18 @@ public class OrganizationDirectory {
         return one("SELECT * FROM organizations WHERE api_key_hash = ?", apiKeyHash);
     }
 
+    /** The organization whose WhatsApp Business Account this is (template webhooks name only the account). */
+    public Optional<String> byWhatsAppAccountId(String whatsAppAccountId) {
+        return jdbc.queryForList("SELECT id FROM organizations WHERE whatsapp_business_account_id = ?", String.class,
+                whatsAppAccountId).stream().findFirst();
+    }
+
+    /** The organization's WhatsApp Business Account id, when it has named one. */
+    public Optional<String> whatsAppAccountId(String organizationId) {
+        return jdbc.queryForList("SELECT whatsapp_business_account_id FROM organizations WHERE id = ?", String.class,
+                organizationId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     private Optional<OrganizationRow> one(String sql, String arg) {
         return jdbc.query(sql, rows, arg).stream().findFirst();
     }

@@ -6,6 +6,7 @@ import com.chatnation.crm.domain.organization.OrganizationResumed;
 import com.chatnation.crm.domain.organization.OrganizationSuspended;
 import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.PriceListChanged;
+import com.chatnation.crm.domain.organization.WhatsAppAccountChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.chatnation.crm.domain.organization.ConsentWordsChanged;
@@ -57,6 +58,13 @@ public class OrganizationDirectoryProjection {
     void on(MessageRetentionChanged event, @Timestamp Instant at) {
         jdbc.update("UPDATE organizations SET message_retention_days = ?, updated_at = ? WHERE id = ?",
                 event.days(), utc(at), event.organizationId());
+    }
+
+    /** In the command's transaction: the unique index refuses an account another organization has named. */
+    @EventHandler
+    void on(WhatsAppAccountChanged event, @Timestamp Instant at) {
+        jdbc.update("UPDATE organizations SET whatsapp_business_account_id = ?, updated_at = ? WHERE id = ?",
+                event.whatsAppAccountId(), utc(at), event.organizationId());
     }
 
     @EventHandler

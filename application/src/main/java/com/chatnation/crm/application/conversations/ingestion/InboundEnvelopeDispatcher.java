@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Turns one accepted webhook item into commands: messages go to the conversation, statuses to their reply. */
+/**
+ * Turns one accepted webhook item into commands: messages go to the conversation, statuses to their reply,
+ * template changes to their template.
+ */
 @Component
 class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
 
@@ -18,15 +21,18 @@ class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
     private final InboundItemCodec codec;
     private final InboundMessageService messages;
     private final DeliveryStatuses statuses;
+    private final TemplateStatuses templates;
     private final MeterRegistry meters;
     private final MarketingPreferences preferences;
 
     public InboundEnvelopeDispatcher(InboundItemCodec codec, InboundMessageService messages, DeliveryStatuses statuses,
-                                     MeterRegistry meters, MarketingPreferences preferences) {
+                                     TemplateStatuses templates, MeterRegistry meters,
+                                     MarketingPreferences preferences) {
         this.preferences = preferences;
         this.codec = codec;
         this.messages = messages;
         this.statuses = statuses;
+        this.templates = templates;
         this.meters = meters;
     }
 
@@ -39,6 +45,8 @@ class InboundEnvelopeDispatcher implements InboundEnvelopeHandler {
             statuses.record(envelope.organizationId(), status);
         } else if (item instanceof PreferenceUpdate preference) {
             prefer(envelope, preference);
+        } else if (item instanceof TemplateUpdate template) {
+            templates.record(envelope.organizationId(), template);
         } else if (item instanceof WebhookError error) {
             meters.counter("crm.webhook.errors", "code", String.valueOf(error.code())).increment();
             log.warn("WhatsApp reported an error for phone number {}: {} {} ({})", error.phoneNumberId(), error.code(),

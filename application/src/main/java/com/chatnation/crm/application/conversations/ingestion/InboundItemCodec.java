@@ -14,6 +14,7 @@ class InboundItemCodec {
     public static final String STATUS = "status";
     public static final String ERROR = "error";
     public static final String PREFERENCE = "preference";
+    public static final String TEMPLATE = "template";
 
     private final ObjectMapper json;
 
@@ -27,6 +28,9 @@ class InboundItemCodec {
         }
         if (item instanceof PreferenceUpdate) {
             return PREFERENCE;
+        }
+        if (item instanceof TemplateUpdate) {
+            return TEMPLATE;
         }
         return item instanceof StatusUpdate ? STATUS : ERROR;
     }
@@ -45,6 +49,7 @@ class InboundItemCodec {
             case STATUS -> StatusUpdate.class;
             case ERROR -> WebhookError.class;
             case PREFERENCE -> PreferenceUpdate.class;
+            case TEMPLATE -> TemplateUpdate.class;
             default -> throw new IllegalArgumentException("unknown inbound item kind '" + kind + "'");
         };
         try {

@@ -17,6 +17,7 @@ class OrganizationRouter {
 
     private final OrganizationDirectory directory;
     private final Map<String, String> routes = new ConcurrentHashMap<>();
+    private final Map<String, String> accounts = new ConcurrentHashMap<>();
 
     OrganizationRouter(OrganizationDirectory directory) {
         this.directory = directory;
@@ -34,4 +35,28 @@ class OrganizationRouter {
         found.ifPresent(id -> routes.put(phoneNumberId, id));
         return found;
     }
+
+    /**
+     * The organization that named this WhatsApp Business Account. Cached only for a minute, unlike numbers: an
+     * organization may correct a mistyped account id.
+     */
+    Optional<String> organizationForAccount(String accountId) {
+        if (accountId == null) {
+            return Optional.empty();
+        }
+        String cached = accounts.get(accountId);
+        if (cached != null && !cached.isEmpty() && System.nanoTime() - accountsCachedAt < ACCOUNT_CACHE_NANOS) {
+            return Optional.of(cached);
+        }
+        if (System.nanoTime() - accountsCachedAt >= ACCOUNT_CACHE_NANOS) {
+            accounts.clear();
+            accountsCachedAt = System.nanoTime();
+        }
+        Optional<String> found = directory.byWhatsAppAccountId(accountId);
+        found.ifPresent(id -> accounts.put(accountId, id));
+        return found;
+    }
+
+    private static final long ACCOUNT_CACHE_NANOS = 60_000_000_000L;
+    private volatile long accountsCachedAt = System.nanoTime();
 }

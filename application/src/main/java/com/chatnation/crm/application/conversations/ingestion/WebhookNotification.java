@@ -4,15 +4,22 @@ import java.util.List;
 
 /**
  * A whole webhook body: every {@code messages} change of every entry, in payload order, the changes of other
- * fields that were skipped, and what could never be processed ({@code quarantined}: kept raw, with the reason).
+ * fields that were skipped, what could never be processed ({@code quarantined}: kept raw, with the reason), and
+ * the template status and category changes.
  */
 public record WebhookNotification(List<WebhookChange> changes, List<IgnoredChange> ignoredChanges,
-                                  List<QuarantinedItem> quarantined) {
+                                  List<QuarantinedItem> quarantined, List<TemplateUpdate> templateUpdates) {
 
     public WebhookNotification {
         changes = List.copyOf(changes);
         ignoredChanges = List.copyOf(ignoredChanges);
         quarantined = List.copyOf(quarantined);
+        templateUpdates = List.copyOf(templateUpdates);
+    }
+
+    public WebhookNotification(List<WebhookChange> changes, List<IgnoredChange> ignoredChanges,
+                               List<QuarantinedItem> quarantined) {
+        this(changes, ignoredChanges, quarantined, List.of());
     }
 
     /** The reasons of the quarantined items, in payload order (for tests and logs). */

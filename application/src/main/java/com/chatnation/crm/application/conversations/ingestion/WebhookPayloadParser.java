@@ -28,7 +28,9 @@ import java.util.Set;
  * delivery are read as absent. Otherwise the parser is lenient, because WhatsApp adds fields and message types over
  * time and published samples differ:
  * <ul>
- *   <li>unknown fields are ignored; changes of fields other than {@code messages} become {@link IgnoredChange}s;</li>
+ *   <li>unknown fields are ignored; {@code message_template_status_update} and {@code template_category_update}
+ *       changes become {@link TemplateUpdate}s (quarantined as {@code invalid_template_update} without a usable
+ *       account id, template name or language); changes of other fields become {@link IgnoredChange}s;</li>
  *   <li>a change without {@code field} whose value holds messages, statuses or errors is a messages change;</li>
  *   <li>timestamps may be strings or integers (epoch seconds); an unreadable one gives a null instant;</li>
  *   <li>a message without {@code type} gets the type of the content object it carries ({@code text}, {@code image},
@@ -109,6 +111,7 @@ public final class WebhookPayloadParser {
         Window window = new Window(receivedAt);
         List<WebhookChange> changes = new ArrayList<>();
         List<IgnoredChange> ignored = new ArrayList<>();
+        List<TemplateUpdate> templates = new ArrayList<>();
         for (JsonNode entry : elements(root.get("entry"))) {
             String entryId = text(entry, "id");
             for (JsonNode change : elements(entry.get("changes"))) {
@@ -120,12 +123,17 @@ public final class WebhookPayloadParser {
                     if (parsed != null) {
                         changes.add(parsed);
                     }
+                } else if (TemplateUpdate.STATUS_FIELD.equals(field) || TemplateUpdate.CATEGORY_FIELD.equals(field)) {
+                    TemplateUpdate update = templateUpdate(entryId, field, change, value, quarantined);
+                    if (update != null) {
+                        templates.add(update);
+                    }
                 } else {
                     ignored.add(new IgnoredChange(entryId, field));
                 }
             }
         }
-        return new WebhookNotification(changes, ignored, quarantined);
+        return new WebhookNotification(changes, ignored, quarantined, templates);
     }
 
     /** Message timestamps believed: from 2009 (WhatsApp's first year) to a day after the delivery arrived. */
@@ -474,6 +482,32 @@ public final class WebhookPayloadParser {
         return new StatusUpdate(phoneNumberId, messageId, recipientId, state,
                 instant(status.get("timestamp"), window.latest()), errors, price, conv,
                 text(status, "biz_opaque_callback_data"));
+    }
+
+    /** A template change, or null when it cannot name its account and template (then it is quarantined). */
+    private TemplateUpdate templateUpdate(String entryId, String field, JsonNode change, JsonNode value,
+                                          List<QuarantinedItem> quarantined) {
+        String accountId = entryId;
+        String name = text(value, "message_template_name");
+        String language = text(value, "message_template_language");
+        String problem = accountId == null || !accountId.matches("[0-9]{1,32}") ? "no numeric entry[].id (account)"
+                : name == null || name.isBlank() || name.length() > 512 ? "no usable message_template_name"
+                : language == null || language.isBlank() || language.length() > 16 ? "no usable message_template_language"
+                : null;
+        if (problem != null) {
+            quarantined.add(new QuarantinedItem(null, "change", "invalid_template_update", field + " has " + problem,
+                    raw(change)));
+            return null;
+        }
+        String templateId = text(value, "message_template_id");
+        return new TemplateUpdate(accountId, field, clipped(text(value, "event"), 32),
+                templateId != null && templateId.matches("[0-9]{1,32}") ? templateId : null, name, language,
+                clipped(text(value, "reason"), 500), clipped(text(value, "new_category"), 32),
+                clipped(text(value, "previous_category"), 32));
+    }
+
+    private static String clipped(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     // ---- tree helpers --------------------------------------------------------------------------------------

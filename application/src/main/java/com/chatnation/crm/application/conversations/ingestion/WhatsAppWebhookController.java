@@ -170,6 +170,18 @@ class WhatsAppWebhookController {
                 meters.counter("crm.webhook.items", "kind", kind).increment();
             }
         }
+        for (TemplateUpdate update : notification.templateUpdates()) {
+            var organization = router.organizationForAccount(update.accountId());
+            if (organization.isEmpty()) {
+                meters.counter("crm.webhook.unknown_account").increment();
+                log.warn("template webhook for unknown WhatsApp Business Account {} ignored", update.accountId());
+                continue;
+            }
+            // one lane per organization's templates keeps a template's changes in the order Meta sent them
+            envelopes.add(new InboundEnvelope(Ids.newId(), organization.get(), organization.get() + ":templates",
+                    InboundItemCodec.TEMPLATE, dedupeId(update), codec.encode(update), now));
+            meters.counter("crm.webhook.items", "kind", InboundItemCodec.TEMPLATE).increment();
+        }
         return envelopes;
     }
 
@@ -189,6 +201,10 @@ class WhatsAppWebhookController {
         if (item instanceof PreferenceUpdate preference) {
             return "preference:" + contactKey(item) + ":" + preference.category() + ":" + preference.value() + ":"
                     + preference.at();
+        }
+        if (item instanceof TemplateUpdate template) {
+            return "template:" + template.name() + ":" + template.language() + ":"
+                    + (template.event() != null ? template.event() : template.newCategory());
         }
         return "error:" + ((WebhookError) item).code();
     }

@@ -3,6 +3,7 @@ package com.chatnation.crm.application.platform.axon;
 import com.chatnation.crm.application.platform.security.ActorMetadata;
 import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
+import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
@@ -83,7 +84,8 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)
-                .configureAggregate(BroadcastRecipient.class);
+                .configureAggregate(BroadcastRecipient.class)
+                .configureAggregate(MessageTemplate.class);
     }
 
     /**

@@ -10,6 +10,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
 import static com.chatnation.crm.application.platform.security.Permission.PRIVACY_MANAGE;
+import static com.chatnation.crm.application.platform.security.Permission.CONVERSATIONS_WRITE;
+import static com.chatnation.crm.application.platform.security.Permission.SETTINGS_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.CONTACTS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.CONTENT_WRITE;
 import static com.chatnation.crm.application.platform.security.Permission.PAYMENTS_WRITE;
@@ -114,6 +116,16 @@ final class AccessRules {
         org(PUT, "/settings/message-retention", PRIVACY_MANAGE);
         org(GET, "/settings/consent-words", PRIVACY_MANAGE);
         org(PUT, "/settings/consent-words", PRIVACY_MANAGE);
+
+        org(GET, "/settings/whatsapp-account", SETTINGS_MANAGE);
+        org(PUT, "/settings/whatsapp-account", SETTINGS_MANAGE);
+
+        org(GET, "/templates", CONTENT_WRITE);
+        org(GET, "/templates/{templateId}", CONTENT_WRITE);
+        org(POST, "/templates", CONTENT_WRITE);
+        org(DELETE, "/templates/{templateId}", CONTENT_WRITE);
+        org(POST, "/templates/sync", CONTENT_WRITE);
+        org(POST, "/templates/{templateId}/messages", CONVERSATIONS_WRITE);
 
         rules.anyRequest().denyAll();
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
 import static com.chatnation.crm.application.platform.security.Permission.PRIVACY_MANAGE;
+import static com.chatnation.crm.application.platform.security.Permission.SETTINGS_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.CONTACTS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.CONTENT_WRITE;
 import static com.chatnation.crm.application.platform.security.Permission.CONVERSATIONS_WRITE;
@@ -28,10 +29,10 @@ public final class Grants {
 
     private static final Map<StaffRole, Set<Permission>> ROLES = Map.of(
             StaffRole.OWNER, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, CONTENT_WRITE, CONVERSATIONS_WRITE, WALLET_READ,
-                    WALLET_WRITE, PAYMENTS_WRITE, TEAM_READ, TEAM_MANAGE, AUDIT_READ, PRIVACY_MANAGE),
+                    WALLET_WRITE, PAYMENTS_WRITE, TEAM_READ, TEAM_MANAGE, AUDIT_READ, PRIVACY_MANAGE, SETTINGS_MANAGE),
             // everything but the team and the wallet's money
             StaffRole.ADMIN, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, CONTENT_WRITE, CONVERSATIONS_WRITE, WALLET_READ,
-                    PAYMENTS_WRITE, TEAM_READ, AUDIT_READ, PRIVACY_MANAGE),
+                    PAYMENTS_WRITE, TEAM_READ, AUDIT_READ, PRIVACY_MANAGE, SETTINGS_MANAGE),
             StaffRole.EDITOR, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, CONTENT_WRITE),
             StaffRole.AGENT, EnumSet.of(CONTACTS_READ, CONVERSATIONS_WRITE),
             StaffRole.VIEWER, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, WALLET_READ),

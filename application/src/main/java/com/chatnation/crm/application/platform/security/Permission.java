@@ -27,6 +27,8 @@ public enum Permission implements GrantedAuthority {
     AUDIT_READ("audit:read"),
     /** A contact's data protection requests: erasing them, exporting everything held about them. */
     PRIVACY_MANAGE("privacy:manage"),
+    /** The organization's WhatsApp settings (its Business Account id). */
+    SETTINGS_MANAGE("settings:manage"),
     /** The platform operator: onboarding, crediting wallets, suspension, rebuilds, metrics. */
     PLATFORM("platform");
 

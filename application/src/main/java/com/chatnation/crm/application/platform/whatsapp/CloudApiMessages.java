@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 
 /**
  * Builds Cloud API {@code /messages} request bodies. Titles and labels longer than WhatsApp accepts are shortened
@@ -28,10 +31,7 @@ final class CloudApiMessages {
     }
 
     static ObjectNode body(PhoneNumber to, OutboundReply reply, String replyToMessageId) {
-        ObjectNode message = JSON.objectNode();
-        message.put("messaging_product", "whatsapp");
-        message.put("recipient_type", "individual");
-        message.put("to", to.e164().substring(1));
+        ObjectNode message = envelope(to);
         if (replyToMessageId != null) {
             message.putObject("context").put("message_id", replyToMessageId);
         }
@@ -76,6 +76,104 @@ final class CloudApiMessages {
         return message;
     }
 
+    /** A template message: Meta's {@code template} object, components only for parts that take parameters. */
+    static ObjectNode template(PhoneNumber to, TemplateMessage template) {
+        ObjectNode message = envelope(to);
+        message.put("type", "template");
+        ObjectNode body = message.putObject("template");
+        body.put("name", template.name());
+        body.putObject("language").put("code", template.language());
+        ArrayNode components = JSON.arrayNode();
+        if (template.header() != null) {
+            ObjectNode header = components.addObject();
+            header.put("type", "header");
+            parameter(header.putArray("parameters"), template.header());
+        }
+        if (!template.body().isEmpty()) {
+            ObjectNode component = components.addObject();
+            component.put("type", "body");
+            ArrayNode parameters = component.putArray("parameters");
+            template.body().forEach(parameter -> parameter(parameters, parameter));
+        }
+        for (TemplateMessage.ButtonParameter button : template.buttons()) {
+            ObjectNode component = components.addObject();
+            component.put("type", "button");
+            component.put("sub_type", "url");
+            component.put("index", String.valueOf(button.index()));
+            component.putArray("parameters").addObject().put("type", "text").put("text", button.text());
+        }
+        if (!components.isEmpty()) {
+            body.set("components", components);
+        }
+        return message;
+    }
+
+    /** An image, document, audio or video message. */
+    static ObjectNode media(PhoneNumber to, MediaMessage media) {
+        ObjectNode message = envelope(to);
+        String type = media.kind().type();
+        message.put("type", type);
+        ObjectNode object = message.putObject(type);
+        mediaSource(object, media.link(), media.mediaId());
+        if (media.caption() != null) {
+            object.put("caption", media.caption());
+        }
+        if (media.filename() != null) {
+            object.put("filename", media.filename());
+        }
+        return message;
+    }
+
+    private static ObjectNode envelope(PhoneNumber to) {
+        ObjectNode message = JSON.objectNode();
+        message.put("messaging_product", "whatsapp");
+        message.put("recipient_type", "individual");
+        message.put("to", to.e164().substring(1));
+        return message;
+    }
+
+    private static void parameter(ArrayNode parameters, TemplateMessage.Parameter parameter) {
+        ObjectNode node = parameters.addObject();
+        if (parameter instanceof TemplateMessage.Text text) {
+            node.put("type", "text").put("text", required(text.text(), "text parameter"));
+        } else if (parameter instanceof TemplateMessage.Currency currency) {
+            node.put("type", "currency");
+            node.putObject("currency")
+                    .put("fallback_value", required(currency.fallback(), "currency fallback"))
+                    .put("code", required(currency.code(), "currency code"))
+                    .put("amount_1000", required(currency.amount(), "currency amount").multiply(BigDecimal.valueOf(1000))
+                            .setScale(0, RoundingMode.HALF_UP).longValueExact());
+        } else if (parameter instanceof TemplateMessage.DateTime dateTime) {
+            node.put("type", "date_time");
+            node.putObject("date_time").put("fallback_value", required(dateTime.fallback(), "date_time fallback"));
+        } else if (parameter instanceof TemplateMessage.Media media) {
+            String type = media.kind().type();
+            if (media.kind() == MediaMessage.Kind.AUDIO) {
+                throw new IllegalArgumentException("a template header is an image, video or document, not audio");
+            }
+            node.put("type", type);
+            ObjectNode object = node.putObject(type);
+            if ((media.link() == null) == (media.mediaId() == null)) {
+                throw new IllegalArgumentException("a media parameter has either a link or a media id");
+            }
+            mediaSource(object, media.link(), media.mediaId());
+            if (media.filename() != null) {
+                object.put("filename", media.filename());
+            }
+        }
+        if (parameter.name() != null) {
+            node.put("parameter_name", parameter.name());
+        }
+    }
+
+    private static void mediaSource(ObjectNode object, String link, String mediaId) {
+        if (link != null) {
+            object.put("link", link);
+        } else {
+            object.put("id", mediaId);
+        }
+    }
+
     /**
      * Shortens {@code text} to at most {@code max} UTF-16 units, ending in an ellipsis when anything was cut. A
      * surrogate pair (emoji and other supplementary characters) is dropped whole rather than split.
@@ -100,7 +198,7 @@ final class CloudApiMessages {
         return id;
     }
 
-    private static String required(String value, String what) {
+    private static <T> T required(T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is required");
         }

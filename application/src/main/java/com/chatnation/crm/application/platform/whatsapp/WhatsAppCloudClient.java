@@ -123,13 +123,37 @@ public final class WhatsAppCloudClient {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(reply, "reply");
+        return post(from, CloudApiMessages.body(to, reply, replyToMessageId).toString());
+    }
+
+    /**
+     * Sends an approved template with its parameters (the only message WhatsApp delivers outside the contact's
+     * 24-hour window). Rate limited and retried like replies.
+     *
+     * @throws IllegalArgumentException when a parameter lacks what its type needs (a currency without code, …)
+     */
+    public SendResult sendTemplate(SendingNumber from, PhoneNumber to, TemplateMessage template) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(template, "template");
+        return post(from, CloudApiMessages.template(to, template).toString());
+    }
+
+    /** Sends an image, document, audio or video by link or uploaded media id. Rate limited and retried like replies. */
+    public SendResult sendMedia(SendingNumber from, PhoneNumber to, MediaMessage media) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(media, "media");
+        return post(from, CloudApiMessages.media(to, media).toString());
+    }
+
+    private SendResult post(SendingNumber from, String body) {
         HttpRequest request = HttpRequest.newBuilder(messagesUri(from.phoneNumberId()))
                 .timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + from.accessToken())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        CloudApiMessages.body(to, reply, replyToMessageId).toString(), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
             return retry.execute(attempt -> attempt(request, from), exhausted -> gaveUp(from, exhausted));

@@ -87,14 +87,49 @@ class WebhookPayloadParserTest {
     void keeps_changes_of_other_fields_as_ignored() {
         WebhookNotification notification = parse("""
                 {"object":"whatsapp_business_account","entry":[{"id":"WABA","changes":[
-                  {"field":"message_template_status_update","value":{"event":"APPROVED","message_template_id":1}},
+                  {"field":"account_update","value":{"event":"VERIFIED_ACCOUNT"}},
                   {"field":"messages","value":{"metadata":{"phone_number_id":"PN"},
                     "messages":[{"from":"254712345678","id":"wamid.1","timestamp":"1","type":"text","text":{"body":"hi"}}]}}
                 ]}]}""");
         assertThat(notification.ignoredChanges())
-                .containsExactly(new IgnoredChange("WABA", "message_template_status_update"));
+                .containsExactly(new IgnoredChange("WABA", "account_update"));
         assertThat(notification.messages()).singleElement()
                 .extracting(InboundMessage::content).isEqualTo(new MessageContent.Text("hi"));
+    }
+
+    @Test
+    void reads_template_status_and_category_changes_by_account() {
+        WebhookNotification notification = parse("""
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":1700000000,"changes":[
+                  {"field":"message_template_status_update","value":{"event":"REJECTED","message_template_id":594425479261596,
+                    "message_template_name":"ticket_reminder","message_template_language":"en_US","reason":"INVALID_FORMAT"}},
+                  {"field":"template_category_update","value":{"message_template_id":594425479261596,
+                    "message_template_name":"ticket_reminder","message_template_language":"en_US",
+                    "previous_category":"UTILITY","new_category":"MARKETING"}}
+                ]}]}""");
+        assertThat(notification.templateUpdates()).containsExactly(
+                new TemplateUpdate("102290129340398", "message_template_status_update", "REJECTED", "594425479261596",
+                        "ticket_reminder", "en_US", "INVALID_FORMAT", null, null),
+                new TemplateUpdate("102290129340398", "template_category_update", null, "594425479261596",
+                        "ticket_reminder", "en_US", null, "MARKETING", "UTILITY"));
+        assertThat(notification.ignoredChanges()).isEmpty();
+        assertThat(notification.items()).isEmpty();
+    }
+
+    @Test
+    void quarantines_a_template_change_that_names_no_account_or_template() {
+        WebhookNotification notification = parse("""
+                {"object":"whatsapp_business_account","entry":[
+                  {"id":"WABA","changes":[{"field":"message_template_status_update","value":{"event":"APPROVED",
+                    "message_template_name":"t","message_template_language":"en"}}]},
+                  {"id":"1","changes":[{"field":"message_template_status_update","value":{"event":"APPROVED",
+                    "message_template_language":"en"}}]},
+                  {"id":"1","changes":[{"field":"template_category_update","value":{"new_category":"MARKETING",
+                    "message_template_name":"t"}}]}
+                ]}""");
+        assertThat(notification.templateUpdates()).isEmpty();
+        assertThat(notification.quarantineReasons()).containsExactly("invalid_template_update",
+                "invalid_template_update", "invalid_template_update");
     }
 
     @Test

@@ -62,6 +62,8 @@ class BypassBatteryTest {
     private static final String TEAM = "O";
     private static final String AUDIT = "OA";
     private static final String PRIVACY = "OA";
+    private static final String SETTINGS = "OA";
+    private static final String CONVERSATIONS = "OAGW";
     private static final String PLATFORM = "P";
     private static final String STAFF = "S";
     private static final String ANYONE = "*";
@@ -110,6 +112,14 @@ class BypassBatteryTest {
             "PUT /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
             "GET /api/v1/orgs/{orgId}/settings/consent-words", PRIVACY,
             "PUT /api/v1/orgs/{orgId}/settings/consent-words", PRIVACY,
+            "GET /api/v1/orgs/{orgId}/settings/whatsapp-account", SETTINGS,
+            "PUT /api/v1/orgs/{orgId}/settings/whatsapp-account", SETTINGS,
+            "GET /api/v1/orgs/{orgId}/templates", CONTENT,
+            "GET /api/v1/orgs/{orgId}/templates/{templateId}", CONTENT,
+            "POST /api/v1/orgs/{orgId}/templates", CONTENT,
+            "DELETE /api/v1/orgs/{orgId}/templates/{templateId}", CONTENT,
+            "POST /api/v1/orgs/{orgId}/templates/sync", CONTENT,
+            "POST /api/v1/orgs/{orgId}/templates/{templateId}/messages", CONVERSATIONS,
             "POST /admin/organizations", PLATFORM,
             "GET /admin/organizations/{organizationId}", PLATFORM,
             "POST /admin/organizations/{organizationId}/owner-invitations", PLATFORM,
