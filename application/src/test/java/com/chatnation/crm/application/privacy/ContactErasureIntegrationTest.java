@@ -70,6 +70,14 @@ class ContactErasureIntegrationTest {
         waitFor(() -> count("SELECT count(*) FROM survey_responses WHERE contact_id = ?::uuid", contactId) == 1
                 && count("SELECT count(*) FROM messages WHERE contact_id = ?::uuid", keptId) >= 4);
         assertThat(occurrences(erased.substring(1))).as("before erasure the number is in the read tables").isNotEmpty();
+        // every reply handed to WhatsApp and its row settled, so the other contacts' rows no longer change
+        waitFor(() -> count("""
+                SELECT count(*) FROM messages m WHERE m.organization_id = ? AND m.direction = 'outbound'
+                  AND (m.status <> 'sent' OR NOT EXISTS (SELECT 1 FROM outbound_replies r
+                       WHERE r.reply_id = m.id AND r.status = 'sent'))""", org.organizationId) == 0
+                && count("SELECT count(*) FROM messages WHERE organization_id = ? AND direction = 'outbound'",
+                org.organizationId) == count("SELECT count(*) FROM outbound_replies WHERE organization_id = ?",
+                org.organizationId));
 
         Map<String, String> othersBefore = checksumsWithout(org.organizationId, contactId);
         Map<String, Long> rollupsBefore = rollupTotals(org.organizationId);
