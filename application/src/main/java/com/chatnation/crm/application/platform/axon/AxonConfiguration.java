@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.platform.axon;
 
 import com.chatnation.crm.application.platform.security.ActorMetadata;
+import com.chatnation.crm.domain.contact.ContactProfile;
 import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
 import com.chatnation.crm.domain.staff.Team;
@@ -79,7 +80,8 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
                         .configureCache(c -> aggregateCache))
-                .configureAggregate(Team.class);
+                .configureAggregate(Team.class)
+                .configureAggregate(ContactProfile.class);
     }
 
     /**
