@@ -80,6 +80,11 @@ class ContactsIntegrationTest {
                 "contact-profile-" + org.organizationId + "-" + contactId))
                 .as("attribute values are sealed in the event store").doesNotContain("Nairobi").contains("pd1:");
 
+        waitFor(() -> count("SELECT count(*) FROM audit_log WHERE organization_id = ? "
+                + "AND action = 'ContactAttributeSet'", org.organizationId) == 2);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE organization_id = ? AND details::text LIKE '%Nairobi%'",
+                org.organizationId)).as("the audit log names the change, not the contact's value").isZero();
+
         assertThat(org.admin.delete(contact + "/tags/VIP").status()).isEqualTo(204);
         assertThat(org.admin.delete(contact + "/attributes/age_band").status()).isEqualTo(204);
         assertThat(org.admin.delete(contact + "/attributes/never_set").status()).isEqualTo(204);
@@ -177,6 +182,12 @@ class ContactsIntegrationTest {
                 ? "" : null);
         long events = profileEvents(org.organizationId);
         assertThat(events).as("4 imported, 5 tags, 3 attributes, 3 consents").isEqualTo(15);
+
+        waitFor(() -> count("SELECT count(*) FROM audit_log WHERE organization_id = ? AND action = 'ContactImported'",
+                org.organizationId) == 4);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE organization_id = ? AND (details::text LIKE "
+                + "'%711000001%' OR details::text LIKE '%Nairobi%' OR details::text LIKE '%Alice%')", org.organizationId))
+                .as("imported numbers, names and values stay out of the audit log").isZero();
 
         HttpResponse<String> again = postCsv(org, csv, "text/plain");
         JsonNode second = JSON.readTree(again.body());
