@@ -29,10 +29,10 @@ import java.util.UUID;
 /**
  * Imports contacts from CSV: columns {@code phone} (required), {@code name}, {@code tags} ({@code ;}-separated),
  * {@code consent} (opted_in/yes/true, opted_out/no/false, empty: unchanged) and any other column as an attribute
- * of that key. Every row is checked first; the good rows are then applied in one transaction (a contact each,
- * the whole row or nothing of it) and the bad ones reported with their reason, so a file is never half-imported:
- * fix the refused rows and send them (or the whole file) again. Rows repeating what a contact already holds
- * change nothing, so importing a file twice records nothing the second time.
+ * of that key. Every row is checked first; the good rows are then applied (a contact each, the whole row or nothing
+ * of it) and the bad ones reported with their reason: fix the refused rows and send them (or the whole file)
+ * again. Rows repeating what a contact already holds change nothing, so importing a file twice records nothing the
+ * second time.
  */
 @Service
 class ContactImport {
@@ -40,6 +40,12 @@ class ContactImport {
     private static final Logger log = LoggerFactory.getLogger(ContactImport.class);
 
     static final int MAX_NAME_LENGTH = 200;
+    /**
+     * Rows applied per transaction. One transaction for a whole file would outlive the unit of work's time limit
+     * (60 s) on big files; a batch is a few seconds. A row is always whole, and a file that failed half-way (the
+     * database went away) is completed by sending it again, since rows already applied change nothing.
+     */
+    static final int ROWS_PER_TRANSACTION = 200;
     private static final Set<String> KNOWN_COLUMNS = Set.of("phone", "name", "tags", "consent");
 
     private final CommandGateway commands;
@@ -101,8 +107,22 @@ class ContactImport {
         }
         String importId = UUID.randomUUID().toString();
         Instant at = clock.instant();
-        List<AcceptedRow> accepted = good.isEmpty() ? List.of()
-                : transaction.inTransaction(() -> good.stream().map(row -> apply(organizationId, importId, at, row)).toList());
+        List<AcceptedRow> accepted = new ArrayList<>();
+        for (int from = 0; from < good.size(); from += ROWS_PER_TRANSACTION) {
+            List<Row> batch = new ArrayList<>(good.subList(from, Math.min(good.size(), from + ROWS_PER_TRANSACTION)));
+            while (!batch.isEmpty()) {
+                try {
+                    accepted.addAll(transaction.inTransaction(() ->
+                            batch.stream().map(row -> apply(organizationId, importId, at, row)).toList()));
+                    break;
+                } catch (RowRefused refusedByProfile) {
+                    // the batch rolled back whole: it runs again without the row its contact's profile refused
+                    batch.removeIf(row -> row.row() == refusedByProfile.row);
+                    refused.add(new RefusedRow(refusedByProfile.row, refusedByProfile.getMessage()));
+                }
+            }
+        }
+        refused.sort(java.util.Comparator.comparingInt(RefusedRow::row));
         log.info("Contact import {} of organization {}: {} rows accepted, {} refused", importId, organizationId,
                 accepted.size(), refused.size());
         return new ImportReport(importId, records.size() - 1, accepted.size(), refused.size(), accepted, refused);
@@ -114,11 +134,11 @@ class ContactImport {
             commands.sendAndWait(new ImportContact(ContactProfileId.of(organizationId, contactId), organizationId,
                     contactId, row.phone(), row.name(), row.tags(), row.attributes(), row.consent(), importId, at));
         } catch (DomainRuleViolation refused) {
-            // the contact's profile refuses the row (it would hold too many tags): the whole import rolls back
-            throw ImportRefused.rowRefusedByProfile(row.row(), refused.getMessage());
+            // the contact's profile refuses the row (it would hold more than 100 tags)
+            throw new RowRefused(row.row(), refused.getMessage());
         } catch (CommandExecutionException failed) {
             if (failed.getCause() instanceof DomainRuleViolation refused) {
-                throw ImportRefused.rowRefusedByProfile(row.row(), refused.getMessage());
+                throw new RowRefused(row.row(), refused.getMessage());
             }
             throw failed;
         }
@@ -216,6 +236,16 @@ class ContactImport {
             return PhoneNumber.of(compact).e164();
         } catch (DomainRuleViolation invalid) {
             throw new BadRow("phone: '" + raw + "' is not in international (E.164) form, such as +254712345678");
+        }
+    }
+
+    /** A checked row that its contact's profile refused, which rolls back the batch it was in. */
+    private static final class RowRefused extends RuntimeException {
+        private final int row;
+
+        RowRefused(int row, String reason) {
+            super(reason);
+            this.row = row;
         }
     }
 

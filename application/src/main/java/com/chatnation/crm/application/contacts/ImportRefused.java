@@ -18,9 +18,4 @@ class ImportRefused extends RefusedRequest {
         return new ImportRefused(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
                 "a contact import is at most " + maxBytes + " bytes; split the file");
     }
-
-    static ImportRefused rowRefusedByProfile(int row, String reason) {
-        return new ImportRefused(HttpStatus.UNPROCESSABLE_ENTITY, "import_refused",
-                "row " + row + " cannot be applied to its contact (" + reason + "); nothing was imported");
-    }
 }

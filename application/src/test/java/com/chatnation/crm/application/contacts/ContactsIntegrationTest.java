@@ -213,6 +213,29 @@ class ContactsIntegrationTest {
     }
 
     @Test
+    void aRowItsContactsProfileRefusesIsReportedAndTheOtherRowsAreImported() throws Exception {
+        Conversations org = new Conversations(new AdminClient("http://localhost:" + port), 50);
+        String full = "+254733000001";
+        org.says(full, "hi");
+        String fullId = await(() -> contactIdOf(org.organizationId, full));
+        for (int i = 0; i < 100; i++) {
+            assertThat(org.admin.put(org.path("/contacts/" + fullId + "/tags/t" + i), Map.of()).status()).isEqualTo(204);
+        }
+        HttpResponse<String> response = postCsv(org, "phone,tags\n+254733000002,new\n" + full + ",one-more\n"
+                + "+254733000003,new\n", "text/csv");
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(report.path("acceptedRows").findValuesAsText("row")).containsExactly("2", "4");
+        assertThat(report.path("refusedRows").get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(report.path("refusedRows").get(0).path("reason").asText()).contains("at most 100 tags");
+        waitFor(() -> count("SELECT count(*) FROM contact_profiles WHERE organization_id = ?", org.organizationId) == 2);
+        sleep(300);
+        assertThat(count("SELECT count(*) FROM contact_tags WHERE contact_id = ?::uuid", fullId)).isEqualTo(100);
+        assertThat(count("SELECT count(*) FROM contact_profiles WHERE contact_id = ?::uuid", fullId))
+                .as("the refused row left nothing of itself").isZero();
+    }
+
+    @Test
     void erasureRemovesTheProfileRowsOfContactsWhoWroteAndOfImportedOnes() throws Exception {
         Conversations org = new Conversations(new AdminClient("http://localhost:" + port), 50);
         String phone = phone();
