@@ -96,6 +96,7 @@ class ArchitectureTest {
             Map.entry("privacy", Set.of()),
             Map.entry("broadcasts", Set.of()),
             Map.entry("dashboard", Set.of()),
+            Map.entry("contacts", Set.of()),
             Map.entry("analytics", Set.of()),
             Map.entry("templates", Set.of()));
 

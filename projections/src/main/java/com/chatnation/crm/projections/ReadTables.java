@@ -8,6 +8,7 @@ import com.chatnation.crm.projections.crm.contacts.ContactsProjection;
 import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
 import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
+import com.chatnation.crm.projections.crm.profiles.ContactProfilesProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
 import com.chatnation.crm.projections.crm.templates.TemplatesProjection;
 import com.chatnation.crm.projections.crm.wallets.WalletsProjection;
@@ -38,6 +39,7 @@ public final class ReadTables {
     private static Map<String, List<String>> byGroup() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put(ContactsProjection.GROUP, ContactsProjection.TABLES);
+        groups.put(ContactProfilesProjection.GROUP, ContactProfilesProjection.TABLES);
         groups.put(ConversationsProjection.GROUP, ConversationsProjection.TABLES);
         groups.put(MessagesProjection.GROUP, MessagesProjection.TABLES);
         groups.put(WalletsProjection.GROUP, WalletsProjection.TABLES);

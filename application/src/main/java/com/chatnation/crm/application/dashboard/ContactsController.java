@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.dashboard;
 
+import com.chatnation.crm.projections.queries.ContactProfileQueries;
 import com.chatnation.crm.projections.queries.ContactQueries;
 import com.chatnation.crm.projections.queries.ContactQueries.ContactRow;
 import com.chatnation.crm.projections.queries.ContactQueries.Search;
@@ -17,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -38,10 +43,13 @@ class ContactsController {
 
     private final ContactQueries contacts;
     private final ConversationQueries conversations;
+    private final ContactProfileQueries profiles;
 
-    public ContactsController(ContactQueries contacts, ConversationQueries conversations) {
+    public ContactsController(ContactQueries contacts, ConversationQueries conversations,
+                              ContactProfileQueries profiles) {
         this.contacts = contacts;
         this.conversations = conversations;
+        this.profiles = profiles;
     }
 
     @GetMapping("/contacts")
@@ -55,11 +63,33 @@ class ContactsController {
         return contacts.search(orgId, search(q), after(after), limit(limit));
     }
 
+    /**
+     * A contact with what the organization keeps about them. {@code imported} is set for a contact that arrived by
+     * import (and holds their number and name until they write).
+     */
+    public record ContactDetails(UUID id, String phone, String name, Instant firstSeenAt, Instant lastSeenAt,
+                                 int messageCount, int conversationCount, List<String> tags,
+                                 Map<String, String> attributes, ContactProfileQueries.Consent consent,
+                                 ContactProfileQueries.Imported imported) {
+    }
+
     @GetMapping("/contacts/{contactId}")
-    @Operation(summary = "One contact")
-    public ContactRow contact(@PathVariable String orgId, @PathVariable String contactId) {
-        return contacts.contact(orgId, contactId(contactId))
-                .orElseThrow(() -> notFound("no contact " + contactId + " in this organization"));
+    @Operation(summary = "One contact, with tags, attributes, consent and import",
+            description = "A contact known only from an import has no activity yet: its times are null and its "
+                    + "counts 0.")
+    public ContactDetails contact(@PathVariable String orgId, @PathVariable String contactId) {
+        UUID id = contactId(contactId);
+        Optional<ContactRow> contact = contacts.contact(orgId, id);
+        ContactProfileQueries.Profile profile = profiles.profile(orgId, id);
+        if (contact.isEmpty() && profile.imported() == null) {
+            throw notFound("no contact " + contactId + " in this organization");
+        }
+        ContactProfileQueries.Imported imported = profile.imported();
+        return contact.map(row -> new ContactDetails(row.id(), row.phone(), row.name(), row.firstSeenAt(),
+                        row.lastSeenAt(), row.messageCount(), row.conversationCount(), profile.tags(),
+                        profile.attributes(), profile.consent(), imported))
+                .orElseGet(() -> new ContactDetails(id, imported.phone(), imported.name(), null, null, 0, 0,
+                        profile.tags(), profile.attributes(), profile.consent(), imported));
     }
 
     @GetMapping("/contacts/{contactId}/conversations")

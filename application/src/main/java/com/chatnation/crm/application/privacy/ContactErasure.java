@@ -3,6 +3,8 @@ package com.chatnation.crm.application.privacy;
 import com.chatnation.crm.application.platform.privacy.ContactDirectory;
 import com.chatnation.crm.application.platform.privacy.ContactKeys;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
+import com.chatnation.crm.domain.contact.ContactProfileId;
+import com.chatnation.crm.domain.contact.EraseContactProfile;
 import com.chatnation.crm.domain.conversation.ConversationId;
 import com.chatnation.crm.domain.conversation.EraseContact;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,6 +65,9 @@ class ContactErasure {
             } catch (AggregateNotFoundException neverWrote) {
                 // the number was looked up but no message of theirs was ever recorded: only the keys are left
             }
+            // the profile may exist without a conversation (an imported contact): its read rows go on this event
+            commands.sendAndWait(new EraseContactProfile(ContactProfileId.of(organizationId, contactId),
+                    organizationId, contactId, at));
             int destroyed = keys.destroyContact(contactId);
             directory.forget(organizationId, contactId);
             jdbc.update("DELETE FROM outbound_replies WHERE conversation_id = ?", conversationId);

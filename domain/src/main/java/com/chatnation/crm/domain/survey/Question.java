@@ -10,12 +10,26 @@ import static com.chatnation.crm.domain.survey.SurveyRules.require;
 
 /**
  * One question of a survey. {@code options} only apply to choice questions and {@code min}/{@code max} only to
- * number questions; rating and NPS have fixed scales.
+ * number questions; rating and NPS have fixed scales. {@code saveAs}, when set, names the contact attribute the
+ * answer is also kept in (lowercase letters, digits and '_', at most 64).
  */
 public record Question(String id, String text, QuestionType type, boolean required, List<Option> options,
-                       Integer min, Integer max, List<SkipRule> skipRules) {
+                       Integer min, Integer max, List<SkipRule> skipRules, String saveAs) {
+
+    private static final java.util.regex.Pattern ATTRIBUTE_KEY = java.util.regex.Pattern.compile("[a-z0-9_]{1,64}");
+
+    public Question(String id, String text, QuestionType type, boolean required, List<Option> options,
+                    Integer min, Integer max, List<SkipRule> skipRules) {
+        this(id, text, type, required, options, min, max, skipRules, null);
+    }
 
     public Question {
+        if (saveAs != null && !ATTRIBUTE_KEY.matcher(saveAs).matches()) {
+            throw invalid("question '" + id + "' saveAs '" + saveAs + "' must be 1 to 64 lowercase letters, digits or '_'");
+        }
+        if (saveAs != null && type == QuestionType.MEDIA) {
+            throw invalid("media question '" + id + "' cannot be saved as an attribute");
+        }
         require(id, "question id");
         require(text, "question text");
         id = id.trim();
@@ -61,11 +75,15 @@ public record Question(String id, String text, QuestionType type, boolean requir
     }
 
     public Question withSkipRules(List<SkipRule> rules) {
-        return new Question(id, text, type, required, options, min, max, rules);
+        return new Question(id, text, type, required, options, min, max, rules, saveAs);
     }
 
     public Question optional() {
-        return new Question(id, text, type, false, options, min, max, skipRules);
+        return new Question(id, text, type, false, options, min, max, skipRules, saveAs);
+    }
+
+    public Question savedAs(String attributeKey) {
+        return new Question(id, text, type, required, options, min, max, skipRules, attributeKey);
     }
 
     /** Option by id, ignoring case; null when there is none. */

@@ -1,6 +1,8 @@
 package com.chatnation.crm.projections.audit;
 
+import com.chatnation.crm.domain.contact.ContactProfileEvent;
 import com.chatnation.crm.domain.conversation.ContactErased;
+import com.chatnation.crm.domain.privacy.PersonalData;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +77,11 @@ public class AuditLogProjection {
             return; // a platform action about no organization: no organization's audit log can show it
         }
         withoutSecrets(details);
+        if (event.getPayload() instanceof ContactProfileEvent) {
+            // what staff wrote about a contact (attribute values, an import's number and name) is the contact's
+            // personal data: the audit log names the change, the sealed event keeps the value
+            withoutPersonalData(details, event.getPayloadType());
+        }
         // Values are cut to their columns rather than refused: an over-long identifier must not stop the processor.
         jdbc.update("""
                         INSERT INTO audit_log (event_id, organization_id, occurred_at, actor_type, actor_id, actor_address,
@@ -93,6 +101,17 @@ public class AuditLogProjection {
     static boolean isSecret(String field) {
         String name = field.toLowerCase(Locale.ROOT);
         return name.endsWith("hash") || name.endsWith("token") || name.contains("password") || name.contains("secret");
+    }
+
+    /** Removes the members of a record marked {@link PersonalData}. */
+    static void withoutPersonalData(JsonNode details, Class<?> type) {
+        if (details instanceof ObjectNode object && type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.isAnnotationPresent(PersonalData.class)) {
+                    object.remove(component.getName());
+                }
+            }
+        }
     }
 
     /** Removes secret fields at every depth, in objects and in arrays of them. */

@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.platform.axon;
 
 import com.chatnation.crm.application.platform.security.ActorMetadata;
+import com.chatnation.crm.domain.contact.ContactProfile;
 import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
 import com.chatnation.crm.domain.template.MessageTemplate;
@@ -85,7 +86,8 @@ public class AxonConfiguration {
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)
                 .configureAggregate(BroadcastRecipient.class)
-                .configureAggregate(MessageTemplate.class);
+                .configureAggregate(MessageTemplate.class)
+                .configureAggregate(ContactProfile.class);
     }
 
     /**

@@ -14,6 +14,7 @@ import static com.chatnation.crm.application.platform.security.Permission.CONVER
 import static com.chatnation.crm.application.platform.security.Permission.SETTINGS_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.CONTACTS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.CONTENT_WRITE;
+import static com.chatnation.crm.application.platform.security.Permission.CONVERSATIONS_WRITE;
 import static com.chatnation.crm.application.platform.security.Permission.PAYMENTS_WRITE;
 import static com.chatnation.crm.application.platform.security.Permission.TEAM_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.TEAM_READ;
@@ -72,6 +73,18 @@ final class AccessRules {
         org(GET, "/contacts/{contactId}", CONTACTS_READ);
         org(GET, "/contacts/{contactId}/conversations", CONTACTS_READ);
         org(GET, "/conversations/{conversationId}/messages", CONTACTS_READ);
+        org(PUT, "/contacts/{contactId}/tags/{tag}", CONVERSATIONS_WRITE);
+        org(DELETE, "/contacts/{contactId}/tags/{tag}", CONVERSATIONS_WRITE);
+        org(PUT, "/contacts/{contactId}/attributes/{key}", CONVERSATIONS_WRITE);
+        org(DELETE, "/contacts/{contactId}/attributes/{key}", CONVERSATIONS_WRITE);
+        org(PUT, "/contacts/{contactId}/consent", CONVERSATIONS_WRITE);
+        org(POST, "/contacts/imports", CONTENT_WRITE);
+        org(GET, "/audiences", CONTACTS_READ);
+        org(GET, "/audiences/{audienceId}", CONTACTS_READ);
+        org(GET, "/audiences/{audienceId}/preview", CONTACTS_READ);
+        org(POST, "/audiences", CONTENT_WRITE);
+        org(PUT, "/audiences/{audienceId}", CONTENT_WRITE);
+        org(DELETE, "/audiences/{audienceId}", CONTENT_WRITE);
 
         org(GET, "/wallet", WALLET_READ);
         org(GET, "/wallet/transactions", WALLET_READ);

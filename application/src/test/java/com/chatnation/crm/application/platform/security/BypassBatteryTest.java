@@ -55,6 +55,7 @@ class BypassBatteryTest {
     private static final String CONTACTS = "OAEGVRW";
     private static final String ANALYTICS = "OAEVRW";
     private static final String CONTENT = "OAEW";
+    private static final String CONVERSATIONS = "OAGW";
     private static final String WALLET_READ = "OAVBRW";
     private static final String WALLET_WRITE = "OBW";
     private static final String PAYMENTS = "OABW";
@@ -63,7 +64,6 @@ class BypassBatteryTest {
     private static final String AUDIT = "OA";
     private static final String PRIVACY = "OA";
     private static final String SETTINGS = "OA";
-    private static final String CONVERSATIONS = "OAGW";
     private static final String PLATFORM = "P";
     private static final String STAFF = "S";
     private static final String ANYONE = "*";
@@ -73,6 +73,18 @@ class BypassBatteryTest {
             "GET /api/v1/orgs/{orgId}/contacts/{contactId}", CONTACTS,
             "GET /api/v1/orgs/{orgId}/contacts/{contactId}/conversations", CONTACTS,
             "GET /api/v1/orgs/{orgId}/conversations/{conversationId}/messages", CONTACTS,
+            "PUT /api/v1/orgs/{orgId}/contacts/{contactId}/tags/{tag}", CONVERSATIONS,
+            "DELETE /api/v1/orgs/{orgId}/contacts/{contactId}/tags/{tag}", CONVERSATIONS,
+            "PUT /api/v1/orgs/{orgId}/contacts/{contactId}/attributes/{key}", CONVERSATIONS,
+            "DELETE /api/v1/orgs/{orgId}/contacts/{contactId}/attributes/{key}", CONVERSATIONS,
+            "PUT /api/v1/orgs/{orgId}/contacts/{contactId}/consent", CONVERSATIONS,
+            "POST /api/v1/orgs/{orgId}/contacts/imports", CONTENT,
+            "GET /api/v1/orgs/{orgId}/audiences", CONTACTS,
+            "GET /api/v1/orgs/{orgId}/audiences/{audienceId}", CONTACTS,
+            "GET /api/v1/orgs/{orgId}/audiences/{audienceId}/preview", CONTACTS,
+            "POST /api/v1/orgs/{orgId}/audiences", CONTENT,
+            "PUT /api/v1/orgs/{orgId}/audiences/{audienceId}", CONTENT,
+            "DELETE /api/v1/orgs/{orgId}/audiences/{audienceId}", CONTENT,
             "GET /api/v1/orgs/{orgId}/wallet", WALLET_READ,
             "GET /api/v1/orgs/{orgId}/wallet/transactions", WALLET_READ,
             "POST /api/v1/orgs/{orgId}/wallet/debits", WALLET_WRITE,

@@ -1,0 +1,122 @@
+package com.chatnation.crm.projections.queries;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The contacts an audience's conditions select, computed in SQL over the read tables at the time of asking. The
+ * organization's contacts are those who wrote ({@code contacts}) and those imported ({@code contact_profiles});
+ * each condition is the set of contact ids one index range gives ({@code contact_tags_organization_tag},
+ * {@code contact_attributes_organization_key_value}, {@code survey_responses_organization_survey_started},
+ * {@code participants_organization_event}, {@code contacts_organization_activity},
+ * {@code contact_consent_organization_status}), and the audience is their intersection with the contacts, so an
+ * erased contact, whose rows elsewhere may be kept under the opaque id, is never in it.
+ */
+@Repository
+public class AudienceQueries {
+
+    /** How many contacts a preview lists. */
+    public static final int PREVIEW_SIZE = 20;
+
+    public record Member(UUID contactId, String phone, String name) {
+    }
+
+    public record Preview(long size, List<Member> first) {
+    }
+
+    private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getObject("contact_id", UUID.class),
+            rs.getString("phone"), rs.getString("name"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public AudienceQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The audience's size and its first contacts by id. */
+    public Preview preview(String organizationId, List<AudienceCondition> conditions) {
+        MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId);
+        String audience = audience(conditions, params);
+        Long size = jdbc.queryForObject("SELECT count(*) FROM (" + audience + ") audience", params, Long.class);
+        return new Preview(size == null ? 0 : size, members(organizationId, conditions, null, PREVIEW_SIZE));
+    }
+
+    /**
+     * A page of the audience in contact id order, after {@code after} (null for the first page), with each
+     * contact's number and name from the conversation or else the import: what a send walks through.
+     */
+    public List<Member> members(String organizationId, List<AudienceCondition> conditions, UUID after, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId).addValue("limit", limit);
+        String audience = audience(conditions, params);
+        String keyset = "";
+        if (after != null) {
+            keyset = " WHERE audience.contact_id > :after";
+            params.addValue("after", after);
+        }
+        return jdbc.query("""
+                SELECT audience.contact_id, COALESCE(c.phone, p.phone) AS phone, COALESCE(c.name, p.name) AS name
+                FROM (""" + audience + """
+                ) audience
+                LEFT JOIN contacts c ON c.id = audience.contact_id
+                LEFT JOIN contact_profiles p ON p.contact_id = audience.contact_id""" + keyset
+                + " ORDER BY audience.contact_id LIMIT :limit", params, MEMBER);
+    }
+
+    /** The SQL selecting the audience's contact ids; every value is a named parameter added to {@code params}. */
+    static String audience(List<AudienceCondition> conditions, MapSqlParameterSource params) {
+        List<String> sets = new ArrayList<>();
+        sets.add("SELECT id AS contact_id FROM contacts WHERE organization_id = :org "
+                + "UNION SELECT contact_id FROM contact_profiles WHERE organization_id = :org");
+        int n = 0;
+        for (AudienceCondition condition : conditions) {
+            sets.add(condition(condition, "p" + n++, params));
+        }
+        return "(" + String.join(") INTERSECT (", sets) + ")";
+    }
+
+    private static String condition(AudienceCondition condition, String p, MapSqlParameterSource params) {
+        if (condition instanceof AudienceCondition.HasTag tag) {
+            params.addValue(p, tag.tags());
+            return "SELECT contact_id FROM contact_tags WHERE organization_id = :org AND tag IN (:" + p + ")";
+        }
+        if (condition instanceof AudienceCondition.AttributeEquals attribute) {
+            params.addValue(p + "k", attribute.key()).addValue(p + "v", attribute.value());
+            return "SELECT contact_id FROM contact_attributes WHERE organization_id = :org AND key = :" + p
+                    + "k AND md5(lower(value)) = md5(lower(:" + p + "v)) AND lower(value) = lower(:" + p + "v)";
+        }
+        if (condition instanceof AudienceCondition.SurveyRespondents survey) {
+            params.addValue(p + "s", survey.surveyId());
+            StringBuilder sql = new StringBuilder("SELECT contact_id FROM survey_responses "
+                    + "WHERE organization_id = :org AND survey_id = :" + p + "s");
+            if (survey.questionId() != null) {
+                params.addValue(p + "q", survey.questionId());
+                sql.append(" AND answers ->> :").append(p).append("q IS NOT NULL");
+                if (survey.answer() != null) {
+                    params.addValue(p + "a", survey.answer());
+                    sql.append(" AND lower(answers ->> :").append(p).append("q) = lower(:").append(p).append("a)");
+                }
+            }
+            return sql.toString();
+        }
+        if (condition instanceof AudienceCondition.EventParticipants event) {
+            params.addValue(p, event.eventId());
+            return "SELECT contact_id FROM participants WHERE organization_id = :org AND event_id = :" + p;
+        }
+        if (condition instanceof AudienceCondition.ActiveSince active) {
+            params.addValue(p, active.since().atOffset(ZoneOffset.UTC));
+            return "SELECT id FROM contacts WHERE organization_id = :org AND last_seen_at >= :" + p;
+        }
+        if (condition instanceof AudienceCondition.HasConsent consent) {
+            params.addValue(p, consent.status());
+            return "SELECT contact_id FROM contact_consent WHERE organization_id = :org AND status = :" + p;
+        }
+        throw new IllegalArgumentException("unknown audience condition " + condition);
+    }
+}
