@@ -64,11 +64,15 @@ class ContactsController {
     }
 
     /**
-     * A contact with what the organization keeps about them. {@code imported} is set for a contact that arrived by
-     * import (and holds their number and name until they write).
+     * A contact with what the organization keeps about them. {@code marketingOptIn}, {@code consentSource} and
+     * {@code consentChangedAt} are what the contact said themselves (a STOP or START word, Meta's preferences, a
+     * 131050 refusal; null when they never said); {@code consent} is what the organization recorded (over the API or
+     * by import). {@code imported} is set for a contact that arrived by import (and holds their number and name until
+     * they write).
      */
     public record ContactDetails(UUID id, String phone, String name, Instant firstSeenAt, Instant lastSeenAt,
-                                 int messageCount, int conversationCount, List<String> tags,
+                                 int messageCount, int conversationCount, Boolean marketingOptIn,
+                                 String consentSource, Instant consentChangedAt, List<String> tags,
                                  Map<String, String> attributes, ContactProfileQueries.Consent consent,
                                  ContactProfileQueries.Imported imported) {
     }
@@ -86,10 +90,11 @@ class ContactsController {
         }
         ContactProfileQueries.Imported imported = profile.imported();
         return contact.map(row -> new ContactDetails(row.id(), row.phone(), row.name(), row.firstSeenAt(),
-                        row.lastSeenAt(), row.messageCount(), row.conversationCount(), profile.tags(),
-                        profile.attributes(), profile.consent(), imported))
-                .orElseGet(() -> new ContactDetails(id, imported.phone(), imported.name(), null, null, 0, 0,
-                        profile.tags(), profile.attributes(), profile.consent(), imported));
+                        row.lastSeenAt(), row.messageCount(), row.conversationCount(), row.marketingOptIn(),
+                        row.consentSource(), row.consentChangedAt(), profile.tags(), profile.attributes(),
+                        profile.consent(), imported))
+                .orElseGet(() -> new ContactDetails(id, imported.phone(), imported.name(), null, null, 0, 0, null,
+                        null, null, profile.tags(), profile.attributes(), profile.consent(), imported));
     }
 
     @GetMapping("/contacts/{contactId}/conversations")

@@ -161,7 +161,8 @@ class ContactsIntegrationTest {
 
         String aliceId = report.path("acceptedRows").get(0).path("contactId").asText();
         JsonNode alice = awaitBody(() -> org.admin.get(org.path("/contacts/" + aliceId)).body(),
-                body -> body.path("consent").isObject() && body.path("attributes").size() == 1);
+                body -> body.path("consent").isObject() && body.path("attributes").size() == 1
+                        && body.path("tags").size() == 2);
         assertThat(alice.path("phone").asText()).isEqualTo("+254711000001");
         assertThat(alice.path("name").asText()).isEqualTo("Alice");
         assertThat(alice.hasNonNull("lastSeenAt")).as("never wrote").isFalse();
