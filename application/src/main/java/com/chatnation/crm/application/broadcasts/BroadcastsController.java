@@ -7,11 +7,18 @@ import com.chatnation.crm.projections.queries.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
 import static com.chatnation.crm.application.platform.web.DashboardRequests.badRequest;
@@ -28,10 +35,60 @@ class BroadcastsController {
     record BroadcastView(BroadcastRow broadcast, Funnel funnel) {
     }
 
-    private final BroadcastQueries broadcasts;
+    record DraftRequest(String name, String templateId, String audienceId, String callbackData) {
+    }
 
-    BroadcastsController(BroadcastQueries broadcasts) {
+    record Drafted(String broadcastId) {
+    }
+
+    record ScheduleRequest(String sendAt) {
+    }
+
+    record CancelRequest(String reason) {
+    }
+
+    private final BroadcastQueries broadcasts;
+    private final BroadcastDrafts drafts;
+
+    BroadcastsController(BroadcastQueries broadcasts, BroadcastDrafts drafts) {
         this.broadcasts = broadcasts;
+        this.drafts = drafts;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Draft a broadcast of an approved template to a saved audience",
+            description = "404 for an unknown template or audience, 422 for a template not approved (yet).")
+    Drafted draft(@PathVariable String orgId, @RequestBody DraftRequest request) {
+        if (request == null || request.templateId() == null || request.templateId().isBlank()) {
+            throw badRequest("templateId is required");
+        }
+        return new Drafted(drafts.draft(orgId, request.name(), request.templateId(), request.audienceId(),
+                request.callbackData()));
+    }
+
+    @PostMapping("/{broadcastId}/schedule")
+    @Operation(summary = "Send the broadcast at a later time (ISO date-time); a later call moves it")
+    void schedule(@PathVariable String orgId, @PathVariable String broadcastId,
+                  @RequestBody ScheduleRequest request) {
+        Instant sendAt;
+        try {
+            sendAt = Instant.parse(request == null || request.sendAt() == null ? "" : request.sendAt());
+        } catch (DateTimeParseException notATime) {
+            throw badRequest("sendAt: an ISO date-time such as 2026-12-24T08:00:00Z is required");
+        }
+        drafts.schedule(orgId, broadcastId, sendAt);
+    }
+
+    @PostMapping("/{broadcastId}/cancel")
+    @Operation(summary = "Cancel the broadcast: nothing more is sent (what was sent stays sent)")
+    void cancel(@PathVariable String orgId, @PathVariable String broadcastId,
+                @RequestBody(required = false) CancelRequest request) {
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.length() > 500) {
+            throw badRequest("reason: at most 500 characters");
+        }
+        drafts.cancel(orgId, broadcastId, reason);
     }
 
     @GetMapping

@@ -31,7 +31,7 @@ import static com.chatnation.crm.application.platform.web.DashboardRequests.badR
  * each time (a preview now, the recipients when a broadcast starts), so saving one changes nothing that happened.
  */
 @Service
-class AudienceDefinitions {
+public class AudienceDefinitions {
 
     static final int MAX_CONDITIONS = 10;
     static final int MAX_TAGS_PER_CONDITION = 20;
@@ -54,6 +54,11 @@ class AudienceDefinitions {
                         SELECT id, name, filter, created_at, updated_at FROM crm_config.audiences
                         WHERE organization_id = ? ORDER BY created_at DESC, id""",
                 (rs, n) -> read(rs), organizationId);
+    }
+
+    /** Whether the organization has this saved audience (broadcasts name one). */
+    public boolean exists(String organizationId, UUID id) {
+        return find(organizationId, id).isPresent();
     }
 
     Optional<Audience> find(String organizationId, UUID id) {

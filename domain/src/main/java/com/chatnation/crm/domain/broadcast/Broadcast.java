@@ -51,6 +51,7 @@ public class Broadcast {
 
     @CommandHandler
     public void handle(ScheduleBroadcast command) {
+        requireOwnedBy(command.organizationId());
         if (status != BroadcastStatus.DRAFT && status != BroadcastStatus.SCHEDULED) {
             throw new DomainRuleViolation("not_schedulable", "a " + status.name().toLowerCase()
                     + " broadcast cannot be scheduled");
@@ -100,6 +101,7 @@ public class Broadcast {
 
     @CommandHandler
     public void handle(CancelBroadcast command) {
+        requireOwnedBy(command.organizationId());
         if (status == BroadcastStatus.CANCELLED) {
             return;
         }
@@ -108,6 +110,13 @@ public class Broadcast {
         }
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         apply(new BroadcastCancelled(broadcastId, organizationId, status, reason));
+    }
+
+    /** Another organization's broadcast is as unknown to the caller as one that does not exist. */
+    private void requireOwnedBy(String organization) {
+        if (!organizationId.equals(organization)) {
+            throw new DomainRuleViolation("not_found", "no broadcast " + broadcastId + " in this organization");
+        }
     }
 
     public BroadcastStatus status() {

@@ -5,5 +5,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** Sends the broadcast at {@code sendAt}, which must be after {@code now}; a later schedule replaces an earlier one. */
-public record ScheduleBroadcast(@TargetAggregateIdentifier String broadcastId, Instant sendAt, Instant now) {
+public record ScheduleBroadcast(@TargetAggregateIdentifier String broadcastId, String organizationId, Instant sendAt,
+                                Instant now) {
 }

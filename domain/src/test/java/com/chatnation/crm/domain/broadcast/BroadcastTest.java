@@ -69,22 +69,22 @@ class BroadcastTest {
     @Test
     void isScheduledForALaterTimeAndMayBeRescheduled() {
         fixture.given(CREATED)
-                .when(new ScheduleBroadcast(ID, NOW.plusSeconds(3600), NOW))
+                .when(new ScheduleBroadcast(ID, ORG, NOW.plusSeconds(3600), NOW))
                 .expectEvents(new BroadcastScheduled(ID, ORG, NOW.plusSeconds(3600)));
         fixture.given(CREATED, new BroadcastScheduled(ID, ORG, NOW.plusSeconds(3600)))
-                .when(new ScheduleBroadcast(ID, NOW.plusSeconds(7200), NOW))
+                .when(new ScheduleBroadcast(ID, ORG, NOW.plusSeconds(7200), NOW))
                 .expectEvents(new BroadcastScheduled(ID, ORG, NOW.plusSeconds(7200)));
     }
 
     @Test
     void refusesAScheduleInThePastOrOnceSending() {
         fixture.given(CREATED)
-                .when(new ScheduleBroadcast(ID, NOW.minusSeconds(1), NOW))
+                .when(new ScheduleBroadcast(ID, ORG, NOW.minusSeconds(1), NOW))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a broadcast is scheduled for a time after now, was " + NOW.minusSeconds(1))
                 .expectNoEvents();
         fixture.given(CREATED, STARTED)
-                .when(new ScheduleBroadcast(ID, NOW.plusSeconds(60), NOW))
+                .when(new ScheduleBroadcast(ID, ORG, NOW.plusSeconds(60), NOW))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a sending broadcast cannot be scheduled");
     }
@@ -142,13 +142,13 @@ class BroadcastTest {
     @Test
     void isCancelledFromDraftScheduledOrSendingOnce() {
         fixture.given(CREATED, STARTED)
-                .when(new CancelBroadcast(ID, " wrong audience "))
+                .when(new CancelBroadcast(ID, ORG, " wrong audience "))
                 .expectEvents(new BroadcastCancelled(ID, ORG, BroadcastStatus.SENDING, "wrong audience"));
         fixture.given(CREATED)
-                .when(new CancelBroadcast(ID, null))
+                .when(new CancelBroadcast(ID, ORG, null))
                 .expectEvents(new BroadcastCancelled(ID, ORG, BroadcastStatus.DRAFT, null));
         fixture.given(CREATED, new BroadcastCancelled(ID, ORG, BroadcastStatus.DRAFT, null))
-                .when(new CancelBroadcast(ID, "again"))
+                .when(new CancelBroadcast(ID, ORG, "again"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -156,12 +156,25 @@ class BroadcastTest {
     @Test
     void refusesToCancelACompletedBroadcastOrToStartACancelledOne() {
         fixture.given(CREATED, STARTED, new BroadcastCompleted(ID, ORG, 100, 0, 5000, 0))
-                .when(new CancelBroadcast(ID, "late"))
+                .when(new CancelBroadcast(ID, ORG, "late"))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a completed broadcast cannot be cancelled");
         fixture.given(CREATED, new BroadcastCancelled(ID, ORG, BroadcastStatus.DRAFT, null))
                 .when(new StartBroadcast(ID, 10, 0, "reservation-1", 500))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a cancelled broadcast cannot start");
+    }
+
+    @Test
+    void anotherOrganizationCannotScheduleOrCancelIt() {
+        fixture.given(CREATED)
+                .when(new ScheduleBroadcast(ID, "org-2", NOW.plusSeconds(60), NOW))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("no broadcast " + ID + " in this organization")
+                .expectNoEvents();
+        fixture.given(CREATED)
+                .when(new CancelBroadcast(ID, "org-2", "mine now"))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
     }
 }

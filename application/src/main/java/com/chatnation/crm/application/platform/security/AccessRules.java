@@ -107,6 +107,9 @@ final class AccessRules {
         org(GET, "/rollups/daily", ANALYTICS_READ);
         org(GET, "/broadcasts", ANALYTICS_READ);
         org(GET, "/broadcasts/{broadcastId}", ANALYTICS_READ);
+        org(POST, "/broadcasts", CONTENT_WRITE);
+        org(POST, "/broadcasts/{broadcastId}/schedule", CONTENT_WRITE);
+        org(POST, "/broadcasts/{broadcastId}/cancel", CONTENT_WRITE);
 
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);

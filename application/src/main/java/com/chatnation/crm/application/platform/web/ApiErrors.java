@@ -81,8 +81,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolation.class)
     ProblemDetail ruleViolated(DomainRuleViolation violation) {
-        HttpStatus status = "insufficient_tokens".equals(violation.code())
-                ? HttpStatus.PAYMENT_REQUIRED : HttpStatus.UNPROCESSABLE_ENTITY;
+        // an aggregate refusing a caller of another organization answers as if the thing did not exist
+        HttpStatus status = "insufficient_tokens".equals(violation.code()) ? HttpStatus.PAYMENT_REQUIRED
+                : "not_found".equals(violation.code()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
         return problem(status, violation.getMessage(), violation.code());
     }
 
