@@ -43,6 +43,9 @@ class BroadcastDraftsIntegrationTest {
         String audienceId = owner.post(org + "/audiences", Map.of("name", "VIPs",
                 "conditions", List.of(Map.of("type", "tag", "tags", List.of("vip"))))).text("id");
 
+        // the template list is a read model: drafting reads it, so wait until it shows the new template
+        await(() -> owner.get(org + "/templates/" + templateId).body(),
+                body -> "PENDING".equals(body.path("status").asText()));
         Map<String, Object> draft = Map.of("name", "TechExpo reminder", "templateId", templateId,
                 "audienceId", audienceId);
         AdminClient.Response pending = owner.post(org + "/broadcasts", draft);
