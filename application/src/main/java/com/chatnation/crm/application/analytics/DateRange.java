@@ -31,10 +31,16 @@ record DateRange(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw badRequest(name + " '" + value + "' is not a date in the form YYYY-MM-DD");
         }
+        // ISO dates reach year 999,999,999, beyond what a day's end or a database timestamp can hold
+        if (date.getYear() < 1970 || date.getYear() > 9999) {
+            throw badRequest(name + " '" + value + "' is outside the years 1970 to 9999");
+        }
+        return date;
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads and checks the dashboard's query parameters (page sizes, cursors, date ranges); anything unusable is a 400
@@ -19,6 +18,8 @@ import java.time.format.DateTimeParseException;
 public final class DashboardRequests {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     public static final int MAX_PAGE_SIZE = 200;
 
     /** A date range: {@code from} inclusive, {@code to} exclusive, either open. */
@@ -76,12 +77,19 @@ public final class DashboardRequests {
         }
         String value = raw.strip();
         try {
+            Instant at;
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                at = (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                at = OffsetDateTime.parse(value).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            // ISO dates reach year 999,999,999, beyond what a database timestamp can hold
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw badRequest(name + " '" + raw + "' is outside the years 1970 to 9999");
+            }
+            return at;
+        } catch (java.time.DateTimeException e) {
             throw badRequest(name + " must be an ISO-8601 date (2026-03-01) or date-time (2026-03-01T09:00:00Z), was '"
                     + raw + "'");
         }
