@@ -37,6 +37,12 @@ public class TicketedEvent {
     public static final String RESERVATION_EXPIRY = "reservation-expiry";
     /** Keeps one conversation from holding a tier's stock hostage while others wait. */
     public static final int MAX_TICKETS_PER_RESERVATION = 10;
+    /**
+     * Prices are money with at most two decimals; the ceiling keeps a full reservation's total (ten tickets) inside
+     * what the ledgers and read tables hold (14 digits, 2 of them decimals) instead of failing after the event is
+     * stored.
+     */
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
@@ -304,6 +310,10 @@ public class TicketedEvent {
         if (type.price() == null || type.price().signum() < 0) {
             throw new DomainRuleViolation("invalid_price", "price of '" + type.name()
                     + "' must be zero or more, was " + (type.price() == null ? null : type.price().toPlainString()));
+        }
+        if (type.price().compareTo(MAX_PRICE) > 0 || type.price().stripTrailingZeros().scale() > 2) {
+            throw new DomainRuleViolation("invalid_price", "price of '" + type.name() + "' must have at most two decimals"
+                    + " and be at most " + MAX_PRICE.toPlainString() + ", was " + type.price().toPlainString());
         }
         if (type.currency() == null || !CURRENCY_CODE.matcher(type.currency()).matches() || !isIsoCurrency(type.currency())) {
             throw new DomainRuleViolation("invalid_currency",

@@ -180,6 +180,29 @@ class TicketedEventTest {
         }
 
         @Test
+        void refusesPricesTheLedgersCannotHold() {
+            for (String price : List.of("9223372036854775808", "1000000000.01", "10.005")) {
+                TicketTypeDefinition bad = new TicketTypeDefinition("vip", "VIP Pass", new BigDecimal(price), "KES", 10,
+                        null, null);
+                fixture.givenNoPriorActivity()
+                        .when(new CreateEvent(EVENT, ORG, NAME, "KICC", STARTS_AT, List.of(bad)))
+                        .expectException(violation("invalid_price"))
+                        .expectExceptionMessage("price of 'VIP Pass' must have at most two decimals and be at most "
+                                + "1000000000, was " + price)
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void acceptsTheHighestPrice() {
+            TicketTypeDefinition top = new TicketTypeDefinition("vip", "VIP Pass", new BigDecimal("1000000000.00"), "KES",
+                    10, null, null);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateEvent(EVENT, ORG, NAME, "KICC", STARTS_AT, List.of(top)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void refusesMissingPrice() {
             TicketTypeDefinition bad = new TicketTypeDefinition("vip", "VIP Pass", null, "KES", 10, null, null);
             fixture.givenNoPriorActivity()
