@@ -1,5 +1,5 @@
 package com.chatnation.crm.application.billing;
 
 /** A wallet's position: {@code available = balance - reserved}. */
-record WalletBalance(String organizationId, long balance, long reserved, long available, long lowBalanceThreshold) {
+public record WalletBalance(String organizationId, long balance, long reserved, long available, long lowBalanceThreshold) {
 }

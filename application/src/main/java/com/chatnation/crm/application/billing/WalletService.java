@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** Moves an organization's tokens through its Wallet aggregate and reads the wallet's current position. */
 @Service
-class WalletService {
+public class WalletService {
 
     private final CommandGateway commands;
     private final Configuration axon;

@@ -5,8 +5,10 @@ import com.chatnation.crm.application.platform.web.RefusedRequest;
 import com.chatnation.crm.domain.broadcast.BroadcastTemplate;
 import com.chatnation.crm.domain.broadcast.CancelBroadcast;
 import com.chatnation.crm.domain.broadcast.CreateBroadcast;
+import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.domain.broadcast.ScheduleBroadcast;
 import com.chatnation.crm.domain.common.Ids;
+import com.chatnation.crm.domain.template.TemplateContent;
 import com.chatnation.crm.projections.queries.TemplateQueries;
 import com.chatnation.crm.projections.queries.TemplateQueries.TemplateRow;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,7 +46,8 @@ class BroadcastDrafts {
         }
     }
 
-    String draft(String organizationId, String name, String templateId, String audienceId, String callbackData) {
+    String draft(String organizationId, String name, String templateId, List<ParameterBinding> parameters,
+                 String audienceId, String callbackData) {
         TemplateRow template = templates.template(organizationId, templateId)
                 .filter(row -> row.deletedAt() == null)
                 .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "not_found",
@@ -51,6 +56,7 @@ class BroadcastDrafts {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "template_not_approved", "template " + template.name()
                     + " (" + template.language() + ") is " + template.status() + ": only an approved template is sent");
         }
+        requireFits(template, parameters == null ? List.of() : parameters);
         UUID audience;
         try {
             audience = UUID.fromString(audienceId == null ? "" : audienceId);
@@ -62,9 +68,34 @@ class BroadcastDrafts {
         }
         String broadcastId = Ids.newId();
         commands.sendAndWait(new CreateBroadcast(broadcastId, organizationId, name,
-                new BroadcastTemplate(template.name(), template.language(), template.category()), audience.toString(),
-                callbackData));
+                new BroadcastTemplate(template.name(), template.language(), template.category()), parameters,
+                audience.toString(), callbackData));
         return broadcastId;
+    }
+
+    /**
+     * One binding per body parameter: in order for a positional template ({@code {{1}}}, {@code {{2}}}), by name for
+     * a named one. Headers with a parameter or a file and URL buttons with a suffix differ per message in ways a
+     * contact's fields do not fill, so such templates are sent one by one, not broadcast.
+     */
+    private static void requireFits(TemplateRow template, List<ParameterBinding> parameters) {
+        TemplateContent content = template.content();
+        if (content.hasMediaHeader() || !content.headerParameters().isEmpty() || !content.parameterisedButtons().isEmpty()) {
+            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "template_not_broadcastable", "template "
+                    + template.name() + " has a header parameter, a media header or a URL button parameter; "
+                    + "a broadcast fills body parameters only");
+        }
+        List<String> expected = content.bodyParameters();
+        if ("NAMED".equals(template.parameterFormat())) {
+            List<String> given = parameters.stream().map(ParameterBinding::name).toList();
+            if (given.size() != expected.size() || !new HashSet<>(given).equals(new HashSet<>(expected))) {
+                throw new Refused(HttpStatus.BAD_REQUEST, "invalid_parameters", "parameters: the template's body takes "
+                        + expected + ", one binding each by name; got " + given);
+            }
+        } else if (parameters.size() != expected.size()) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "invalid_parameters", "parameters: the template's body takes "
+                    + expected.size() + " parameters ({{1}} to {{" + expected.size() + "}}), got " + parameters.size());
+        }
     }
 
     /** The aggregate refuses another organization's broadcast as not found, and an unknown id is not found. */

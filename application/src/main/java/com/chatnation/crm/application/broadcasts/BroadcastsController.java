@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.broadcasts;
 
+import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.projections.queries.BroadcastQueries;
 import com.chatnation.crm.projections.queries.BroadcastQueries.BroadcastRow;
 import com.chatnation.crm.projections.queries.BroadcastQueries.Funnel;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
 import static com.chatnation.crm.application.platform.web.DashboardRequests.badRequest;
@@ -35,7 +37,13 @@ class BroadcastsController {
     record BroadcastView(BroadcastRow broadcast, Funnel funnel) {
     }
 
-    record DraftRequest(String name, String templateId, String audienceId, String callbackData) {
+    /**
+     * {@code parameters}: where each body parameter's value comes from, e.g.
+     * {@code {"source":"name","fallback":"friend"}}, {@code {"source":"attribute","key":"city","fallback":"Nairobi"}},
+     * {@code {"source":"text","fallback":"Friday"}}; {@code name} for templates with named parameters.
+     */
+    record DraftRequest(String name, String templateId, List<ParameterBinding> parameters, String audienceId,
+                        String callbackData) {
     }
 
     record Drafted(String broadcastId) {
@@ -49,10 +57,12 @@ class BroadcastsController {
 
     private final BroadcastQueries broadcasts;
     private final BroadcastDrafts drafts;
+    private final BroadcastStarts starts;
 
-    BroadcastsController(BroadcastQueries broadcasts, BroadcastDrafts drafts) {
+    BroadcastsController(BroadcastQueries broadcasts, BroadcastDrafts drafts, BroadcastStarts starts) {
         this.broadcasts = broadcasts;
         this.drafts = drafts;
+        this.starts = starts;
     }
 
     @PostMapping
@@ -63,8 +73,8 @@ class BroadcastsController {
         if (request == null || request.templateId() == null || request.templateId().isBlank()) {
             throw badRequest("templateId is required");
         }
-        return new Drafted(drafts.draft(orgId, request.name(), request.templateId(), request.audienceId(),
-                request.callbackData()));
+        return new Drafted(drafts.draft(orgId, request.name(), request.templateId(), request.parameters(),
+                request.audienceId(), request.callbackData()));
     }
 
     @PostMapping("/{broadcastId}/schedule")
@@ -78,6 +88,20 @@ class BroadcastsController {
             throw badRequest("sendAt: an ISO date-time such as 2026-12-24T08:00:00Z is required");
         }
         drafts.schedule(orgId, broadcastId, sendAt);
+    }
+
+    @PostMapping("/{broadcastId}/send")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send the broadcast now",
+            description = "Takes the audience as it is now, leaves out who must not receive it (opted out of "
+                    + "marketing, no consent), reserves the template's price for everyone else and starts sending "
+                    + "in the background (follow it with GET). 402 with the shortfall when the wallet cannot cover "
+                    + "it, 422 when nobody is left to send to, 409 once it started or was cancelled.")
+    BroadcastStarts.Started send(@PathVariable String orgId, @PathVariable String broadcastId) {
+        if (broadcastId.length() > 64) {
+            throw badRequest("broadcastId is longer than 64 characters");
+        }
+        return starts.start(orgId, broadcastId);
     }
 
     @PostMapping("/{broadcastId}/cancel")

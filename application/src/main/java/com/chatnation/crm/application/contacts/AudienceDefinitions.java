@@ -61,6 +61,11 @@ public class AudienceDefinitions {
         return find(organizationId, id).isPresent();
     }
 
+    /** The saved audience's conditions, as a broadcast resolves them when it starts. */
+    public Optional<List<AudienceCondition>> conditions(String organizationId, UUID id) {
+        return find(organizationId, id).map(Audience::conditions);
+    }
+
     Optional<Audience> find(String organizationId, UUID id) {
         return jdbc.query("""
                         SELECT id, name, filter, created_at, updated_at FROM crm_config.audiences

@@ -71,6 +71,11 @@ class ContactErasure {
             int destroyed = keys.destroyContact(contactId);
             directory.forget(organizationId, contactId);
             jdbc.update("DELETE FROM outbound_replies WHERE conversation_id = ?", conversationId);
+            // broadcasts not sent to them yet hold their number and parameters; sent ones only the opaque id
+            jdbc.update("DELETE FROM broadcast_sends WHERE contact_id = ?::uuid AND status IN ('pending', 'queued')",
+                    contactId);
+            jdbc.update("UPDATE broadcast_sends SET phone = NULL, parameters = NULL WHERE contact_id = ?::uuid",
+                    contactId);
             jdbc.update("UPDATE ticket_catalog_reservations SET contact_phone = NULL WHERE conversation_id = ?",
                     conversationId);
             jdbc.update("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?", conversationId);

@@ -5,6 +5,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.util.List;
+import java.util.Objects;
+
 import static com.chatnation.crm.domain.common.TokenAmounts.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -45,8 +48,13 @@ public class Broadcast {
             throw new DomainRuleViolation("invalid_callback_data",
                     "callback data has at most " + MAX_CALLBACK_DATA_LENGTH + " characters");
         }
+        List<ParameterBinding> parameters = command.parameters() == null ? List.of() : command.parameters();
+        if (parameters.size() > BroadcastRecipient.MAX_PARAMETERS || parameters.stream().anyMatch(Objects::isNull)) {
+            throw new DomainRuleViolation("invalid_parameter_binding",
+                    "a broadcast binds at most " + BroadcastRecipient.MAX_PARAMETERS + " parameters, none of them empty");
+        }
         apply(new BroadcastCreated(command.broadcastId(), command.organizationId(), name, command.template(),
-                command.audienceId(), command.callbackData()));
+                parameters, command.audienceId(), command.callbackData()));
     }
 
     @CommandHandler

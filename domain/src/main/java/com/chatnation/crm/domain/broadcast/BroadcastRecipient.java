@@ -84,6 +84,10 @@ public class BroadcastRecipient {
     @CommandHandler
     public void handle(MarkRecipientSent command) {
         requireText(command.whatsappMessageId(), "WhatsApp message id");
+        if (command.category() == null || !BroadcastTemplate.CATEGORIES.contains(command.category())) {
+            throw new DomainRuleViolation("invalid_template_category",
+                    "a send names its template's category, one of " + BroadcastTemplate.CATEGORIES);
+        }
         if (command.tokensCaptured() < 0) {
             throw new DomainRuleViolation("invalid_amount", "captured tokens cannot be negative");
         }
@@ -94,7 +98,7 @@ public class BroadcastRecipient {
             throw new DomainRuleViolation("suppressed", "recipient " + recipientId + " is suppressed");
         }
         apply(new RecipientSent(recipientId, broadcastId, organizationId, contactId, command.whatsappMessageId(),
-                command.tokensCaptured(), command.at()));
+                command.tokensCaptured(), command.category(), command.at()));
     }
 
     /** @return whether the status moved the recipient forward */

@@ -2,10 +2,13 @@ package com.chatnation.crm.domain.broadcast;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.List;
+
 /**
  * A draft broadcast: a name, the template, who receives it (a saved audience, or an uploaded list when
- * {@code audienceId} is null) and optional data WhatsApp hands back with every status ({@code biz_opaque_callback_data}).
+ * {@code audienceId} is null), where each template parameter's value comes from, and optional data WhatsApp hands back with every status ({@code biz_opaque_callback_data}).
  */
 public record CreateBroadcast(@TargetAggregateIdentifier String broadcastId, String organizationId, String name,
-                              BroadcastTemplate template, String audienceId, String callbackData) {
+                              BroadcastTemplate template, List<ParameterBinding> parameters, String audienceId,
+                              String callbackData) {
 }

@@ -5,8 +5,9 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
+/** {@code category} is the template's (MARKETING, UTILITY, AUTHENTICATION); null in sends recorded before it was kept. */
 @Revision("1")
 public record RecipientSent(String recipientId, String broadcastId, String organizationId,
                             @DataSubject String contactId, String whatsappMessageId, long tokensCaptured,
-                            Instant at) implements BroadcastRecipientEvent {
+                            String category, Instant at) implements BroadcastRecipientEvent {
 }

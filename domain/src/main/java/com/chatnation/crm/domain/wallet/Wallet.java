@@ -29,6 +29,8 @@ public class Wallet {
      * retried, a reply WhatsApp refused), when at most a few hundred newer debits can have happened.
      */
     public static final int REMEMBERED_DEBITS = 10_000;
+    /** How many recent reservations (broadcasts) keep their captures refundable. */
+    public static final int REMEMBERED_RESERVATIONS = 1_000;
 
     @AggregateIdentifier
     private String walletId;
@@ -43,6 +45,12 @@ public class Wallet {
      * of each. Keeping every debit ever made would grow the wallet, and each of its snapshots, with every reply sent.
      */
     private final LinkedHashMap<String, Long> refundableByReference = new LinkedHashMap<>();
+    /**
+     * What the most recent {@link #REMEMBERED_RESERVATIONS} reservations captured and can still give back, by
+     * reservation id: a broadcast's message that WhatsApp reports failed, minutes after its share was captured and
+     * perhaps after the broadcast released the rest, is refunded against its reservation.
+     */
+    private final LinkedHashMap<String, Long> refundableByReservation = new LinkedHashMap<>();
     /** Open reservations with what each still holds. */
     private final Map<String, Long> openReservations = new HashMap<>();
 
@@ -93,7 +101,9 @@ public class Wallet {
     public long handle(RefundTokens command) {
         requireText(command.referenceId(), "reference id");
         requirePositive(command.amount(), "a refund");
-        Long refundable = refundableByReference.get(command.referenceId());
+        Long refundable = refundableByReference.containsKey(command.referenceId())
+                ? refundableByReference.get(command.referenceId())
+                : refundableByReservation.get(command.referenceId());
         if (refundable == null) {
             throw new DomainRuleViolation("unknown_debit",
                     "no debit with reference id '" + command.referenceId() + "' to refund");
@@ -140,11 +150,12 @@ public class Wallet {
         return available();
     }
 
+    /** @return the tokens released (what the reservation still held) */
     @CommandHandler
     public long handle(ReleaseReservation command) {
         long held = heldBy(command.reservationId());
         apply(new ReservationReleased(walletId, organizationId, command.reservationId(), held, reserved - held));
-        return available();
+        return held;
     }
 
     @CommandHandler
@@ -225,7 +236,11 @@ public class Wallet {
 
     @EventSourcingHandler
     void on(TokensRefunded event) {
-        refundableByReference.computeIfPresent(event.referenceId(), (ref, left) -> left - event.amount());
+        if (refundableByReference.containsKey(event.referenceId())) {
+            refundableByReference.computeIfPresent(event.referenceId(), (ref, left) -> left - event.amount());
+        } else {
+            refundableByReservation.computeIfPresent(event.referenceId(), (ref, left) -> left - event.amount());
+        }
         balance = event.balanceAfter();
         rearmWarning();
     }
@@ -239,6 +254,12 @@ public class Wallet {
     @EventSourcingHandler
     void on(ReservationCaptured event) {
         openReservations.put(event.reservationId(), event.remainingInReservation());
+        refundableByReservation.merge(event.reservationId(), event.amount(), Long::sum);
+        Iterator<String> oldestFirst = refundableByReservation.keySet().iterator();
+        while (refundableByReservation.size() > REMEMBERED_RESERVATIONS) {
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
         reserved -= event.amount();
         balance = event.balanceAfter();
     }

@@ -19,7 +19,7 @@ class BroadcastRecipientTest {
     private static final Instant AT = Instant.parse("2026-12-01T08:00:00Z");
     private static final RecipientQueued QUEUED = new RecipientQueued(ID, BROADCAST, ORG, CONTACT, "+254712345678",
             List.of("Amina", "TechExpo"));
-    private static final RecipientSent SENT = new RecipientSent(ID, BROADCAST, ORG, CONTACT, "wamid.1", 50, AT);
+    private static final RecipientSent SENT = new RecipientSent(ID, BROADCAST, ORG, CONTACT, "wamid.1", 50, "MARKETING", AT);
 
     private FixtureConfiguration<BroadcastRecipient> fixture;
 
@@ -80,19 +80,28 @@ class BroadcastRecipientTest {
     @Test
     void isSentOnceAndNeverWhenSuppressed() {
         fixture.given(QUEUED)
-                .when(new MarkRecipientSent(ID, "wamid.1", 50, AT))
+                .when(new MarkRecipientSent(ID, "wamid.1", 50, "MARKETING", AT))
                 .expectEvents(SENT);
         fixture.given(QUEUED, SENT)
-                .when(new MarkRecipientSent(ID, "wamid.1", 50, AT))
+                .when(new MarkRecipientSent(ID, "wamid.1", 50, "MARKETING", AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(QUEUED, new RecipientSuppressed(ID, BROADCAST, ORG, CONTACT, "opted_out"))
-                .when(new MarkRecipientSent(ID, "wamid.1", 50, AT))
+                .when(new MarkRecipientSent(ID, "wamid.1", 50, "MARKETING", AT))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("recipient " + ID + " is suppressed");
         fixture.given(QUEUED)
-                .when(new MarkRecipientSent(ID, "wamid.1", -1, AT))
+                .when(new MarkRecipientSent(ID, "wamid.1", -1, "MARKETING", AT))
                 .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void aSendNamesItsTemplatesCategory() {
+        fixture.given(QUEUED)
+                .when(new MarkRecipientSent(ID, "wamid.1", 50, "PROMO", AT))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("a send names its template's category, one of " + BroadcastTemplate.CATEGORIES)
+                .expectNoEvents();
     }
 
     @Test

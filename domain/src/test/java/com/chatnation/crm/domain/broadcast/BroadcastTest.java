@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ class BroadcastTest {
     private static final BroadcastTemplate TEMPLATE = new BroadcastTemplate("event_reminder", "en", "MARKETING");
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private static final BroadcastCreated CREATED = new BroadcastCreated(ID, ORG, "TechExpo reminder", TEMPLATE,
-            "audience-1", null);
+            List.of(), "audience-1", null);
     private static final BroadcastStarted STARTED = new BroadcastStarted(ID, ORG, 100, 3, "reservation-1", 5000);
 
     private FixtureConfiguration<Broadcast> fixture;
@@ -30,7 +31,7 @@ class BroadcastTest {
     @Test
     void aDraftIsCreatedWithItsNameTemplateAndAudience() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "  TechExpo reminder ", TEMPLATE, "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, "  TechExpo reminder ", TEMPLATE, List.of(), "audience-1", null))
                 .expectEvents(CREATED)
                 .expectState(broadcast -> assertThat(broadcast.status()).isEqualTo(BroadcastStatus.DRAFT));
     }
@@ -38,22 +39,56 @@ class BroadcastTest {
     @Test
     void refusesANamelessOrOverlongBroadcastAndOverlongCallbackData() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, " ", TEMPLATE, "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, " ", TEMPLATE, List.of(), "audience-1", null))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a broadcast has a name of 1 to 200 characters");
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "x".repeat(201), TEMPLATE, "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, "x".repeat(201), TEMPLATE, List.of(), "audience-1", null))
                 .expectException(DomainRuleViolation.class);
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, "audience-1", "c".repeat(513)))
+                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, List.of(), "audience-1", "c".repeat(513)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("callback data has at most 512 characters");
     }
 
     @Test
+    void bindsEachTemplateParameterToAContactFieldAnAttributeOrAText() {
+        List<ParameterBinding> bindings = List.of(new ParameterBinding(null, "name", null, "friend"),
+                new ParameterBinding(null, "attribute", "city", "Nairobi"), new ParameterBinding(null, "text", null, "Friday"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, bindings, "audience-1", null))
+                .expectEvents(new BroadcastCreated(ID, ORG, "ok", TEMPLATE, bindings, "audience-1", null));
+        fixture.givenNoPriorActivity()
+                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, java.util.Arrays.asList((ParameterBinding) null),
+                        "audience-1", null))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("a broadcast binds at most 100 parameters, none of them empty");
+    }
+
+    @Test
+    void aParameterBindingNamesWhereItsValueComesFrom() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ParameterBinding(null, "email", null, null))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessageStartingWith("a parameter's value comes from one of");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ParameterBinding(null, "attribute", " ", "x"))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("an attribute parameter names the attribute's key");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ParameterBinding(null, "name", null, null))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("a name parameter needs a fallback for contacts without one (WhatsApp refuses an empty "
+                        + "parameter)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ParameterBinding(null, "text", null, " "))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("a text parameter needs its text");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ParameterBinding(null, "name", null, "x".repeat(1025)))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("a parameter's text or fallback has at most 1024 characters");
+    }
+
+    @Test
     void refusesABroadcastWithoutTemplate() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "ok", null, "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, "ok", null, List.of(), "audience-1", null))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a broadcast names its template and language");
     }

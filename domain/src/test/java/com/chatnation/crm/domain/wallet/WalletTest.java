@@ -275,6 +275,39 @@ class WalletTest {
         }
 
         @Test
+        void givesBackWhatAReservationCapturedEvenAfterItsRelease() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60),
+                            new ReservationCaptured(WALLET, ORG, "bc-1", 30, "templates", "marketing", 70, 30),
+                            new ReservationCaptured(WALLET, ORG, "bc-1", 15, "templates", "marketing", 55, 15),
+                            new ReservationReleased(WALLET, ORG, "bc-1", 15, 0))
+                    .when(new RefundTokens(WALLET, "bc-1", 15, "message failed after sending"))
+                    .expectEvents(new TokensRefunded(WALLET, ORG, "bc-1", 15, 70, "message failed after sending"))
+                    .expectState(wallet -> assertThat(wallet.available()).isEqualTo(70));
+        }
+
+        @Test
+        void refusesToGiveBackMoreThanAReservationCaptured() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60),
+                            new ReservationCaptured(WALLET, ORG, "bc-1", 30, "templates", "marketing", 70, 30),
+                            new TokensRefunded(WALLET, ORG, "bc-1", 20, 90, "failed"))
+                    .when(new RefundTokens(WALLET, "bc-1", 11, "failed"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("cannot refund 11 tokens for 'bc-1': only 10 remain refundable")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReservationThatCapturedNothingHasNothingToGiveBack() {
+            fixture.given(created(0), purchased("pay-1", 100, 100),
+                            new TokensReserved(WALLET, ORG, "bc-1", 60, "broadcast", 60))
+                    .when(new RefundTokens(WALLET, "bc-1", 1, "failed"))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("no debit with reference id 'bc-1' to refund");
+        }
+
+        @Test
         void refusesUnknownReference() {
             fixture.given(created(0), purchased("pay-1", 10, 10))
                     .when(new RefundTokens(WALLET, "nope", 1, "x"))
@@ -389,6 +422,7 @@ class WalletTest {
                             new ReservationCaptured(WALLET, ORG, "bc-1", 45, "content", "send_broadcast", 55, 15))
                     .when(new ReleaseReservation(WALLET, "bc-1"))
                     .expectEvents(new ReservationReleased(WALLET, ORG, "bc-1", 15, 0))
+                    .expectResultMessagePayload(15L)
                     .expectState(wallet -> assertThat(wallet.available()).isEqualTo(55));
         }
 

@@ -7,6 +7,10 @@ import org.springframework.stereotype.Repository;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +71,83 @@ public class AudienceQueries {
                 LEFT JOIN contacts c ON c.id = audience.contact_id
                 LEFT JOIN contact_profiles p ON p.contact_id = audience.contact_id""" + keyset
                 + " ORDER BY audience.contact_id LIMIT :limit", params, MEMBER);
+    }
+
+    /**
+     * A contact as a broadcast sees it: number, name, their latest word on marketing ({@code true} opted in,
+     * {@code false} opted out, {@code null} never said), whether they ever wrote to the organization, and the
+     * attributes asked for.
+     */
+    public record Recipient(UUID contactId, String phone, String name, Boolean marketingConsent, boolean wrote,
+                            Map<String, String> attributes) {
+    }
+
+    /**
+     * The latest of the two places a contact's marketing consent is recorded: in conversations (opt-out words,
+     * Meta's preference webhook, error 131050: {@code contacts}) and by the organization (API, import:
+     * {@code contact_consent}). Whichever changed last wins.
+     */
+    private static final String CONSENT = """
+            CASE WHEN k.recorded_at IS NOT NULL AND (c.consent_changed_at IS NULL OR k.recorded_at >= c.consent_changed_at)
+                 THEN k.status = 'opted_in' ELSE c.marketing_opt_in END""";
+
+    /** A page of the audience with what a broadcast needs of each contact, in contact id order after {@code after}. */
+    public List<Recipient> recipients(String organizationId, List<AudienceCondition> conditions, UUID after, int limit,
+                                      Set<String> attributeKeys) {
+        MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId).addValue("limit", limit);
+        String audience = audience(conditions, params);
+        String keyset = "";
+        if (after != null) {
+            keyset = " WHERE audience.contact_id > :after";
+            params.addValue("after", after);
+        }
+        List<Recipient> page = jdbc.query("""
+                SELECT audience.contact_id, COALESCE(c.phone, p.phone) AS phone, COALESCE(c.name, p.name) AS name,
+                       c.id IS NOT NULL AS wrote, """ + CONSENT + """
+                 AS consent
+                FROM (""" + audience + """
+                ) audience
+                LEFT JOIN contacts c ON c.id = audience.contact_id
+                LEFT JOIN contact_profiles p ON p.contact_id = audience.contact_id
+                LEFT JOIN contact_consent k ON k.contact_id = audience.contact_id""" + keyset
+                + " ORDER BY audience.contact_id LIMIT :limit", params, (rs, n) -> new Recipient(
+                rs.getObject("contact_id", UUID.class), rs.getString("phone"), rs.getString("name"),
+                rs.getObject("consent", Boolean.class), rs.getBoolean("wrote"), new HashMap<>()));
+        if (page.isEmpty() || attributeKeys.isEmpty()) {
+            return page;
+        }
+        Map<UUID, Recipient> byId = new HashMap<>();
+        page.forEach(recipient -> byId.put(recipient.contactId(), recipient));
+        jdbc.query("""
+                SELECT contact_id, key, value FROM contact_attributes
+                WHERE contact_id IN (:ids) AND key IN (:keys) AND value IS NOT NULL""",
+                new MapSqlParameterSource("ids", byId.keySet()).addValue("keys", attributeKeys),
+                rs -> {
+                    byId.get(rs.getObject("contact_id", UUID.class)).attributes()
+                            .put(rs.getString("key"), rs.getString("value"));
+                });
+        return page;
+    }
+
+    /** Each contact's latest word on marketing, as in {@link Recipient#marketingConsent()}; absent: never said. */
+    public Map<UUID, Boolean> marketingConsent(Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Boolean> consent = new HashMap<>();
+        jdbc.query("""
+                SELECT ids.id, """ + CONSENT + """
+                 AS consent
+                FROM unnest(ARRAY[:ids]::uuid[]) AS ids(id)
+                LEFT JOIN contacts c ON c.id = ids.id
+                LEFT JOIN contact_consent k ON k.contact_id = ids.id""",
+                new MapSqlParameterSource("ids", List.copyOf(contactIds)), rs -> {
+                    Boolean value = rs.getObject("consent", Boolean.class);
+                    if (value != null) {
+                        consent.put(rs.getObject("id", UUID.class), value);
+                    }
+                });
+        return consent;
     }
 
     /** The SQL selecting the audience's contact ids; every value is a named parameter added to {@code params}. */

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations.ingestion;
 
+import com.chatnation.crm.application.broadcasts.RecipientStatuses;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.domain.conversation.RecordDeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Matches a WhatsApp status report to the reply it is about, and records it on that reply's conversation. */
+/**
+ * Matches a WhatsApp status report to the message it is about, and records it: on the reply's conversation, or on
+ * the broadcast recipient it was sent to.
+ */
 @Component
 class DeliveryStatuses {
 
@@ -22,8 +26,10 @@ class DeliveryStatuses {
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
     private final MeterRegistry meters;
+    private final RecipientStatuses broadcasts;
 
-    DeliveryStatuses(JdbcTemplate jdbc, CommandGateway commands, MeterRegistry meters) {
+    DeliveryStatuses(JdbcTemplate jdbc, CommandGateway commands, MeterRegistry meters, RecipientStatuses broadcasts) {
+        this.broadcasts = broadcasts;
         this.jdbc = jdbc;
         this.commands = commands;
         this.meters = meters;
@@ -39,6 +45,13 @@ class DeliveryStatuses {
         List<Map<String, Object>> replies = jdbc.queryForList("""
                 SELECT reply_id, conversation_id FROM outbound_replies
                 WHERE whatsapp_message_id = ? AND organization_id = ?""", update.messageId(), organizationId);
+        StatusUpdate.StatusError firstError = update.errors() == null || update.errors().isEmpty() ? null
+                : update.errors().get(0);
+        if (replies.isEmpty() && broadcasts.record(organizationId, update.messageId(), status.get(), update.at(),
+                firstError == null ? null : firstError.code(), firstError == null ? null : firstError.title())) {
+            meters.counter("crm.webhook.statuses", "outcome", "recorded_broadcast").increment();
+            return;
+        }
         if (replies.isEmpty()) {
             // Messages sent by other tools on the same number, or before this service existed.
             meters.counter("crm.webhook.statuses", "outcome", "unknown_message").increment();

@@ -109,6 +109,7 @@ final class AccessRules {
         org(GET, "/broadcasts/{broadcastId}", ANALYTICS_READ);
         org(POST, "/broadcasts", CONTENT_WRITE);
         org(POST, "/broadcasts/{broadcastId}/schedule", CONTENT_WRITE);
+        org(POST, "/broadcasts/{broadcastId}/send", CONTENT_WRITE);
         org(POST, "/broadcasts/{broadcastId}/cancel", CONTENT_WRITE);
 
         org(POST, "/events", CONTENT_WRITE);

@@ -75,6 +75,36 @@ class SharedSendRate implements SendRate {
         return Duration.ofNanos(Math.max(0, slotStart - tolerance - now) * 1000);
     }
 
+    /**
+     * Takes a slot only when the bucket is drained (its theoretical arrival time not after now): no reply is waiting
+     * and none of the burst is in use, so a reply arriving next still goes at once. Otherwise waits about one
+     * interval and asks again. Bulk sends alone thus run at the cap, and yield to replies whenever they come.
+     */
+    @Override
+    public void acquireSpare(String phoneNumberId) throws InterruptedException {
+        while (true) {
+            Map<String, Object> slot = outsideTransactions.execute(status -> jdbc.queryForMap("""
+                    WITH clock AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS now_us),
+                    taken AS (
+                        INSERT INTO whatsapp_send_rate AS bucket (phone_number_id, theoretical_arrival_us)
+                        SELECT ?, clock.now_us + ? FROM clock
+                        ON CONFLICT (phone_number_id) DO UPDATE SET theoretical_arrival_us =
+                            excluded.theoretical_arrival_us - ? + coalesce(round(1000000 / bucket.messages_per_second)::bigint, ?)
+                        WHERE bucket.theoretical_arrival_us <= excluded.theoretical_arrival_us - ?
+                        RETURNING theoretical_arrival_us)
+                    SELECT (SELECT count(*) FROM taken) AS taken,
+                           (SELECT theoretical_arrival_us FROM whatsapp_send_rate WHERE phone_number_id = ?) AS tat,
+                           (SELECT now_us FROM clock) AS now_us""",
+                    phoneNumberId, intervalMicros, intervalMicros, intervalMicros, intervalMicros, phoneNumberId));
+            if (((Number) slot.get("taken")).longValue() > 0) {
+                return;
+            }
+            Number tat = (Number) slot.get("tat");
+            long behind = tat == null ? 0 : tat.longValue() - ((Number) slot.get("now_us")).longValue();
+            sleeper.sleep(Duration.ofNanos(Math.max(500, Math.min(behind, 50_000)) * 1000));
+        }
+    }
+
     /** The number's messaging tier, set by the platform operator when Meta raises it; {@code null}: the default. */
     void setTier(String phoneNumberId, Double messagesPerSecond) {
         jdbc.update("""

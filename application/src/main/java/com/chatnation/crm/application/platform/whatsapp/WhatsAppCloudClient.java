@@ -139,6 +139,23 @@ public final class WhatsAppCloudClient {
         return post(from, CloudApiMessages.template(to, template).toString());
     }
 
+    /**
+     * Sends a template as part of a broadcast: like {@link #sendTemplate}, with the broadcast's
+     * {@code biz_opaque_callback_data} (null: none), and on the number's spare capacity only
+     * ({@link SendRate#acquireSpare}), so the bot's replies go first.
+     */
+    public SendResult sendBulkTemplate(SendingNumber from, PhoneNumber to, TemplateMessage template,
+                                       String callbackData) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(template, "template");
+        var body = CloudApiMessages.template(to, template);
+        if (callbackData != null) {
+            body.put("biz_opaque_callback_data", callbackData);
+        }
+        return post(from, body.toString(), true);
+    }
+
     /** Sends an image, document, audio or video by link or uploaded media id. Rate limited and retried like replies. */
     public SendResult sendMedia(SendingNumber from, PhoneNumber to, MediaMessage media) {
         Objects.requireNonNull(from, "from");
@@ -148,6 +165,10 @@ public final class WhatsAppCloudClient {
     }
 
     private SendResult post(SendingNumber from, String body) {
+        return post(from, body, false);
+    }
+
+    private SendResult post(SendingNumber from, String body, boolean bulk) {
         HttpRequest request = HttpRequest.newBuilder(messagesUri(from.phoneNumberId()))
                 .timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + from.accessToken())
@@ -156,7 +177,7 @@ public final class WhatsAppCloudClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            return retry.execute(attempt -> attempt(request, from), exhausted -> gaveUp(from, exhausted));
+            return retry.execute(attempt -> attempt(request, from, bulk), exhausted -> gaveUp(from, exhausted));
         } catch (BackOffInterruptedException interrupted) {
             // interrupted while waiting to try again: the last answer stands
             return ((TransientSendFailure) interrupted.getCause()).failure();
@@ -164,11 +185,15 @@ public final class WhatsAppCloudClient {
     }
 
     /** One request: the result, or a {@link TransientSendFailure} to be retried. */
-    private SendResult attempt(HttpRequest request, SendingNumber from) {
+    private SendResult attempt(HttpRequest request, SendingNumber from, boolean bulk) {
         SendResult.Failed failure;
         Duration retryAfter = null;
         try {
-            rateLimiter.acquire(from.phoneNumberId());
+            if (bulk) {
+                rateLimiter.acquireSpare(from.phoneNumberId());
+            } else {
+                rateLimiter.acquire(from.phoneNumberId());
+            }
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             int status = response.statusCode();
             if (status >= 200 && status < 300) {

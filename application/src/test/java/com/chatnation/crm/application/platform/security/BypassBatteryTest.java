@@ -120,6 +120,7 @@ class BypassBatteryTest {
             "GET /api/v1/orgs/{orgId}/broadcasts/{broadcastId}", ANALYTICS,
             "POST /api/v1/orgs/{orgId}/broadcasts", CONTENT,
             "POST /api/v1/orgs/{orgId}/broadcasts/{broadcastId}/schedule", CONTENT,
+            "POST /api/v1/orgs/{orgId}/broadcasts/{broadcastId}/send", CONTENT,
             "POST /api/v1/orgs/{orgId}/broadcasts/{broadcastId}/cancel", CONTENT,
             "POST /api/v1/orgs/{orgId}/contacts/{contactId}/erasure", PRIVACY,
             "GET /api/v1/orgs/{orgId}/contacts/{contactId}/export", PRIVACY,

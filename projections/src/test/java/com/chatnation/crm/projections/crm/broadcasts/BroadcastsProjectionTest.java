@@ -52,7 +52,7 @@ class BroadcastsProjectionTest {
     private static History history() {
         History history = new History()
                 .add(BROADCAST, new BroadcastCreated(BROADCAST, ORG, "TechExpo reminder",
-                        new BroadcastTemplate("event_reminder", "en", "MARKETING"), "audience-1", "campaign-7"))
+                        new BroadcastTemplate("event_reminder", "en", "MARKETING"), List.of(), "audience-1", "campaign-7"))
                 .add(BROADCAST, new BroadcastStarted(BROADCAST, ORG, 2, 1, "reservation-1", 100));
         for (String phone : List.of(AMINA, BARAKA, CHEPTOO)) {
             history.add(recipient(phone), new RecipientQueued(recipient(phone), BROADCAST, ORG, TestContacts.id(phone),
@@ -62,9 +62,9 @@ class BroadcastsProjectionTest {
                 .add(recipient(CHEPTOO), new RecipientSuppressed(recipient(CHEPTOO), BROADCAST, ORG,
                         TestContacts.id(CHEPTOO), "opted_out"))
                 .add(recipient(AMINA), new RecipientSent(recipient(AMINA), BROADCAST, ORG, TestContacts.id(AMINA),
-                        "wamid.a", 50, AT))
+                        "wamid.a", 50, "MARKETING", AT))
                 .add(recipient(BARAKA), new RecipientSent(recipient(BARAKA), BROADCAST, ORG, TestContacts.id(BARAKA),
-                        "wamid.b", 50, AT))
+                        "wamid.b", 50, "MARKETING", AT))
                 .add(recipient(AMINA), new RecipientDeliveryUpdated(recipient(AMINA), BROADCAST, ORG,
                         TestContacts.id(AMINA), DeliveryStatus.READ, AT.plusSeconds(60), null, null, 0))
                 .add(recipient(AMINA), new RecipientReplied(recipient(AMINA), BROADCAST, ORG, TestContacts.id(AMINA),

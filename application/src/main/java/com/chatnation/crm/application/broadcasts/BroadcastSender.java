@@ -1,0 +1,167 @@
+package com.chatnation.crm.application.broadcasts;
+
+import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
+import com.chatnation.crm.application.platform.whatsapp.SendResult;
+import com.chatnation.crm.application.platform.whatsapp.SendingNumber;
+import com.chatnation.crm.application.platform.whatsapp.TemplateMessage;
+import com.chatnation.crm.application.platform.whatsapp.WhatsAppCloudClient;
+import com.chatnation.crm.application.platform.whatsapp.WhatsAppProperties;
+import com.chatnation.crm.domain.broadcast.MarkRecipientSent;
+import com.chatnation.crm.domain.broadcast.ParameterBinding;
+import com.chatnation.crm.domain.broadcast.RecordRecipientStatus;
+import com.chatnation.crm.domain.broadcast.SuppressRecipient;
+import com.chatnation.crm.domain.common.PhoneNumber;
+import com.chatnation.crm.domain.conversation.DeliveryStatus;
+import com.chatnation.crm.projections.organizations.OrganizationDirectory;
+import com.chatnation.crm.projections.organizations.OrganizationRow;
+import com.chatnation.crm.projections.queries.AudienceQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sends one claimed batch of broadcast recipients. Just before each send it looks again: a cancelled broadcast's
+ * recipient, and a contact who opted out of marketing since the broadcast started, are suppressed instead. A send
+ * takes a slot of the number's spare capacity (bot replies first), and what WhatsApp answers is recorded with the
+ * row in one transaction: sent (its share of the reservation captured after the batch, {@link BroadcastSettlement}),
+ * failed for good, or given back to be tried later (throttled or unavailable after the client's own retries).
+ */
+@Component
+class BroadcastSender {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
+
+    private final BroadcastSends sends;
+    private final BroadcastRuns runs;
+    private final AudienceQueries audiences;
+    private final OrganizationDirectory organizations;
+    private final WhatsAppProperties whatsApp;
+    private final WhatsAppCloudClient client;
+    private final org.axonframework.commandhandling.gateway.CommandGateway commands;
+    private final TransactionalRetry transaction;
+    private final BroadcastSettlement settlement;
+    private final BroadcastProperties properties;
+    private final MeterRegistry meters;
+
+    BroadcastSender(BroadcastSends sends, BroadcastRuns runs, AudienceQueries audiences,
+                    OrganizationDirectory organizations, WhatsAppProperties whatsApp, WhatsAppCloudClient client,
+                    org.axonframework.commandhandling.gateway.CommandGateway commands, TransactionalRetry transaction,
+                    BroadcastSettlement settlement, BroadcastProperties properties, MeterRegistry meters) {
+        this.sends = sends;
+        this.runs = runs;
+        this.audiences = audiences;
+        this.organizations = organizations;
+        this.whatsApp = whatsApp;
+        this.client = client;
+        this.commands = commands;
+        this.transaction = transaction;
+        this.settlement = settlement;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    /**
+     * Claims and handles one batch.
+     *
+     * @param stopping asked between recipients: once true, the rest of the batch is given back unsent
+     * @return how many recipients were claimed (0: nothing to do)
+     */
+    int sendBatch(String sender, java.util.function.BooleanSupplier stopping) {
+        List<BroadcastSends.Claimed> batch = sends.claim(sender, properties.claimSize(), properties.lease());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Boolean> consent = audiences.marketingConsent(batch.stream()
+                .filter(BroadcastSends.Claimed::marketing).map(BroadcastSends.Claimed::contactId).toList());
+        Set<String> touched = new LinkedHashSet<>();
+        Map<String, List<ParameterBinding>> bindings = new java.util.HashMap<>();
+        try {
+            for (BroadcastSends.Claimed recipient : batch) {
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
+                handle(recipient, consent, bindings.computeIfAbsent(recipient.broadcastId(),
+                        id -> runs.find(id).map(BroadcastRuns.Run::parameters).orElse(List.of())));
+                touched.add(recipient.broadcastId());
+            }
+        } finally {
+            sends.releaseClaims(sender);
+            for (String broadcastId : touched) {
+                settlement.capture(broadcastId);
+            }
+        }
+        return batch.size();
+    }
+
+    private void handle(BroadcastSends.Claimed recipient, Map<UUID, Boolean> consent, List<ParameterBinding> bindings) {
+        if ("cancelled".equals(recipient.runStatus())) {
+            suppress(recipient, Suppression.CANCELLED);
+            return;
+        }
+        String suppression = Suppression.of(recipient.marketing(), consent.get(recipient.contactId()), true);
+        if (suppression != null) {
+            suppress(recipient, suppression);
+            return;
+        }
+        Optional<OrganizationRow> organization = organizations.byId(recipient.organizationId());
+        if (organization.isEmpty() || organization.get().suspended()) {
+            // a suspended organization sends nothing; its broadcast waits for it to be resumed
+            sends.retryLater(recipient.recipientId(), Instant.now().plus(properties.retryDelay()));
+            return;
+        }
+        String phoneNumberId = organization.get().phoneNumberId();
+        SendResult result = client.sendBulkTemplate(new SendingNumber(phoneNumberId, whatsApp.accessTokenFor(phoneNumberId)),
+                PhoneNumber.of(recipient.phone()), message(recipient, bindings), recipient.callbackData());
+        Instant at = Instant.now();
+        if (result instanceof SendResult.Sent sent) {
+            transaction.inTransaction(() -> {
+                commands.sendAndWait(new MarkRecipientSent(recipient.recipientId(), sent.wamid(), recipient.price(),
+                        recipient.category(), at));
+                sends.sent(recipient.recipientId(), sent.wamid(), at);
+            });
+            meters.counter("crm.broadcasts.recipients", "outcome", "sent").increment();
+            return;
+        }
+        SendResult.Failed failed = (SendResult.Failed) result;
+        if (!failed.permanent()) {
+            log.info("WhatsApp did not take broadcast {}'s message for now (HTTP {}, {}); retrying it later",
+                    recipient.broadcastId(), failed.httpStatus(), failed.errorTitle());
+            sends.retryLater(recipient.recipientId(), at.plus(properties.retryDelay()));
+            meters.counter("crm.broadcasts.recipients", "outcome", "retry_later").increment();
+            return;
+        }
+        transaction.inTransaction(() -> {
+            commands.sendAndWait(new RecordRecipientStatus(recipient.recipientId(), DeliveryStatus.FAILED, at,
+                    failed.errorCode(), failed.errorTitle()));
+            sends.ended(recipient.recipientId(), "failed");
+        });
+        meters.counter("crm.broadcasts.recipients", "outcome", "failed").increment();
+    }
+
+    private void suppress(BroadcastSends.Claimed recipient, String reason) {
+        transaction.inTransaction(() -> {
+            commands.sendAndWait(new SuppressRecipient(recipient.recipientId(), reason));
+            sends.ended(recipient.recipientId(), "suppressed");
+        });
+        meters.counter("crm.broadcasts.recipients", "outcome", "suppressed_" + reason).increment();
+    }
+
+    private static TemplateMessage message(BroadcastSends.Claimed recipient, List<ParameterBinding> bindings) {
+        List<TemplateMessage.Parameter> body = new ArrayList<>();
+        for (int i = 0; i < recipient.parameters().size(); i++) {
+            String name = i < bindings.size() ? bindings.get(i).name() : null;
+            body.add(new TemplateMessage.Text(name, recipient.parameters().get(i)));
+        }
+        return new TemplateMessage(recipient.templateName(), recipient.templateLanguage(), null, body, List.of());
+    }
+}
