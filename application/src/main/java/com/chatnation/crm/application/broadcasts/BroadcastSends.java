@@ -120,11 +120,14 @@ class BroadcastSends {
                 .toList();
     }
 
-    /** WhatsApp took the message: the number and parameters are no longer needed. */
+    /**
+     * WhatsApp took the message: the number and parameters are no longer needed; {@code claimed_by} stays, saying
+     * which sender (instance and thread) sent it.
+     */
     void sent(String recipientId, String wamid, Instant at) {
         jdbc.update("""
                 UPDATE broadcast_sends SET status = 'sent', whatsapp_message_id = ?, sent_at = ?, phone = NULL,
-                       parameters = NULL, claimed_by = NULL, claimed_until = NULL
+                       parameters = NULL, claimed_until = NULL
                 WHERE recipient_id = ?""", wamid, Timestamp.from(at), recipientId);
     }
 

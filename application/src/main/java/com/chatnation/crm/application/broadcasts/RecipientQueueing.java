@@ -4,6 +4,8 @@ import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.domain.broadcast.QueueRecipient;
 import com.chatnation.crm.domain.broadcast.SuppressRecipient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.List;
  */
 @Component
 class RecipientQueueing {
+
+    private static final Logger log = LoggerFactory.getLogger(RecipientQueueing.class);
 
     private final BroadcastSends sends;
     private final BroadcastRuns runs;
@@ -43,12 +47,18 @@ class RecipientQueueing {
     }
 
     int queue(String broadcastId) {
+        long started = System.nanoTime();
         int total = 0;
         int chunk;
         do {
             chunk = transaction.inTransaction(() -> queueChunk(broadcastId));
             total += chunk;
         } while (chunk > 0);
+        if (total > 0) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info("Broadcast {}: {} recipients stored as events in {} s ({} per second)", broadcastId, total,
+                    String.format("%.1f", seconds), String.format("%.0f", total / seconds));
+        }
         return total;
     }
 

@@ -35,6 +35,8 @@ public final class GraphApiStandIn {
     private final Map<String, int[]> errorsByRecipient = new ConcurrentHashMap<>();
     private final Map<String, String> errorTitlesByRecipient = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<String, Integer> throttleEvery = new ConcurrentHashMap<>();
+    private final AtomicLong throttleCounter = new AtomicLong();
     private final List<TemplateCall> templateCalls = new CopyOnWriteArrayList<>();
     private final Map<String, List<ObjectNode>> templatesByAccount = new ConcurrentHashMap<>();
     private final AtomicLong templateIds = new AtomicLong(594_425_479_261_000L);
@@ -43,7 +45,8 @@ public final class GraphApiStandIn {
     public record TemplateCall(String method, String accountId, String query, JsonNode body) {
     }
 
-    public record Sent(String phoneNumberId, String to, String authorization, JsonNode body) {
+    /** {@code receivedNanos}: {@link System#nanoTime()} when the request arrived, to measure send rates. */
+    public record Sent(String phoneNumberId, String to, String authorization, JsonNode body, long receivedNanos) {
         public String text() {
             JsonNode interactive = body.path("interactive");
             return body.has("text") ? body.path("text").path("body").asText() : interactive.path("body").path("text").asText();
@@ -81,6 +84,11 @@ public final class GraphApiStandIn {
         failuresByRecipient.put(recipientDigits, httpStatus);
         errorsByRecipient.put(recipientDigits, new int[] {errorCode});
         errorTitlesByRecipient.put(recipientDigits, errorTitle);
+    }
+
+    /** Answers every {@code n}th message from this business number with 429 and code 130429 (throughput reached). */
+    public void throttleEvery(String phoneNumberId, int n) {
+        throttleEvery.put(phoneNumberId, n);
     }
 
     public List<Sent> sentTo(String e164) {
@@ -213,8 +221,15 @@ public final class GraphApiStandIn {
                         + "\"OAuthException\",\"code\":131026,\"error_data\":{\"details\":\"Message undeliverable\"}}}");
                 return;
             }
+            Integer every = throttleEvery.get(path.length > 2 ? path[2] : "");
+            if (every != null && throttleCounter.incrementAndGet() % every == 0) {
+                respond(exchange, 429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":"
+                        + "\"OAuthException\",\"code\":130429,\"error_data\":{\"details\":\"Cloud API message "
+                        + "throughput has been reached.\"}}}");
+                return;
+            }
             sent.add(new Sent(path.length > 2 ? path[2] : null, to,
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
             respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
                     + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.standin." + ids.incrementAndGet() + "\"}]}");
         }
