@@ -27,8 +27,9 @@ import static com.chatnation.crm.application.analytics.FunnelDefinitions.badRequ
 
 /** Daily figures per organization, from {@code daily_rollups}. */
 @RestController
-@Tag(name = "Analytics: daily rollups", description = "Messages, contacts, replies, tokens, surveys and tickets per "
-        + "UTC day. Authenticate with the organization's API key: Authorization: Bearer <key>.")
+@Tag(name = "Analytics: daily rollups", description = "Messages, contacts, replies, tokens, surveys, tickets, "
+        + "broadcasts and template sends per UTC day. Authenticate with the organization's API key: "
+        + "Authorization: Bearer <key>.")
 @ApiResponses({
         @ApiResponse(responseCode = "401", description = "missing or unknown API key"),
         @ApiResponse(responseCode = "403", description = "the API key belongs to another organization")})
@@ -44,7 +45,7 @@ class DailyRollupController {
     @Schema(description = "A metric's value, and its split by dimension when the metric has one (content type for "
             + "messages.in, module for replies.queued, error code for replies.failed, module/action for "
             + "tokens.spent, survey id for surveys.*, event id for tickets.reserved/sold, currency for "
-            + "tickets.revenue)")
+            + "tickets.revenue, stage for broadcast_messages, template category for templates.sent)")
     public record Figure(BigDecimal value, Map<String, BigDecimal> dimensions) {
     }
 
@@ -58,9 +59,12 @@ class DailyRollupController {
 
     @GetMapping("/api/v1/orgs/{orgId}/rollups/daily")
     @Operation(summary = "Daily rollups for a date range",
-            description = "Metrics: " + "messages.in, messages.out, replies.queued, replies.failed, replies.held, "
-                    + "contacts.new, contacts.active, conversations.started, tokens.spent, surveys.started, "
-                    + "surveys.completed, surveys.abandoned, tickets.reserved, tickets.sold, tickets.revenue. "
+            description = "Metrics: " + "messages.in, messages.out, replies.queued, replies.delivered, replies.read, "
+                    + "replies.failed, replies.expired, replies.held, contacts.new, contacts.active, "
+                    + "conversations.started, tokens.spent, surveys.started, surveys.completed, surveys.abandoned, "
+                    + "tickets.reserved, tickets.sold, tickets.revenue, broadcasts.started, broadcasts.recipients, "
+                    + "broadcast_messages (by stage: queued, suppressed, sent, delivered, read, failed, replied), "
+                    + "templates.sent (by category: marketing, utility, authentication). "
                     + "Totals of contacts.active add up days, so a contact active on two days counts twice.")
     @ApiResponse(responseCode = "400", description = "unknown metric, bad dates, from after to, or a range over "
             + "366 days")

@@ -1,7 +1,14 @@
 package com.chatnation.crm.projections.analytics;
 
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
+import com.chatnation.crm.domain.broadcast.BroadcastStarted;
+import com.chatnation.crm.domain.broadcast.RecipientDeliveryUpdated;
+import com.chatnation.crm.domain.broadcast.RecipientQueued;
+import com.chatnation.crm.domain.broadcast.RecipientReplied;
+import com.chatnation.crm.domain.broadcast.RecipientSent;
+import com.chatnation.crm.domain.broadcast.RecipientSuppressed;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
+import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
 import com.chatnation.crm.domain.conversation.ReplyHeld;
@@ -29,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import static com.chatnation.crm.projections.analytics.RollupMetrics.*;
 
@@ -44,6 +52,8 @@ public class DailyRollupProjection {
 
     public static final String GROUP = "analytics-rollups";
     public static final List<String> TABLES = List.of("rollup_facts", "daily_rollups");
+    /** The price-list module single template sends are charged under; its action is the category. */
+    static final String TEMPLATES_MODULE = "templates";
 
     private final JdbcTemplate jdbc;
 
@@ -110,10 +120,14 @@ public class DailyRollupProjection {
         add(event.organizationId(), REPLIES_HELD, eventId, at, orEmpty(event.reason()), BigDecimal.ONE);
     }
 
+    /** A single template send is charged as {@code templates/<category>}; broadcasts capture a reservation instead. */
     @EventHandler
     void on(TokenDebited event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         add(event.organizationId(), TOKENS_SPENT, eventId, at, orEmpty(event.module()) + "/" + orEmpty(event.action()),
                 BigDecimal.valueOf(event.amount()));
+        if (TEMPLATES_MODULE.equals(event.module())) {
+            add(event.organizationId(), TEMPLATES_SENT, eventId, at, category(event.action()), BigDecimal.ONE);
+        }
     }
 
     @EventHandler
@@ -152,6 +166,43 @@ public class DailyRollupProjection {
         }
     }
 
+    @EventHandler
+    void on(BroadcastStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), BROADCASTS_STARTED, eventId, at, "", BigDecimal.ONE);
+        add(event.organizationId(), BROADCASTS_RECIPIENTS, eventId, at, "", BigDecimal.valueOf(event.recipients()));
+    }
+
+    // Recipient events may belong to an erased contact: only the organization, ids, statuses and category are read.
+
+    @EventHandler
+    void on(RecipientQueued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), BROADCAST_MESSAGES, eventId, at, "queued", BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(RecipientSuppressed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), BROADCAST_MESSAGES, eventId, at, "suppressed", BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(RecipientSent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), BROADCAST_MESSAGES, eventId, at, "sent", BigDecimal.ONE);
+        add(event.organizationId(), TEMPLATES_SENT, eventId, at, category(event.category()), BigDecimal.ONE);
+    }
+
+    /** Sent is counted from {@link RecipientSent}; the aggregate never reports it as an update. */
+    @EventHandler
+    void on(RecipientDeliveryUpdated event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (event.status() != null && event.status() != DeliveryStatus.SENT) {
+            add(event.organizationId(), BROADCAST_MESSAGES, eventId, at, event.status().wireName(), BigDecimal.ONE);
+        }
+    }
+
+    @EventHandler
+    void on(RecipientReplied event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), BROADCAST_MESSAGES, eventId, at, "replied", BigDecimal.ONE);
+    }
+
     private void newContact(String organizationId, String contactId, Instant at) {
         if (contactId != null) {
             add(organizationId, CONTACTS_NEW, ContactIds.of(contactId).toString(), at, "", BigDecimal.ONE);
@@ -179,6 +230,14 @@ public class DailyRollupProjection {
 
     private static LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /**
+     * Broadcast sends carry Meta's name (MARKETING), charges the price action (marketing); broadcast sends recorded
+     * before the category was kept have none.
+     */
+    private static String category(String value) {
+        return value == null || value.isBlank() ? "unknown" : value.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String orEmpty(String value) {

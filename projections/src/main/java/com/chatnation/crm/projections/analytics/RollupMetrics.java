@@ -38,10 +38,31 @@ public final class RollupMetrics {
     public static final String TICKETS_SOLD = "tickets.sold";
     /** Paid ticket totals; dimension: the currency. */
     public static final String TICKETS_REVENUE = "tickets.revenue";
+    /** Broadcasts started; value 1 each, no dimension. */
+    public static final String BROADCASTS_STARTED = "broadcasts.started";
+    /**
+     * Contacts a started broadcast is to be sent to (those left out at the start are not included); value: the
+     * broadcast's recipients; no dimension.
+     */
+    public static final String BROADCASTS_RECIPIENTS = "broadcasts.recipients";
+    /**
+     * Broadcast recipients reaching a stage; dimension: {@code queued}, {@code suppressed}, {@code sent},
+     * {@code delivered}, {@code read}, {@code failed} or {@code replied}. A recipient counts once in each stage it
+     * reaches, so one read after a delivery counts in both.
+     */
+    public static final String BROADCAST_MESSAGES = "broadcast_messages";
+    /**
+     * Template messages sent, by broadcasts and one at a time; dimension: the template's category in lower case
+     * ({@code marketing}, {@code utility}, {@code authentication}), {@code unknown} when it was not recorded.
+     * A single send is counted from its charge: a free one is not counted, and one refunded because WhatsApp
+     * refused it still is.
+     */
+    public static final String TEMPLATES_SENT = "templates.sent";
 
     public static final List<String> ALL = List.of(MESSAGES_IN, MESSAGES_OUT, REPLIES_QUEUED, REPLIES_DELIVERED,
             REPLIES_READ, REPLIES_FAILED, REPLIES_EXPIRED, REPLIES_HELD, CONTACTS_NEW, CONTACTS_ACTIVE, CONVERSATIONS_STARTED, TOKENS_SPENT, SURVEYS_STARTED,
-            SURVEYS_COMPLETED, SURVEYS_ABANDONED, TICKETS_RESERVED, TICKETS_SOLD, TICKETS_REVENUE);
+            SURVEYS_COMPLETED, SURVEYS_ABANDONED, TICKETS_RESERVED, TICKETS_SOLD, TICKETS_REVENUE, BROADCASTS_STARTED,
+            BROADCASTS_RECIPIENTS, BROADCAST_MESSAGES, TEMPLATES_SENT);
 
     private RollupMetrics() {
     }

@@ -1,6 +1,14 @@
 package com.chatnation.crm.projections.analytics;
 
 import com.chatnation.crm.projections.TestContacts;
+import com.chatnation.crm.domain.broadcast.BroadcastRecipientId;
+import com.chatnation.crm.domain.broadcast.BroadcastStarted;
+import com.chatnation.crm.domain.broadcast.RecipientDeliveryUpdated;
+import com.chatnation.crm.domain.broadcast.RecipientQueued;
+import com.chatnation.crm.domain.broadcast.RecipientReplied;
+import com.chatnation.crm.domain.broadcast.RecipientSent;
+import com.chatnation.crm.domain.broadcast.RecipientSuppressed;
+import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
@@ -152,6 +160,54 @@ final class AnalyticsHistory {
         startSurvey(h, "resp-d", D, "menu", "2025-03-19T12:00:00Z");
         answer(h, "resp-d", "q1", "2025-03-19T12:01:00Z");
         return h;
+    }
+
+    static final String BROADCAST = "bc-1";
+
+    /**
+     * A marketing broadcast started for A, B and C, then one template sent on its own.
+     *
+     * <pre>
+     * 2025-03-20 09:00 started for 3 → A and B queued → 09:01 both sent (MARKETING) → 09:02 A delivered
+     *            09:03 B failed → 09:05 cancelled before C's chunk: C queued and suppressed
+     * 2025-03-21 08:00 A read → 08:10 A replied → 10:00 a single UTILITY template charged (templates/utility)
+     * </pre>
+     */
+    static History broadcast() {
+        History h = new History();
+        h.add(BROADCAST, new BroadcastStarted(BROADCAST, ORG, 3, 0, BROADCAST, 6), at("2025-03-20T09:00:00Z"));
+        queue(h, A, "2025-03-20T09:00:10Z");
+        queue(h, B, "2025-03-20T09:00:20Z");
+        h.add(recipient(A), new RecipientSent(recipient(A), BROADCAST, ORG, TestContacts.id(A), "wamid.bc-a", 2,
+                "MARKETING", at("2025-03-20T09:01:00Z")), at("2025-03-20T09:01:00Z"));
+        h.add(recipient(B), new RecipientSent(recipient(B), BROADCAST, ORG, TestContacts.id(B), "wamid.bc-b", 2,
+                "MARKETING", at("2025-03-20T09:01:10Z")), at("2025-03-20T09:01:10Z"));
+        status(h, A, DeliveryStatus.DELIVERED, "2025-03-20T09:02:00Z");
+        status(h, B, DeliveryStatus.FAILED, "2025-03-20T09:03:00Z");
+        queue(h, C, "2025-03-20T09:05:00Z");
+        h.add(recipient(C), new RecipientSuppressed(recipient(C), BROADCAST, ORG, TestContacts.id(C), "cancelled"),
+                at("2025-03-20T09:05:00Z"));
+        status(h, A, DeliveryStatus.READ, "2025-03-21T08:00:00Z");
+        h.add(recipient(A), new RecipientReplied(recipient(A), BROADCAST, ORG, TestContacts.id(A),
+                at("2025-03-21T08:10:00Z")), at("2025-03-21T08:10:00Z"));
+        h.add("wallet-" + ORG, new TokenDebited("wallet-" + ORG, ORG, "templates", "utility", "send-1", 1, 93),
+                at("2025-03-21T10:00:00Z"));
+        return h;
+    }
+
+    static String recipient(String phone) {
+        return BroadcastRecipientId.of(BROADCAST, TestContacts.id(phone));
+    }
+
+    private static void queue(History h, String phone, String time) {
+        h.add(recipient(phone), new RecipientQueued(recipient(phone), BROADCAST, ORG, TestContacts.id(phone), phone,
+                List.of("Expo")), at(time));
+    }
+
+    private static void status(History h, String phone, DeliveryStatus status, String time) {
+        boolean failed = status == DeliveryStatus.FAILED;
+        h.add(recipient(phone), new RecipientDeliveryUpdated(recipient(phone), BROADCAST, ORG, TestContacts.id(phone),
+                status, at(time), failed ? 131049 : null, failed ? "not delivered" : null, failed ? 2 : 0), at(time));
     }
 
     static String stream(String org, String phone) {

@@ -1,6 +1,11 @@
 package com.chatnation.crm.projections.analytics;
 
 import com.chatnation.crm.projections.TestContacts;
+import com.chatnation.crm.domain.broadcast.RecipientDeliveryUpdated;
+import com.chatnation.crm.domain.broadcast.RecipientQueued;
+import com.chatnation.crm.domain.broadcast.RecipientReplied;
+import com.chatnation.crm.domain.broadcast.RecipientSent;
+import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.projections.ReadTables;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
@@ -266,6 +271,59 @@ class AnalyticsProjectionsTest {
     }
 
     @Test
+    void broadcastsAndTemplateSendsAreCountedByStageAndCategory() {
+        History history = broadcast();
+        projector.apply(history.events());
+
+        List<String> expected = List.of(
+                "2025-03-20 broadcast_messages/delivered 1 (1)", "2025-03-20 broadcast_messages/failed 1 (1)",
+                "2025-03-20 broadcast_messages/queued 3 (3)", "2025-03-20 broadcast_messages/sent 2 (2)",
+                "2025-03-20 broadcast_messages/suppressed 1 (1)", "2025-03-20 broadcasts.recipients 3 (1)",
+                "2025-03-20 broadcasts.started 1 (1)", "2025-03-20 templates.sent/marketing 2 (2)",
+                "2025-03-21 broadcast_messages/read 1 (1)", "2025-03-21 broadcast_messages/replied 1 (1)",
+                "2025-03-21 templates.sent/utility 1 (1)", "2025-03-21 tokens.spent/templates/utility 1 (1)");
+        assertThat(broadcastRows()).containsExactlyInAnyOrderElementsOf(expected);
+
+        // a redelivered status and reply, then the whole history again: nothing counts twice
+        history.events().stream().filter(e -> e.getPayload() instanceof RecipientDeliveryUpdated
+                || e.getPayload() instanceof RecipientReplied).forEach(projector::apply);
+        projector.apply(history.events());
+        assertThat(broadcastRows()).containsExactlyInAnyOrderElementsOf(expected);
+
+        ReadTables.truncate(jdbc, ReadTables.tablesOf(DailyRollupProjection.GROUP));
+        projector.apply(history.events());
+        assertThat(broadcastRows()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void sendsOfAnErasedContactAndWithoutACategoryStillCount() {
+        String recipient = recipient(A);
+        String contact = TestContacts.id(A);
+        // erasure empties the phone and parameters; a send recorded before categories were kept has none
+        History history = new History()
+                .add(recipient, new RecipientQueued(recipient, BROADCAST, ORG, contact, null, null),
+                        at("2025-03-20T09:00:00Z"))
+                .add(recipient, new RecipientSent(recipient, BROADCAST, ORG, contact, "wamid.old", 2, null,
+                        at("2025-03-20T09:01:00Z")), at("2025-03-20T09:01:00Z"))
+                .add(recipient, new RecipientDeliveryUpdated(recipient, BROADCAST, ORG, contact, DeliveryStatus.READ,
+                        at("2025-03-20T09:02:00Z"), null, null, 0), at("2025-03-20T09:02:00Z"))
+                .add(recipient, new RecipientReplied(recipient, BROADCAST, ORG, contact, at("2025-03-20T09:03:00Z")),
+                        at("2025-03-20T09:03:00Z"));
+
+        projector.apply(history.events());
+
+        assertThat(broadcastRows()).containsExactlyInAnyOrder("2025-03-20 broadcast_messages/queued 1 (1)",
+                "2025-03-20 broadcast_messages/read 1 (1)", "2025-03-20 broadcast_messages/replied 1 (1)",
+                "2025-03-20 broadcast_messages/sent 1 (1)", "2025-03-20 templates.sent/unknown 1 (1)");
+    }
+
+    @Test
+    void theNewMetricsCanBeAskedFor() {
+        assertThat(RollupMetrics.ALL).contains("broadcasts.started", "broadcasts.recipients", "broadcast_messages",
+                "templates.sent").doesNotHaveDuplicates();
+    }
+
+    @Test
     void analyticsTablesAreRegisteredForReplay() {
         assertThat(ReadTables.tablesOf("analytics-journey")).containsExactly("journey_events");
         assertThat(ReadTables.tablesOf("analytics-rollups")).containsExactly("rollup_facts", "daily_rollups");
@@ -275,6 +333,14 @@ class AnalyticsProjectionsTest {
 
     private static FunnelReport.Group group(FunnelReport report, String key) {
         return report.groups().stream().filter(g -> g.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    /** Every rollup row of March 20 and 21 as "day metric/dimension value (facts)". */
+    private List<String> broadcastRows() {
+        return rollups.rows(ORG, LocalDate.parse("2025-03-20"), LocalDate.parse("2025-03-21"), List.of()).stream()
+                .map(r -> r.day() + " " + r.metric() + (r.dimension().isEmpty() ? "" : "/" + r.dimension()) + " "
+                        + r.value().toPlainString() + " (" + r.facts() + ")")
+                .toList();
     }
 
     private Map<String, String> day(String day) {
