@@ -40,6 +40,11 @@ import java.util.UUID;
 class BroadcastSender {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
+    /**
+     * Claims of one recipient after which it is given up as failed: throttling and outages are waited out
+     * ({@code crm.broadcasts.retry-delay} apart, so this is many minutes), not retried for ever.
+     */
+    static final int MAX_ATTEMPTS = 20;
 
     private final BroadcastSends sends;
     private final BroadcastRuns runs;
@@ -104,6 +109,11 @@ class BroadcastSender {
     }
 
     private void handle(BroadcastSends.Claimed recipient, Map<UUID, Boolean> consent, List<ParameterBinding> bindings) {
+        if (recipient.handedOver() != null) {
+            // WhatsApp took it before, and recording that failed: record it now, without sending it again
+            recordSent(recipient, recipient.handedOver(), Instant.now());
+            return;
+        }
         if ("cancelled".equals(recipient.runStatus())) {
             suppress(recipient, Suppression.CANCELLED);
             return;
@@ -111,6 +121,10 @@ class BroadcastSender {
         String suppression = Suppression.of(recipient.marketing(), consent.get(recipient.contactId()), true);
         if (suppression != null) {
             suppress(recipient, suppression);
+            return;
+        }
+        if (recipient.attempts() > MAX_ATTEMPTS) {
+            fail(recipient, null, "not sent after " + MAX_ATTEMPTS + " attempts", Instant.now());
             return;
         }
         Optional<OrganizationRow> organization = organizations.byId(recipient.organizationId());
@@ -124,12 +138,8 @@ class BroadcastSender {
                 PhoneNumber.of(recipient.phone()), message(recipient, bindings), recipient.callbackData());
         Instant at = Instant.now();
         if (result instanceof SendResult.Sent sent) {
-            transaction.inTransaction(() -> {
-                commands.sendAndWait(new MarkRecipientSent(recipient.recipientId(), sent.wamid(), recipient.price(),
-                        recipient.category(), at));
-                sends.sent(recipient.recipientId(), sent.wamid(), at);
-            });
-            meters.counter("crm.broadcasts.recipients", "outcome", "sent").increment();
+            sends.handedOver(recipient.recipientId(), sent.wamid());
+            recordSent(recipient, sent.wamid(), at);
             return;
         }
         SendResult.Failed failed = (SendResult.Failed) result;
@@ -140,9 +150,22 @@ class BroadcastSender {
             meters.counter("crm.broadcasts.recipients", "outcome", "retry_later").increment();
             return;
         }
+        fail(recipient, failed.errorCode(), failed.errorTitle(), at);
+    }
+
+    private void recordSent(BroadcastSends.Claimed recipient, String wamid, Instant at) {
+        transaction.inTransaction(() -> {
+            commands.sendAndWait(new MarkRecipientSent(recipient.recipientId(), wamid, recipient.price(),
+                    recipient.category(), at));
+            sends.sent(recipient.recipientId(), wamid, at);
+        });
+        meters.counter("crm.broadcasts.recipients", "outcome", "sent").increment();
+    }
+
+    private void fail(BroadcastSends.Claimed recipient, Integer errorCode, String errorTitle, Instant at) {
         transaction.inTransaction(() -> {
             commands.sendAndWait(new RecordRecipientStatus(recipient.recipientId(), DeliveryStatus.FAILED, at,
-                    failed.errorCode(), failed.errorTitle()));
+                    errorCode, errorTitle));
             sends.ended(recipient.recipientId(), "failed");
         });
         meters.counter("crm.broadcasts.recipients", "outcome", "failed").increment();

@@ -30,7 +30,7 @@ class BroadcastSends {
     /** A claimed recipient with what sending it needs. */
     record Claimed(String recipientId, String broadcastId, String organizationId, UUID contactId, String phone,
                    List<String> parameters, String runStatus, String templateName, String templateLanguage,
-                   String category, String callbackData, long price) {
+                   String category, String callbackData, long price, String handedOver, int attempts) {
 
         boolean marketing() {
             return "MARKETING".equals(category);
@@ -109,12 +109,13 @@ class BroadcastSends {
                         WHERE s.recipient_id = next.recipient_id AND r.broadcast_id = s.broadcast_id
                         RETURNING s.recipient_id, s.broadcast_id, s.organization_id, s.contact_id, s.phone, s.parameters,
                                   s.position, r.status AS run_status, r.template_name, r.template_language,
-                                  r.template_category, r.callback_data, r.price""",
+                                  r.template_category, r.callback_data, r.price, s.whatsapp_message_id, s.attempts""",
                 (rs, n) -> new Claimed(rs.getString("recipient_id"), rs.getString("broadcast_id"),
                         rs.getString("organization_id"), rs.getObject("contact_id", UUID.class), rs.getString("phone"),
                         read(rs.getString("parameters")), rs.getString("run_status"), rs.getString("template_name"),
                         rs.getString("template_language"), rs.getString("template_category"),
-                        rs.getString("callback_data"), rs.getLong("price")),
+                        rs.getString("callback_data"), rs.getLong("price"), rs.getString("whatsapp_message_id"),
+                        rs.getInt("attempts")),
                 limit, sender, lease.toMillis()).stream()
                 .sorted(java.util.Comparator.comparing(Claimed::broadcastId))
                 .toList();
@@ -136,6 +137,14 @@ class BroadcastSends {
                 UPDATE broadcast_sends SET status = ?, phone = NULL, parameters = NULL, claimed_by = NULL,
                        claimed_until = NULL
                 WHERE recipient_id = ?""", status, recipientId);
+    }
+
+    /**
+     * Remembers at once, outside any transaction, that WhatsApp took the message: if recording the send then fails,
+     * the next claim records this wamid instead of sending the message again.
+     */
+    void handedOver(String recipientId, String wamid) {
+        jdbc.update("UPDATE broadcast_sends SET whatsapp_message_id = ? WHERE recipient_id = ?", wamid, recipientId);
     }
 
     /** Gives a claimed recipient back, to be tried again no earlier than {@code notBefore}. */

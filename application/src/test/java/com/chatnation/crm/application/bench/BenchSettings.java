@@ -13,11 +13,12 @@ import java.util.List;
  * messages/s, each written as a share of the rate the saturated run processed, {@code 0.5x}, or as a rate,
  * {@code 40}; default {@code 0.5x,0.8x}; empty for none), {@code bench.historyEvents} (event store size for the replay),
  * {@code bench.replayTimeout} (seconds), {@code bench.jfr} (record the service with Flight Recorder),
- * {@code bench.serviceArgs} / {@code bench.serviceJvmArgs} (extra service arguments, for experiments).
+ * {@code bench.serviceArgs} / {@code bench.serviceJvmArgs} (extra service arguments, for experiments),
+ * {@code bench.broadcastRecipients} (the broadcast's audience; 0: no broadcast figures).
  */
 record BenchSettings(int organizations, int contactsPerOrganization, int clients, Duration duration,
                      List<String> paced, long historyEvents, Duration replayTimeout, boolean jfr, Path serviceJar, Path outputDir,
-                     List<String> serviceArgs, List<String> serviceJvmArgs) {
+                     List<String> serviceArgs, List<String> serviceJvmArgs, int broadcastRecipients) {
 
     // long enough for the JIT to have compiled the hot paths (at 10 s it still took a seventh of the CPU)
     static final Duration WARM_UP = Duration.ofSeconds(30);
@@ -37,7 +38,8 @@ record BenchSettings(int organizations, int contactsPerOrganization, int clients
                 Path.of(System.getProperty("bench.serviceJar", "application/target/application-1.0.0-SNAPSHOT.jar")),
                 Path.of(System.getProperty("bench.outputDir", "target/bench")),
                 words(System.getProperty("bench.serviceArgs", "")),
-                words(System.getProperty("bench.serviceJvmArgs", "-Xmx1g")));
+                words(System.getProperty("bench.serviceJvmArgs", "-Xmx1g")),
+                Integer.getInteger("bench.broadcastRecipients", 100_000));
     }
 
     /** The messages/s a paced run offers, given what the saturated run processed. */

@@ -35,6 +35,11 @@ final class GraphApiRecorder implements AutoCloseable {
         return thread;
     });
     private final AtomicLong received = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedQueue<TemplateSent> templates =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record TemplateSent(String phoneNumberId, long at) {
+    }
     private volatile Listener listener = (inReplyTo, recipient, wamid, at) -> { };
 
     GraphApiRecorder() {
@@ -62,10 +67,30 @@ final class GraphApiRecorder implements AutoCloseable {
         return received.get();
     }
 
+    /** Template messages (broadcasts) received from this number between the two {@link System#nanoTime()}s. */
+    long templatesFrom(String phoneNumberId, long fromNanos, long toNanos) {
+        return templates.stream().filter(t -> t.phoneNumberId().equals(phoneNumberId)
+                && t.at() >= fromNanos && t.at() < toNanos).count();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long at = System.nanoTime();
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            if (path.length == 4 && "message_templates".equals(path[3])) {
+                // a template submitted for review: Meta answers with its id, pending
+                exchange.getRequestBody().readAllBytes();
+                byte[] answer = ("{\"id\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L)
+                        + "\",\"status\":\"PENDING\",\"category\":\"MARKETING\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                return;
+            }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if ("template".equals(body.path("type").asText()) && path.length > 2) {
+                templates.add(new TemplateSent(path[2], at));
+            }
             String to = body.path("to").asText();
             String inReplyTo = body.path("context").path("message_id").asText(null);
             String wamid = "wamid.standin." + UUID.randomUUID();

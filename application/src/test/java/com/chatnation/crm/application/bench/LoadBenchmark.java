@@ -86,9 +86,11 @@ public final class LoadBenchmark {
             double processedPerSecond;
             Map<String, Object> memory = new LinkedHashMap<>();
             String loadProfile;
+            BroadcastLoad.Figures broadcast = null;
             try (ServiceProcess process = ServiceProcess.start(settings, jdbcUrl, user, password, graph.baseUrl(), "load")) {
-                organizations = onboard(new AdminClient(process.baseUrl(), ServiceProcess.ADMIN_KEY),
-                        settings.organizations());
+                List<AdminClient> owners = new ArrayList<>();
+                AdminClient platform = new AdminClient(process.baseUrl(), ServiceProcess.ADMIN_KEY);
+                organizations = onboard(platform, settings.organizations(), owners);
                 WebhookTraffic traffic = new WebhookTraffic("service", process.baseUrl() + "/webhooks/whatsapp",
                         ServiceProcess.APP_SECRET, organizations, 0, settings.contactsPerOrganization(), settings.clients(),
                         true, jdbcUrl, user, password);
@@ -112,6 +114,15 @@ public final class LoadBenchmark {
                             BenchSettings.PACED_WARM_UP.toSeconds(), settings.duration().toSeconds());
                     paced.add(new Paced(rate, pacedTraffic.run(BenchSettings.PACED_WARM_UP, settings.duration())));
                     log("service paced: %s", paced.get(paced.size() - 1).result());
+                }
+                if (settings.broadcastRecipients() > 0) {
+                    double botRate = paced.isEmpty() ? 10 : Math.max(5, paced.get(0).offeredMessagesPerSecond()
+                            / settings.organizations());
+                    log("broadcast to %,d recipients on the number of organization 0, its bot paced at %.0f/s",
+                            settings.broadcastRecipients(), botRate);
+                    broadcast = BroadcastLoad.run(process.baseUrl(), ServiceProcess.APP_SECRET, platform,
+                            organizations.get(0), owners.get(0), db, graph, settings.broadcastRecipients(), botRate,
+                            settings.duration(), jdbcUrl, user, password);
                 }
                 graph.listener((a, b, c, d) -> { });
                 process.close();
@@ -156,11 +167,14 @@ public final class LoadBenchmark {
             results.put("rawReadAndDeserialize", Map.of("events", raw.events(), "seconds", raw.seconds(),
                     "eventsPerSecond", raw.eventsPerSecond()));
             results.put("replay", replay.asMap());
+            if (broadcast != null) {
+                results.put("broadcast", broadcast.asMap());
+            }
             results.put("dashboard", replay.dashboard);
             results.put("memory", memory);
             results.put("profileLoad", loadProfile);
             results.put("profileReplay", replay.profile);
-            String table = Report.table(results, service, paced, baseline, raw, replay, memory);
+            String table = Report.table(results, service, paced, baseline, raw, replay, memory, broadcast);
             System.out.println(table);
             System.out.println("JFR, service under webhook load:\n" + loadProfile);
             System.out.println("JFR, service replaying:\n" + replay.profile);
@@ -293,7 +307,7 @@ public final class LoadBenchmark {
      * Onboards each organization as the platform operator (which invites an owner), has the owner accept the
      * invitation, credits the wallet as the platform and publishes the survey as the owner.
      */
-    private static List<WebhookTraffic.Organization> onboard(AdminClient platform, int count) {
+    private static List<WebhookTraffic.Organization> onboard(AdminClient platform, int count, List<AdminClient> owners) {
         List<WebhookTraffic.Organization> organizations = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String phoneNumberId = Long.toString(100_000_000_000L + i * 7_919L + (System.nanoTime() % 1_000_000L) * 1000);
@@ -303,9 +317,11 @@ public final class LoadBenchmark {
                     "prices", List.of(
                             Map.of("module", "general", "action", "reply", "tokens", 1),
                             Map.of("module", "surveys", "action", "reply", "tokens", 2),
-                            Map.of("module", "events", "action", "reply", "tokens", 1)),
+                            Map.of("module", "events", "action", "reply", "tokens", 1),
+                            Map.of("module", "templates", "action", "marketing", "tokens", 1)),
                     "lowBalanceThreshold", 0));
             String id = created.organizationId();
+            owners.add(created.owner());
             check(platform.post("/admin/organizations/" + id + "/wallet/purchases", Map.of("paymentReference",
                     "bench-" + i, "amount", 1_000_000_000L)), "purchase");
             check(created.owner().post(created.path("/surveys"), Map.of(

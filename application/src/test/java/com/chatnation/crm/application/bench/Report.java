@@ -12,7 +12,8 @@ final class Report {
 
     static String table(Map<String, Object> results, WebhookTraffic.Result service, List<LoadBenchmark.Paced> pacedRuns,
                         WebhookTraffic.Result baseline,
-                        EventHistory.RawRead raw, LoadBenchmark.Replay replay, Map<String, Object> memory) {
+                        EventHistory.RawRead raw, LoadBenchmark.Replay replay, Map<String, Object> memory,
+                        BroadcastLoad.Figures broadcast) {
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(results.get("machine")).append('\n');
         out.append("settings: ").append(results.get("settings")).append('\n');
@@ -40,6 +41,17 @@ final class Report {
             row(out, at + ": 200 -> row in messages p99", paced.visibleP99(), 0, false, "< 1000");
             row(out, at + ": 200 -> reply at Graph API p50", paced.replyP50(), Double.NaN, false, "");
             row(out, at + ": 200 -> reply at Graph API p99", paced.replyP99(), Double.NaN, false, "< 1000");
+        }
+        if (broadcast != null) {
+            row(out, "broadcast: recipients stored as events/s", broadcast.recipientsQueuedPerSecond(), Double.NaN,
+                    false, "");
+            row(out, "broadcast: start (audience + reservation) s", broadcast.startSeconds(), Double.NaN, false, "");
+            row(out, "broadcast sends/s with bot traffic (vs cap)", broadcast.broadcastSendsPerSecond(),
+                    broadcast.capPerSecond(), true, "");
+            row(out, "bot reply p99 (ms) with broadcast (vs alone)", broadcast.botWith().replyP99(),
+                    broadcast.botWithout().replyP99(), true, "~1x");
+            row(out, "bot reply p50 (ms) with broadcast (vs alone)", broadcast.botWith().replyP50(),
+                    broadcast.botWithout().replyP50(), true, "");
         }
         row(out, "replay, events/s (all read models)", replay.eventsPerSecond(), raw.eventsPerSecond(), true,
                 ">= 30000");

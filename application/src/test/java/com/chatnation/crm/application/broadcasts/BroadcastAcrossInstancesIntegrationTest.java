@@ -54,13 +54,18 @@ class BroadcastAcrossInstancesIntegrationTest {
         }
         String audienceId = org.audience(csv.toString(), "pair", size);
         String broadcastId = org.draft("pair", audienceId);
-        String keyFile = environment.getProperty("crm.privacy.master-key-file");
+        // the second instance must open what the first sealed: the same master key
+        String key = environment.getProperty("crm.privacy.master-key", "");
+        String keyFile = environment.getProperty("crm.privacy.master-key-file",
+                environment.getProperty("crm.data-dir") + "/master-key");
 
-        try (ServiceJvm second = ServiceJvm.start(work, work.resolve("second.log"),
+        Path log = Path.of("target", "broadcast-second-instance.log"); // kept for reading after a failure
+        java.nio.file.Files.deleteIfExists(log);
+        try (ServiceJvm second = ServiceJvm.start(work, log,
                 "spring.datasource.url=" + SharedTestDatabase.jdbcUrl(),
                 "spring.datasource.username=" + SharedTestDatabase.username(),
                 "spring.datasource.password=" + SharedTestDatabase.password(),
-                "crm.privacy.master-key-file=" + keyFile)) {
+                key.isBlank() ? "crm.privacy.master-key-file=" + keyFile : "crm.privacy.master-key=" + key)) {
             BroadcastOrganization.check(org.owner.post(org.path + "/broadcasts/" + broadcastId + "/send", Map.of()), 202);
             Instant deadline = Instant.now().plusSeconds(60);
             while (senders(broadcastId).size() < 2 || sent(broadcastId) < size / 3) {

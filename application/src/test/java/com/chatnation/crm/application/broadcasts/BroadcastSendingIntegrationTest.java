@@ -213,6 +213,35 @@ class BroadcastSendingIntegrationTest {
     }
 
     @Test
+    void aScheduledBroadcastStartsByItselfAndOneThatCannotStartThenIsCancelledSayingWhy() throws Exception {
+        BroadcastOrganization org = new BroadcastOrganization(port, 2 * PRICE);
+        org.approvedTemplate("on_time");
+        String prefix = "+2547" + ThreadLocalRandom.current().nextInt(10, 99);
+        String audienceId = org.audience("phone,name,tags,consent\n" + prefix + "300001,A,timed,opted_in\n" + prefix
+                + "300002,B,timed,opted_in\n", "timed", 2);
+        String onTime = org.draft("on-time", audienceId);
+        String tooLate = org.draft("too-late", audienceId);
+        String sendAt = java.time.Instant.now().plusSeconds(3).toString();
+        BroadcastOrganization.check(org.owner.post(org.path + "/broadcasts/" + onTime + "/schedule",
+                Map.of("sendAt", sendAt)), 200);
+        await(() -> org.view(onTime), view -> "completed".equals(view.path("broadcast").path("status").asText()));
+        assertThat(templates(graph.sentTo(prefix + "300001"))).hasSize(1);
+        assertThat(new WebhookClient(port).postSigned(WebhookClient.text(org.phoneNumberId, prefix.substring(1)
+                + "300001", "wamid.answer-" + onTime, "Count me in!")).statusCode()).isEqualTo(200);
+        JsonNode funnel = await(() -> org.view(onTime).path("funnel"), f -> f.path("replied").asLong() == 1);
+        assertThat(funnel.path("sent").asLong()).isEqualTo(2);
+
+        // the first used up the tokens: the second cannot start at its time
+        BroadcastOrganization.check(org.owner.post(org.path + "/broadcasts/" + tooLate + "/schedule",
+                Map.of("sendAt", java.time.Instant.now().plusSeconds(2).toString())), 200);
+        await(() -> org.view(tooLate), view -> "cancelled".equals(view.path("broadcast").path("status").asText()));
+        assertThat(jdbc.queryForObject("SELECT cancel_reason FROM broadcasts WHERE id = ?", String.class, tooLate))
+                .startsWith("could not start at its scheduled time: the broadcast to 2 recipients costs 4 tokens; 0 are "
+                        + "available");
+        assertThat(templates(graph.sentTo(prefix + "300001"))).hasSize(1);
+    }
+
+    @Test
     void aWalletThatCannotCoverTheAudienceLeavesTheBroadcastADraftAndWritesNothing() throws Exception {
         BroadcastOrganization org = new BroadcastOrganization(port, 3);
         org.approvedTemplate("short_wallet");
