@@ -270,6 +270,25 @@ class BroadcastSendingIntegrationTest {
 
         AdminClient.Response unknown = org.owner.post(org.path + "/broadcasts/no-such-broadcast/send", Map.of());
         assertThat(unknown.status()).isEqualTo(404);
+
+        // an audience left empty by suppression: 422, nothing written
+        String nobody = org.audience("phone,name,tags,consent\n" + prefix + "100004,D,nobody,opted_out\n", "nobody", 1);
+        String empty = org.draft("empty", nobody);
+        AdminClient.Response emptyStart = org.owner.post(org.path + "/broadcasts/" + empty + "/send", Map.of());
+        assertThat(emptyStart.status()).as(emptyStart.toString()).isEqualTo(422);
+        assertThat(emptyStart.text("code")).isEqualTo("audience_empty");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM broadcast_sends WHERE broadcast_id = ?", Integer.class,
+                empty)).isZero();
+
+        // bindings that do not fit the template's one body parameter
+        AdminClient.Response misfit = org.owner.post(org.path + "/broadcasts", Map.of("name", "misfit", "templateId",
+                org.templateId, "audienceId", audienceId, "parameters", List.of(Map.of("source", "phone"),
+                        Map.of("source", "text", "fallback", "Friday"))));
+        assertThat(misfit.status()).as(misfit.toString()).isEqualTo(400);
+        assertThat(misfit.text("code")).isEqualTo("invalid_parameters");
+        AdminClient.Response noFallback = org.owner.post(org.path + "/broadcasts", Map.of("name", "bare", "templateId",
+                org.templateId, "audienceId", audienceId, "parameters", List.of(Map.of("source", "name"))));
+        assertThat(noFallback.status()).as(noFallback.toString()).isEqualTo(400);
     }
 
     /** The broadcast's messages among what was sent (the bot also confirms an opt-out). */

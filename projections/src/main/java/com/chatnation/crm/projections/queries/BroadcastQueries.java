@@ -31,10 +31,17 @@ public class BroadcastQueries {
      * delivered, read (each stage counts the recipients that reached it or a later one), failed, replied; failures by
      * WhatsApp error code; tokens captured and given back.
      */
+    /**
+     * {@code converted}: recipients sent to who completed a survey or were issued a ticket within
+     * {@link #CONVERSION_WINDOW} after the broadcast's message.
+     */
     public record Funnel(long audience, long suppressed, long sent, long delivered, long read, long failed,
-                         long replied, Map<String, Long> suppressedBy, Map<String, Long> failedBy,
+                         long replied, long converted, Map<String, Long> suppressedBy, Map<String, Long> failedBy,
                          long tokensCaptured, long tokensRefunded) {
     }
+
+    /** How long after a broadcast's message a survey completed or a ticket bought still counts as its conversion. */
+    public static final java.time.Duration CONVERSION_WINDOW = java.time.Duration.ofDays(7);
 
     private static final RowMapper<BroadcastRow> BROADCAST = (rs, n) -> new BroadcastRow(rs.getString("id"),
             rs.getString("name"), rs.getString("template_name"), rs.getString("template_language"),
@@ -79,12 +86,20 @@ public class BroadcastQueries {
                        count(*) FILTER (WHERE status = 'read') AS read,
                        count(*) FILTER (WHERE status = 'failed') AS failed,
                        count(*) FILTER (WHERE replied_at IS NOT NULL) AS replied,
+                       count(*) FILTER (WHERE r.sent_at IS NOT NULL AND r.status <> 'failed' AND (
+                           EXISTS (SELECT 1 FROM survey_responses s WHERE s.contact_id = r.contact_id
+                                   AND s.organization_id = r.organization_id AND s.completed_at >= r.sent_at
+                                   AND s.completed_at < r.sent_at + :window * interval '1 second')
+                           OR EXISTS (SELECT 1 FROM tickets t WHERE t.contact_id = r.contact_id
+                                   AND t.organization_id = r.organization_id AND t.issued_at >= r.sent_at
+                                   AND t.issued_at < r.sent_at + :window * interval '1 second'))) AS converted,
                        coalesce(sum(tokens_captured), 0) AS captured,
                        coalesce(sum(tokens_refunded), 0) AS refunded
-                FROM broadcast_recipients WHERE broadcast_id = :id AND organization_id = :org""", params);
+                FROM broadcast_recipients r WHERE broadcast_id = :id AND organization_id = :org""",
+                params.addValue("window", CONVERSION_WINDOW.toSeconds()));
         return new Funnel(number(counts, "audience"), number(counts, "suppressed"), number(counts, "sent"),
                 number(counts, "delivered"), number(counts, "read"), number(counts, "failed"),
-                number(counts, "replied"), grouped("suppression_reason", "suppressed", params),
+                number(counts, "replied"), number(counts, "converted"), grouped("suppression_reason", "suppressed", params),
                 grouped("error_code::text", "failed", params), number(counts, "captured"),
                 number(counts, "refunded"));
     }

@@ -13,6 +13,7 @@ import com.chatnation.crm.domain.broadcast.RecipientSuppressed;
 import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.projections.TestContacts;
+import com.chatnation.crm.projections.queries.BroadcastQueries;
 import com.chatnation.crm.projections.support.History;
 import com.chatnation.crm.projections.support.Projector;
 import com.chatnation.crm.projections.support.Tables;
@@ -89,6 +90,31 @@ class BroadcastsProjectionTest {
                         + "FROM broadcast_recipients WHERE broadcast_id = ? ORDER BY contact_phone", String.class,
                 BROADCAST))
                 .containsExactly("read - - true 0", "failed - 131026 false 50", "suppressed opted_out - false 0");
+    }
+
+    @Test
+    void aRecipientWhoCompletesASurveyWithinAWeekOfTheMessageConverted() {
+        projector.apply(history().events());
+        // Amina (read) completes a survey an hour after the message; Baraka (failed) and Cheptoo (suppressed) too,
+        // and Amina again eight days later: only Amina converted, once
+        surveyCompleted("r-1", AMINA, AT.plusSeconds(3_600));
+        surveyCompleted("r-2", BARAKA, AT.plusSeconds(3_600));
+        surveyCompleted("r-3", CHEPTOO, AT.plusSeconds(3_600));
+        surveyCompleted("r-4", AMINA, AT.plus(java.time.Duration.ofDays(8)));
+
+        BroadcastQueries.Funnel funnel = new BroadcastQueries(
+                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)).funnel(ORG, BROADCAST);
+        assertThat(funnel.converted()).isEqualTo(1);
+        assertThat(funnel.replied()).isEqualTo(1);
+        assertThat(funnel.sent()).isEqualTo(2);
+    }
+
+    private void surveyCompleted(String responseId, String phone, Instant at) {
+        jdbc.update("""
+                INSERT INTO survey_responses (id, organization_id, survey_id, survey_version, contact_id, contact_phone,
+                                              status, started_at, last_activity_at, completed_at, last_sequence)
+                VALUES (?, ?, 's-1', 1, ?::uuid, ?, 'completed', ?, ?, ?, 0)""", responseId, ORG, TestContacts.id(phone),
+                phone, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
     }
 
     @Test
