@@ -28,6 +28,11 @@ public class Organization {
     private PriceList priceList;
     private boolean suspended;
     private ConsentWords consentWords = ConsentWords.DEFAULT;
+    /**
+     * True until the organization says otherwise: a marketing opt-out concerns marketing only, and a utility
+     * message (a ticket, a reminder) is something the contact asked for.
+     */
+    private boolean utilityToOptedOut = true;
     private String whatsAppAccountId;
 
     protected Organization() {
@@ -87,6 +92,18 @@ public class Organization {
         consentWords = event.words();
     }
 
+    @CommandHandler
+    public void handle(ChangeUtilityToOptedOut command) {
+        if (command.send() != utilityToOptedOut) {
+            apply(new UtilityToOptedOutChanged(organizationId, command.send()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UtilityToOptedOutChanged event) {
+        utilityToOptedOut = event.send();
+    }
+
     @EventSourcingHandler
     void on(MessageRetentionChanged event) {
         messageRetentionDays = event.days();
@@ -135,6 +152,10 @@ public class Organization {
 
     public boolean suspended() {
         return suspended;
+    }
+
+    public boolean utilityToOptedOut() {
+        return utilityToOptedOut;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package com.chatnation.crm.domain.organization;
 
 import com.chatnation.crm.domain.common.DomainRuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,5 +211,55 @@ class OrganizationTest {
                     .expectExceptionMessage(org.hamcrest.Matchers.startsWith("the WhatsApp Business Account id must be"))
                     .expectNoEvents();
         }
+    }
+
+    @Test
+    void utilityTemplatesGoToOptedOutContactsUntilTheOrganizationSaysOtherwise() {
+        fixture.given(ONBOARDED)
+                .when(new ChangeUtilityToOptedOut("org-1", false))
+                .expectEvents(new UtilityToOptedOutChanged("org-1", false))
+                .expectState(org -> assertThat(org.utilityToOptedOut()).isFalse());
+        fixture.given(ONBOARDED, new UtilityToOptedOutChanged("org-1", false))
+                .when(new ChangeUtilityToOptedOut("org-1", true))
+                .expectEvents(new UtilityToOptedOutChanged("org-1", true))
+                .expectState(org -> assertThat(org.utilityToOptedOut()).isTrue());
+    }
+
+    @Test
+    void theSameUtilitySettingAgainRecordsNothing() {
+        // the default is to send, so saying so again changes nothing
+        fixture.given(ONBOARDED)
+                .when(new ChangeUtilityToOptedOut("org-1", true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(ONBOARDED, new UtilityToOptedOutChanged("org-1", false))
+                .when(new ChangeUtilityToOptedOut("org-1", false))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** Like the consent words: a suspended organization cannot reach this through the API, which refuses changes. */
+    @Test
+    void aSuspendedOrganizationsSettingsChangeLikeItsConsentWords() {
+        OrganizationSuspended suspended = new OrganizationSuspended("org-1", "unpaid invoice");
+        ConsentWords words = new ConsentWords(List.of("HALT"), List.of("GO"));
+        fixture.given(ONBOARDED, suspended)
+                .when(new ChangeConsentWords("org-1", words))
+                .expectEvents(new ConsentWordsChanged("org-1", words));
+        fixture.given(ONBOARDED, suspended)
+                .when(new ChangeUtilityToOptedOut("org-1", false))
+                .expectEvents(new UtilityToOptedOutChanged("org-1", false));
+    }
+
+    @Test
+    void anUnknownOrganizationHasNoSettingsToChange() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangeConsentWords("org-1", ConsentWords.DEFAULT))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ChangeUtilityToOptedOut("org-1", false))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
     }
 }

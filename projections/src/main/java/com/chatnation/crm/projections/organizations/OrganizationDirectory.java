@@ -79,6 +79,16 @@ public class OrganizationDirectory {
         return words.isEmpty() ? ConsentWords.DEFAULT : words.get(0);
     }
 
+    /**
+     * Whether utility and authentication templates go to the organization's contacts who opted out of marketing.
+     * True for an organization not (yet) in the table, like the column's default: a marketing opt-out alone never
+     * stops a message the contact asked for.
+     */
+    public boolean utilityToOptedOut(String organizationId) {
+        return jdbc.queryForList("SELECT utility_to_opted_out FROM organizations WHERE id = ?", Boolean.class,
+                organizationId).stream().findFirst().orElse(true);
+    }
+
     /** How many days the organization keeps message texts; empty when it keeps them without a limit. */
     public Optional<Integer> messageRetentionDays(String organizationId) {
         return jdbc.queryForList("SELECT message_retention_days FROM organizations WHERE id = ?", Integer.class,

@@ -6,6 +6,7 @@ import com.chatnation.crm.domain.organization.OrganizationResumed;
 import com.chatnation.crm.domain.organization.OrganizationSuspended;
 import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.PriceListChanged;
+import com.chatnation.crm.domain.organization.UtilityToOptedOutChanged;
 import com.chatnation.crm.domain.organization.WhatsAppAccountChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,12 @@ public class OrganizationDirectoryProjection {
             statement.setString(4, event.organizationId());
             return statement;
         });
+    }
+
+    @EventHandler
+    void on(UtilityToOptedOutChanged event, @Timestamp Instant at) {
+        jdbc.update("UPDATE organizations SET utility_to_opted_out = ?, updated_at = ? WHERE id = ?",
+                event.send(), utc(at), event.organizationId());
     }
 
     @EventHandler

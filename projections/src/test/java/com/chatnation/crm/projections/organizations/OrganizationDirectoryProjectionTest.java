@@ -5,6 +5,7 @@ import com.chatnation.crm.domain.organization.OrganizationResumed;
 import com.chatnation.crm.domain.organization.OrganizationSuspended;
 import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.TokenPrice;
+import com.chatnation.crm.domain.organization.UtilityToOptedOutChanged;
 import com.chatnation.crm.projections.support.History;
 import com.chatnation.crm.projections.support.Projector;
 import com.chatnation.crm.projections.support.Tables;
@@ -84,5 +85,23 @@ class OrganizationDirectoryProjectionTest {
         OrganizationRow row = new OrganizationRow("org-1", "Acme", "111", "h-1", 0, PRICES, Instant.EPOCH);
         assertThat(row.status()).isEqualTo(OrganizationRow.ACTIVE);
         assertThat(row.suspended()).isFalse();
+    }
+
+    @Test
+    void utilityTemplatesGoToOptedOutContactsUntilTheOrganizationTurnsThatOff() {
+        assertThat(directory.utilityToOptedOut("org-1")).isTrue(); // not onboarded yet
+        History history = history()
+                .add("org-1", new UtilityToOptedOutChanged("org-1", false))
+                .add("org-1", new UtilityToOptedOutChanged("org-1", true));
+        projector.apply(history.get(0));
+        assertThat(directory.utilityToOptedOut("org-1")).isTrue();
+
+        projector.apply(history.get(3));
+        assertThat(directory.utilityToOptedOut("org-1")).isFalse();
+        assertThat(jdbc.queryForObject("SELECT updated_at FROM organizations", Timestamp.class))
+                .isEqualTo(Timestamp.from(history.timeOf(3)));
+
+        projector.apply(history.get(4));
+        assertThat(directory.utilityToOptedOut("org-1")).isTrue();
     }
 }

@@ -133,6 +133,8 @@ final class AccessRules {
         org(PUT, "/settings/message-retention", PRIVACY_MANAGE);
         org(GET, "/settings/consent-words", PRIVACY_MANAGE);
         org(PUT, "/settings/consent-words", PRIVACY_MANAGE);
+        org(GET, "/settings/utility-to-opted-out", PRIVACY_MANAGE);
+        org(PUT, "/settings/utility-to-opted-out", PRIVACY_MANAGE);
 
         org(GET, "/settings/whatsapp-account", SETTINGS_MANAGE);
         org(PUT, "/settings/whatsapp-account", SETTINGS_MANAGE);

@@ -128,6 +128,8 @@ class BypassBatteryTest {
             "PUT /api/v1/orgs/{orgId}/settings/message-retention", PRIVACY,
             "GET /api/v1/orgs/{orgId}/settings/consent-words", PRIVACY,
             "PUT /api/v1/orgs/{orgId}/settings/consent-words", PRIVACY,
+            "GET /api/v1/orgs/{orgId}/settings/utility-to-opted-out", PRIVACY,
+            "PUT /api/v1/orgs/{orgId}/settings/utility-to-opted-out", PRIVACY,
             "GET /api/v1/orgs/{orgId}/settings/whatsapp-account", SETTINGS,
             "PUT /api/v1/orgs/{orgId}/settings/whatsapp-account", SETTINGS,
             "GET /api/v1/orgs/{orgId}/templates", CONTENT,
