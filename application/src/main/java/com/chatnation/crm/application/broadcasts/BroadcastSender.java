@@ -87,7 +87,8 @@ class BroadcastSender {
             return 0;
         }
         Map<UUID, Boolean> consent = audiences.marketingConsent(batch.stream()
-                .filter(BroadcastSends.Claimed::marketing).map(BroadcastSends.Claimed::contactId).toList());
+                .map(BroadcastSends.Claimed::contactId).toList());
+        Map<String, Boolean> utilityToOptedOut = new java.util.HashMap<>();
         Set<String> touched = new LinkedHashSet<>();
         Map<String, List<ParameterBinding>> bindings = new java.util.HashMap<>();
         try {
@@ -95,7 +96,8 @@ class BroadcastSender {
                 if (stopping.getAsBoolean()) {
                     break;
                 }
-                handle(recipient, consent, bindings.computeIfAbsent(recipient.broadcastId(),
+                handle(recipient, consent, utilityToOptedOut.computeIfAbsent(recipient.organizationId(),
+                        organizations::utilityToOptedOut), bindings.computeIfAbsent(recipient.broadcastId(),
                         id -> runs.find(id).map(BroadcastRuns.Run::parameters).orElse(List.of())));
                 touched.add(recipient.broadcastId());
             }
@@ -108,7 +110,8 @@ class BroadcastSender {
         return batch.size();
     }
 
-    private void handle(BroadcastSends.Claimed recipient, Map<UUID, Boolean> consent, List<ParameterBinding> bindings) {
+    private void handle(BroadcastSends.Claimed recipient, Map<UUID, Boolean> consent, boolean utilityToOptedOut,
+                        List<ParameterBinding> bindings) {
         if (recipient.handedOver() != null) {
             // WhatsApp took it before, and recording that failed: record it now, without sending it again
             recordSent(recipient, recipient.handedOver(), Instant.now());
@@ -118,7 +121,8 @@ class BroadcastSender {
             suppress(recipient, Suppression.CANCELLED);
             return;
         }
-        String suppression = Suppression.of(recipient.marketing(), consent.get(recipient.contactId()), true);
+        String suppression = Suppression.of(recipient.marketing(), utilityToOptedOut,
+                consent.get(recipient.contactId()), true);
         if (suppression != null) {
             suppress(recipient, suppression);
             return;

@@ -101,14 +101,17 @@ class BroadcastStarts {
         TemplateCategory category = TemplateCategory.valueOf(run.templateCategory());
         long price = organization.priceList() == null ? 0
                 : organization.priceList().priceOf(MODULE, category.priceAction()).orElse(0L);
-        Started started = transaction.inTransaction(() -> startInTransaction(run, conditions, price));
+        boolean utilityToOptedOut = organizations.utilityToOptedOut(organizationId);
+        Started started = transaction.inTransaction(() -> startInTransaction(run, conditions, price,
+                utilityToOptedOut));
         meters.counter("crm.broadcasts", "outcome", "started").increment();
         log.info("Broadcast {} started: {} recipients, {} suppressed, {} tokens reserved", broadcastId,
                 started.recipients(), started.suppressed(), started.tokensReserved());
         return started;
     }
 
-    private Started startInTransaction(BroadcastRuns.Run run, List<AudienceCondition> conditions, long price) {
+    private Started startInTransaction(BroadcastRuns.Run run, List<AudienceCondition> conditions, long price,
+                                       boolean utilityToOptedOut) {
         // one start per broadcast, whichever instance or request comes first: the others wait here, then see it started
         String status = runs.lock(run.broadcastId());
         if (!"draft".equals(status) && !"scheduled".equals(status)) {
@@ -133,7 +136,7 @@ class BroadcastStarts {
                 if (recipient.phone() == null) {
                     continue; // erased while the page was read
                 }
-                String suppression = Suppression.atStart(run.marketing(), recipient);
+                String suppression = Suppression.atStart(run.marketing(), utilityToOptedOut, recipient);
                 if (suppression == null) {
                     recipients++;
                 } else {

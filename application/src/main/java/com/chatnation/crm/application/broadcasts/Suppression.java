@@ -7,7 +7,8 @@ import com.chatnation.crm.projections.queries.AudienceQueries.Recipient;
  * to stop (opt-out words, Meta's preference webhook, error 131050, or the organization's own record), nor to a
  * contact who never wrote and whose consent was never recorded (an imported number: WhatsApp requires an opt-in
  * before a business messages first). Utility and authentication templates are what a contact asked for (a ticket,
- * a code) and go regardless. Checked when the broadcast starts and again just before each send.
+ * a code): they go to opted-out contacts too unless the organization says otherwise
+ * ({@code settings/utility-to-opted-out}). Checked when the broadcast starts and again just before each send.
  */
 final class Suppression {
 
@@ -19,13 +20,13 @@ final class Suppression {
     }
 
     /** @return the reason the contact is left out, or null when they are sent to */
-    static String atStart(boolean marketing, Recipient recipient) {
-        return of(marketing, recipient.marketingConsent(), recipient.wrote());
+    static String atStart(boolean marketing, boolean utilityToOptedOut, Recipient recipient) {
+        return of(marketing, utilityToOptedOut, recipient.marketingConsent(), recipient.wrote());
     }
 
-    static String of(boolean marketing, Boolean marketingConsent, boolean wrote) {
+    static String of(boolean marketing, boolean utilityToOptedOut, Boolean marketingConsent, boolean wrote) {
         if (!marketing) {
-            return null;
+            return !utilityToOptedOut && Boolean.FALSE.equals(marketingConsent) ? OPTED_OUT : null;
         }
         if (Boolean.FALSE.equals(marketingConsent)) {
             return OPTED_OUT;
