@@ -2,6 +2,7 @@ package com.chatnation.crm.application.broadcasts;
 
 import com.chatnation.crm.application.contacts.AudienceDefinitions;
 import com.chatnation.crm.application.platform.web.RefusedRequest;
+import com.chatnation.crm.domain.broadcast.BroadcastHeader;
 import com.chatnation.crm.domain.broadcast.BroadcastTemplate;
 import com.chatnation.crm.domain.broadcast.CancelBroadcast;
 import com.chatnation.crm.domain.broadcast.CreateBroadcast;
@@ -47,7 +48,7 @@ class BroadcastDrafts {
     }
 
     String draft(String organizationId, String name, String templateId, List<ParameterBinding> parameters,
-                 String audienceId, String callbackData) {
+                 BroadcastHeader header, String audienceId, String callbackData) {
         TemplateRow template = templates.template(organizationId, templateId)
                 .filter(row -> row.deletedAt() == null)
                 .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "not_found",
@@ -56,7 +57,7 @@ class BroadcastDrafts {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "template_not_approved", "template " + template.name()
                     + " (" + template.language() + ") is " + template.status() + ": only an approved template is sent");
         }
-        requireFits(template, parameters == null ? List.of() : parameters);
+        requireFits(template, parameters == null ? List.of() : parameters, header);
         UUID audience;
         try {
             audience = UUID.fromString(audienceId == null ? "" : audienceId);
@@ -68,22 +69,31 @@ class BroadcastDrafts {
         }
         String broadcastId = Ids.newId();
         commands.sendAndWait(new CreateBroadcast(broadcastId, organizationId, name,
-                new BroadcastTemplate(template.name(), template.language(), template.category()), parameters,
+                new BroadcastTemplate(template.name(), template.language(), template.category()), parameters, header,
                 audience.toString(), callbackData));
         return broadcastId;
     }
 
     /**
      * One binding per body parameter: in order for a positional template ({@code {{1}}}, {@code {{2}}}), by name for
-     * a named one. Headers with a parameter or a file and URL buttons with a suffix differ per message in ways a
-     * contact's fields do not fill, so such templates are sent one by one, not broadcast.
+     * a named one; the file of a media header, of the header's kind. A text header with a parameter and URL buttons
+     * with a suffix differ per message in ways a contact's fields do not fill, so such templates are sent one by
+     * one, not broadcast.
      */
-    private static void requireFits(TemplateRow template, List<ParameterBinding> parameters) {
+    private static void requireFits(TemplateRow template, List<ParameterBinding> parameters, BroadcastHeader header) {
         TemplateContent content = template.content();
-        if (content.hasMediaHeader() || !content.headerParameters().isEmpty() || !content.parameterisedButtons().isEmpty()) {
+        if (!content.headerParameters().isEmpty() || !content.parameterisedButtons().isEmpty()) {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "template_not_broadcastable", "template "
-                    + template.name() + " has a header parameter, a media header or a URL button parameter; "
-                    + "a broadcast fills body parameters only");
+                    + template.name() + " has a header parameter or a URL button parameter; a broadcast fills body "
+                    + "parameters and a media header only");
+        }
+        if (content.hasMediaHeader() && (header == null || !header.format().equals(content.header().format()))) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "invalid_header", "header: the template's header is a "
+                    + content.header().format() + " file: {format: " + content.header().format()
+                    + ", link or mediaId}");
+        }
+        if (!content.hasMediaHeader() && header != null) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "invalid_header", "header: the template has no media header");
         }
         List<String> expected = content.bodyParameters();
         if ("NAMED".equals(template.parameterFormat())) {

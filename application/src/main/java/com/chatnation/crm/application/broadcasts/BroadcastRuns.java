@@ -4,6 +4,7 @@ import com.chatnation.crm.application.platform.axon.CommandCatalogs;
 import com.chatnation.crm.domain.broadcast.BroadcastCancelled;
 import com.chatnation.crm.domain.broadcast.BroadcastCompleted;
 import com.chatnation.crm.domain.broadcast.BroadcastCreated;
+import com.chatnation.crm.domain.broadcast.BroadcastHeader;
 import com.chatnation.crm.domain.broadcast.BroadcastScheduled;
 import com.chatnation.crm.domain.broadcast.BroadcastStarted;
 import com.chatnation.crm.domain.broadcast.ParameterBinding;
@@ -30,8 +31,8 @@ import java.util.Optional;
 class BroadcastRuns {
 
     record Run(String broadcastId, String organizationId, String name, String templateName, String templateLanguage,
-               String templateCategory, List<ParameterBinding> parameters, String audienceId, String callbackData,
-               String status, Long price, long tokensReserved, Instant settledAt) {
+               String templateCategory, List<ParameterBinding> parameters, BroadcastHeader header, String audienceId,
+               String callbackData, String status, Long price, long tokensReserved, Instant settledAt) {
 
         boolean marketing() {
             return "MARKETING".equals(templateCategory);
@@ -53,11 +54,13 @@ class BroadcastRuns {
     void on(BroadcastCreated event) throws JsonProcessingException {
         jdbc.update("""
                         INSERT INTO broadcast_runs (broadcast_id, organization_id, name, template_name, template_language,
-                                                    template_category, parameters, audience_id, callback_data, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'draft') ON CONFLICT (broadcast_id) DO NOTHING""",
+                                                    template_category, parameters, header, audience_id, callback_data,
+                                                    status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 'draft') ON CONFLICT (broadcast_id) DO NOTHING""",
                 event.broadcastId(), event.organizationId(), event.name(), event.template().name(),
                 event.template().language(), event.template().category(), json.writeValueAsString(event.parameters()),
-                event.audienceId(), event.callbackData());
+                event.header() == null ? null : json.writeValueAsString(event.header()), event.audienceId(),
+                event.callbackData());
     }
 
     @EventHandler
@@ -87,7 +90,7 @@ class BroadcastRuns {
                 (rs, n) -> new Run(rs.getString("broadcast_id"), rs.getString("organization_id"), rs.getString("name"),
                         rs.getString("template_name"), rs.getString("template_language"),
                         rs.getString("template_category"), bindings(rs.getString("parameters")),
-                        rs.getString("audience_id"), rs.getString("callback_data"), rs.getString("status"),
+                        header(rs.getString("header")), rs.getString("audience_id"), rs.getString("callback_data"), rs.getString("status"),
                         rs.getObject("price", Long.class), rs.getLong("tokens_reserved"),
                         rs.getTimestamp("settled_at") == null ? null : rs.getTimestamp("settled_at").toInstant()),
                 organizationId, broadcastId).stream().findFirst();
@@ -125,6 +128,14 @@ class BroadcastRuns {
 
     void settled(String broadcastId) {
         jdbc.update("UPDATE broadcast_runs SET settled_at = now() WHERE broadcast_id = ?", broadcastId);
+    }
+
+    private BroadcastHeader header(String text) {
+        try {
+            return text == null ? null : json.readValue(text, BroadcastHeader.class);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("unreadable header in broadcast_runs", unreadable);
+        }
     }
 
     private List<ParameterBinding> bindings(String text) {

@@ -6,6 +6,8 @@ import com.chatnation.crm.application.platform.whatsapp.SendingNumber;
 import com.chatnation.crm.application.platform.whatsapp.TemplateMessage;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppCloudClient;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppProperties;
+import com.chatnation.crm.application.platform.whatsapp.MediaMessage;
+import com.chatnation.crm.domain.broadcast.BroadcastHeader;
 import com.chatnation.crm.domain.broadcast.MarkRecipientSent;
 import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.domain.broadcast.RecordRecipientStatus;
@@ -90,15 +92,14 @@ class BroadcastSender {
                 .map(BroadcastSends.Claimed::contactId).toList());
         Map<String, Boolean> utilityToOptedOut = new java.util.HashMap<>();
         Set<String> touched = new LinkedHashSet<>();
-        Map<String, List<ParameterBinding>> bindings = new java.util.HashMap<>();
+        Map<String, Optional<BroadcastRuns.Run>> runsById = new java.util.HashMap<>();
         try {
             for (BroadcastSends.Claimed recipient : batch) {
                 if (stopping.getAsBoolean()) {
                     break;
                 }
                 handle(recipient, consent, utilityToOptedOut.computeIfAbsent(recipient.organizationId(),
-                        organizations::utilityToOptedOut), bindings.computeIfAbsent(recipient.broadcastId(),
-                        id -> runs.find(id).map(BroadcastRuns.Run::parameters).orElse(List.of())));
+                        organizations::utilityToOptedOut), runsById.computeIfAbsent(recipient.broadcastId(), runs::find));
                 touched.add(recipient.broadcastId());
             }
         } finally {
@@ -111,7 +112,7 @@ class BroadcastSender {
     }
 
     private void handle(BroadcastSends.Claimed recipient, Map<UUID, Boolean> consent, boolean utilityToOptedOut,
-                        List<ParameterBinding> bindings) {
+                        Optional<BroadcastRuns.Run> run) {
         if (recipient.handedOver() != null) {
             // WhatsApp took it before, and recording that failed: record it now, without sending it again
             recordSent(recipient, recipient.handedOver(), Instant.now());
@@ -139,7 +140,7 @@ class BroadcastSender {
         }
         String phoneNumberId = organization.get().phoneNumberId();
         SendResult result = client.sendBulkTemplate(new SendingNumber(phoneNumberId, whatsApp.accessTokenFor(phoneNumberId)),
-                PhoneNumber.of(recipient.phone()), message(recipient, bindings), recipient.callbackData());
+                PhoneNumber.of(recipient.phone()), message(recipient, run.orElseThrow()), recipient.callbackData());
         Instant at = Instant.now();
         if (result instanceof SendResult.Sent sent) {
             sends.handedOver(recipient.recipientId(), sent.wamid());
@@ -183,12 +184,21 @@ class BroadcastSender {
         meters.counter("crm.broadcasts.recipients", "outcome", "suppressed_" + reason).increment();
     }
 
-    private static TemplateMessage message(BroadcastSends.Claimed recipient, List<ParameterBinding> bindings) {
+    private static TemplateMessage message(BroadcastSends.Claimed recipient, BroadcastRuns.Run run) {
+        List<ParameterBinding> bindings = run.parameters();
         List<TemplateMessage.Parameter> body = new ArrayList<>();
         for (int i = 0; i < recipient.parameters().size(); i++) {
             String name = i < bindings.size() ? bindings.get(i).name() : null;
             body.add(new TemplateMessage.Text(name, recipient.parameters().get(i)));
         }
-        return new TemplateMessage(recipient.templateName(), recipient.templateLanguage(), null, body, List.of());
+        BroadcastHeader header = run.header();
+        TemplateMessage.Parameter media = header == null ? null : new TemplateMessage.Media(null,
+                MediaMessage.Kind.valueOf(header.format()), blankToNull(header.link()), blankToNull(header.mediaId()),
+                header.filename());
+        return new TemplateMessage(recipient.templateName(), recipient.templateLanguage(), media, body, List.of());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

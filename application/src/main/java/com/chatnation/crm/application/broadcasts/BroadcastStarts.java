@@ -44,6 +44,7 @@ class BroadcastStarts {
 
     static final String MODULE = "templates";
     private static final Logger log = LoggerFactory.getLogger(BroadcastStarts.class);
+    /** Send-list rows written per batch while the audience streams in. */
     private static final int PAGE = 2_000;
 
     record Started(String broadcastId, int recipients, int suppressed, long tokensReserved) {
@@ -120,35 +121,25 @@ class BroadcastStarts {
         }
         Set<String> attributeKeys = run.parameters().stream().filter(b -> "attribute".equals(b.source()))
                 .map(ParameterBinding::key).collect(Collectors.toSet());
-        int recipients = 0;
-        int suppressed = 0;
-        int position = 0;
-        UUID after = null;
-        while (true) {
-            List<Recipient> page = audienceQueries.recipients(run.organizationId(), conditions, after, PAGE,
-                    attributeKeys);
-            if (page.isEmpty()) {
-                break;
+        int[] counts = new int[3]; // recipients, suppressed, position
+        List<BroadcastSends.Pending> rows = new ArrayList<>(PAGE);
+        audienceQueries.forEachRecipient(run.organizationId(), conditions, attributeKeys, recipient -> {
+            if (recipient.phone() == null) {
+                return; // erased while the audience was read
             }
-            List<BroadcastSends.Pending> rows = new ArrayList<>(page.size());
-            for (Recipient recipient : page) {
-                after = recipient.contactId();
-                if (recipient.phone() == null) {
-                    continue; // erased while the page was read
-                }
-                String suppression = Suppression.atStart(run.marketing(), utilityToOptedOut, recipient);
-                if (suppression == null) {
-                    recipients++;
-                } else {
-                    suppressed++;
-                }
-                rows.add(new BroadcastSends.Pending(BroadcastRecipientId.of(run.broadcastId(),
-                        recipient.contactId().toString()), run.broadcastId(), run.organizationId(),
-                        recipient.contactId(), position++, recipient.phone(), values(run.parameters(), recipient),
-                        suppression));
+            String suppression = Suppression.atStart(run.marketing(), utilityToOptedOut, recipient);
+            counts[suppression == null ? 0 : 1]++;
+            rows.add(new BroadcastSends.Pending(BroadcastRecipientId.of(run.broadcastId(),
+                    recipient.contactId().toString()), run.broadcastId(), run.organizationId(), recipient.contactId(),
+                    counts[2]++, recipient.phone(), values(run.parameters(), recipient), suppression));
+            if (rows.size() == PAGE) {
+                sends.insert(rows);
+                rows.clear();
             }
-            sends.insert(rows);
-        }
+        });
+        sends.insert(rows);
+        int recipients = counts[0];
+        int suppressed = counts[1];
         if (recipients == 0) {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "audience_empty", "the broadcast has nobody to send to: "
                     + "its audience has " + suppressed + " contact(s), all suppressed", Map.of("suppressed", suppressed));

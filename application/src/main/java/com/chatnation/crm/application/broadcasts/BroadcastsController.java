@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.broadcasts;
 
+import com.chatnation.crm.domain.broadcast.BroadcastHeader;
 import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.projections.queries.BroadcastQueries;
 import com.chatnation.crm.projections.queries.BroadcastQueries.BroadcastRow;
@@ -41,9 +42,10 @@ class BroadcastsController {
      * {@code parameters}: where each body parameter's value comes from, e.g.
      * {@code {"source":"name","fallback":"friend"}}, {@code {"source":"attribute","key":"city","fallback":"Nairobi"}},
      * {@code {"source":"text","fallback":"Friday"}}; {@code name} for templates with named parameters.
+     * {@code header}: the file of a media header, {@code {"format":"IMAGE","link":"https://…/poster.jpg"}}.
      */
-    record DraftRequest(String name, String templateId, List<ParameterBinding> parameters, String audienceId,
-                        String callbackData) {
+    record DraftRequest(String name, String templateId, List<ParameterBinding> parameters, BroadcastHeader header,
+                        String audienceId, String callbackData) {
     }
 
     record Drafted(String broadcastId) {
@@ -74,7 +76,7 @@ class BroadcastsController {
             throw badRequest("templateId is required");
         }
         return new Drafted(drafts.draft(orgId, request.name(), request.templateId(), request.parameters(),
-                request.audienceId(), request.callbackData()));
+                request.header(), request.audienceId(), request.callbackData()));
     }
 
     @PostMapping("/{broadcastId}/schedule")

@@ -43,7 +43,7 @@ class BroadcastsApiIntegrationTest {
         Conversations org = new Conversations(new AdminClient("http://localhost:" + port), 0);
         String broadcast = "broadcast-" + UUID.randomUUID();
         commands.sendAndWait(new CreateBroadcast(broadcast, org.organizationId, "TechExpo reminder",
-                new BroadcastTemplate("event_reminder", "en", "MARKETING"), List.of(), null, null));
+                new BroadcastTemplate("event_reminder", "en", "MARKETING"), List.of(), null, null, null));
         commands.sendAndWait(new StartBroadcast(broadcast, 3, 1, "reservation-" + broadcast, 150));
         List<String> phones = List.of("+254711000001", "+254711000002", "+254711000003", "+254711000004");
         for (String phone : phones) {

@@ -54,7 +54,7 @@ public class Broadcast {
                     "a broadcast binds at most " + BroadcastRecipient.MAX_PARAMETERS + " parameters, none of them empty");
         }
         apply(new BroadcastCreated(command.broadcastId(), command.organizationId(), name, command.template(),
-                parameters, command.audienceId(), command.callbackData()));
+                parameters, command.header(), command.audienceId(), command.callbackData()));
     }
 
     @CommandHandler

@@ -4,10 +4,14 @@ import org.axonframework.serialization.Revision;
 
 import java.util.List;
 
-/** {@code parameters} is empty for a template without parameters (and in broadcasts created before they existed). */
+/**
+ * {@code parameters} is empty for a template without parameters (and in broadcasts created before they existed);
+ * {@code header} is null unless the template has a media header.
+ */
 @Revision("1")
 public record BroadcastCreated(String broadcastId, String organizationId, String name, BroadcastTemplate template,
-                               List<ParameterBinding> parameters, String audienceId, String callbackData)
+                               List<ParameterBinding> parameters, BroadcastHeader header, String audienceId,
+                               String callbackData)
         implements BroadcastEvent {
 
     public BroadcastCreated {

@@ -18,7 +18,7 @@ class BroadcastTest {
     private static final BroadcastTemplate TEMPLATE = new BroadcastTemplate("event_reminder", "en", "MARKETING");
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private static final BroadcastCreated CREATED = new BroadcastCreated(ID, ORG, "TechExpo reminder", TEMPLATE,
-            List.of(), "audience-1", null);
+            List.of(), null, "audience-1", null);
     private static final BroadcastStarted STARTED = new BroadcastStarted(ID, ORG, 100, 3, "reservation-1", 5000);
 
     private FixtureConfiguration<Broadcast> fixture;
@@ -31,7 +31,7 @@ class BroadcastTest {
     @Test
     void aDraftIsCreatedWithItsNameTemplateAndAudience() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "  TechExpo reminder ", TEMPLATE, List.of(), "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, "  TechExpo reminder ", TEMPLATE, List.of(), null, "audience-1", null))
                 .expectEvents(CREATED)
                 .expectState(broadcast -> assertThat(broadcast.status()).isEqualTo(BroadcastStatus.DRAFT));
     }
@@ -39,14 +39,14 @@ class BroadcastTest {
     @Test
     void refusesANamelessOrOverlongBroadcastAndOverlongCallbackData() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, " ", TEMPLATE, List.of(), "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, " ", TEMPLATE, List.of(), null, "audience-1", null))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a broadcast has a name of 1 to 200 characters");
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "x".repeat(201), TEMPLATE, List.of(), "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, "x".repeat(201), TEMPLATE, List.of(), null, "audience-1", null))
                 .expectException(DomainRuleViolation.class);
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, List.of(), "audience-1", "c".repeat(513)))
+                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, List.of(), null, "audience-1", "c".repeat(513)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("callback data has at most 512 characters");
     }
@@ -56,11 +56,11 @@ class BroadcastTest {
         List<ParameterBinding> bindings = List.of(new ParameterBinding(null, "name", null, "friend"),
                 new ParameterBinding(null, "attribute", "city", "Nairobi"), new ParameterBinding(null, "text", null, "Friday"));
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, bindings, "audience-1", null))
-                .expectEvents(new BroadcastCreated(ID, ORG, "ok", TEMPLATE, bindings, "audience-1", null));
+                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, bindings, null, "audience-1", null))
+                .expectEvents(new BroadcastCreated(ID, ORG, "ok", TEMPLATE, bindings, null, "audience-1", null));
         fixture.givenNoPriorActivity()
                 .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, java.util.Arrays.asList((ParameterBinding) null),
-                        "audience-1", null))
+                        null, "audience-1", null))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a broadcast binds at most 100 parameters, none of them empty");
     }
@@ -86,9 +86,32 @@ class BroadcastTest {
     }
 
     @Test
+    void aMediaHeaderIsAFileByLinkOrByMediaId() {
+        BroadcastHeader poster = new BroadcastHeader("IMAGE", "https://example.com/poster.jpg", null, null);
+        fixture.givenNoPriorActivity()
+                .when(new CreateBroadcast(ID, ORG, "ok", TEMPLATE, List.of(), poster, "audience-1", null))
+                .expectEvents(new BroadcastCreated(ID, ORG, "ok", TEMPLATE, List.of(), poster, "audience-1", null));
+        assertThat(new BroadcastHeader("DOCUMENT", null, "1234567890", "programme.pdf").filename())
+                .isEqualTo("programme.pdf");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BroadcastHeader("AUDIO", "https://x/a.mp3", null,
+                        null)).isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("a broadcast's header is an IMAGE, VIDEO or DOCUMENT, was AUDIO");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BroadcastHeader("IMAGE", "https://x/a.jpg", "99",
+                        null)).isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("a header's file is given by link or by mediaId, one of them");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BroadcastHeader("IMAGE", null, null, null))
+                .isInstanceOf(DomainRuleViolation.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BroadcastHeader("IMAGE", "ftp://x/a.jpg", null,
+                        null)).isInstanceOf(DomainRuleViolation.class).hasMessage("a header's link is an http(s) address");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BroadcastHeader("IMAGE", "https://x/a.jpg", null,
+                        "a.jpg")).isInstanceOf(DomainRuleViolation.class)
+                .hasMessage("only a document header has a file name");
+    }
+
+    @Test
     void refusesABroadcastWithoutTemplate() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBroadcast(ID, ORG, "ok", null, List.of(), "audience-1", null))
+                .when(new CreateBroadcast(ID, ORG, "ok", null, List.of(), null, "audience-1", null))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("a broadcast names its template and language");
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The contacts an audience's conditions select, computed in SQL over the read tables at the time of asking. The
@@ -38,10 +39,21 @@ public class AudienceQueries {
     private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getObject("contact_id", UUID.class),
             rs.getString("phone"), rs.getString("name"));
 
+    static final int STREAM_FETCH_SIZE = 2_000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> ATTRIBUTES =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
     public AudienceQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate fetching =
+                new org.springframework.jdbc.core.JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
     }
 
     /** The audience's size and its first contacts by id. */
@@ -91,42 +103,48 @@ public class AudienceQueries {
             CASE WHEN k.recorded_at IS NOT NULL AND (c.consent_changed_at IS NULL OR k.recorded_at >= c.consent_changed_at)
                  THEN k.status = 'opted_in' ELSE c.marketing_opt_in END""";
 
-    /** A page of the audience with what a broadcast needs of each contact, in contact id order after {@code after}. */
-    public List<Recipient> recipients(String organizationId, List<AudienceCondition> conditions, UUID after, int limit,
-                                      Set<String> attributeKeys) {
-        MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId).addValue("limit", limit);
+    /**
+     * Every contact of the audience with what a broadcast needs of them, in contact id order, handed to
+     * {@code recipient} as the rows arrive: one pass over the audience, streamed (inside the caller's transaction
+     * the rows come by cursor, {@value #STREAM_FETCH_SIZE} at a time), so 100,000 contacts neither sit in memory
+     * at once nor make the audience be computed once per page.
+     */
+    public void forEachRecipient(String organizationId, List<AudienceCondition> conditions, Set<String> attributeKeys,
+                                 Consumer<Recipient> recipient) {
+        MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId);
         String audience = audience(conditions, params);
-        String keyset = "";
-        if (after != null) {
-            keyset = " WHERE audience.contact_id > :after";
-            params.addValue("after", after);
+        String attributes = "NULL";
+        if (!attributeKeys.isEmpty()) {
+            params.addValue("keys", attributeKeys);
+            attributes = "(SELECT jsonb_object_agg(a.key, a.value) FROM contact_attributes a "
+                    + "WHERE a.contact_id = audience.contact_id AND a.key IN (:keys) AND a.value IS NOT NULL)";
         }
-        List<Recipient> page = jdbc.query("""
+        streaming.query("""
                 SELECT audience.contact_id, COALESCE(c.phone, p.phone) AS phone, COALESCE(c.name, p.name) AS name,
                        c.id IS NOT NULL AS wrote, """ + CONSENT + """
-                 AS consent
+                 AS consent, """ + attributes + """
+                 AS attributes
                 FROM (""" + audience + """
                 ) audience
                 LEFT JOIN contacts c ON c.id = audience.contact_id
                 LEFT JOIN contact_profiles p ON p.contact_id = audience.contact_id
-                LEFT JOIN contact_consent k ON k.contact_id = audience.contact_id""" + keyset
-                + " ORDER BY audience.contact_id LIMIT :limit", params, (rs, n) -> new Recipient(
-                rs.getObject("contact_id", UUID.class), rs.getString("phone"), rs.getString("name"),
-                rs.getObject("consent", Boolean.class), rs.getBoolean("wrote"), new HashMap<>()));
-        if (page.isEmpty() || attributeKeys.isEmpty()) {
-            return page;
+                LEFT JOIN contact_consent k ON k.contact_id = audience.contact_id
+                ORDER BY audience.contact_id""", params, rs -> {
+            recipient.accept(new Recipient(rs.getObject("contact_id", UUID.class), rs.getString("phone"),
+                    rs.getString("name"), rs.getObject("consent", Boolean.class), rs.getBoolean("wrote"),
+                    attributes(rs.getString("attributes"))));
+        });
+    }
+
+    private static Map<String, String> attributes(String json) {
+        if (json == null) {
+            return Map.of();
         }
-        Map<UUID, Recipient> byId = new HashMap<>();
-        page.forEach(recipient -> byId.put(recipient.contactId(), recipient));
-        jdbc.query("""
-                SELECT contact_id, key, value FROM contact_attributes
-                WHERE contact_id IN (:ids) AND key IN (:keys) AND value IS NOT NULL""",
-                new MapSqlParameterSource("ids", byId.keySet()).addValue("keys", attributeKeys),
-                rs -> {
-                    byId.get(rs.getObject("contact_id", UUID.class)).attributes()
-                            .put(rs.getString("key"), rs.getString("value"));
-                });
-        return page;
+        try {
+            return JSON.readValue(json, ATTRIBUTES);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            throw new IllegalStateException("unreadable attributes from contact_attributes", unreadable);
+        }
     }
 
     /** Each contact's latest word on marketing, as in {@link Recipient#marketingConsent()}; absent: never said. */

@@ -53,7 +53,7 @@ class BroadcastsProjectionTest {
     private static History history() {
         History history = new History()
                 .add(BROADCAST, new BroadcastCreated(BROADCAST, ORG, "TechExpo reminder",
-                        new BroadcastTemplate("event_reminder", "en", "MARKETING"), List.of(), "audience-1", "campaign-7"))
+                        new BroadcastTemplate("event_reminder", "en", "MARKETING"), List.of(), null, "audience-1", "campaign-7"))
                 .add(BROADCAST, new BroadcastStarted(BROADCAST, ORG, 2, 1, "reservation-1", 100));
         for (String phone : List.of(AMINA, BARAKA, CHEPTOO)) {
             history.add(recipient(phone), new RecipientQueued(recipient(phone), BROADCAST, ORG, TestContacts.id(phone),
