@@ -29,9 +29,13 @@ class OutboundReplies {
         this.handOver.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * @param handedOverAs   the WhatsApp message id a previous attempt handed the reply over as; null when none did
+     * @param templateTokens when it was handed over as its re-engagement template, what that was charged; else null
+     */
     record Row(String replyId, String organizationId, String conversationId, String contactPhone, String module,
                String action, OutboundReply reply, String inReplyTo, String status, String handedOverAs,
-               Instant windowClosesAt, String reengageTemplate) {
+               Long templateTokens, Instant windowClosesAt, String reengageTemplate) {
 
         /** Whether the contact's window had closed at {@code now}; a reply with no known window is sent as before. */
         boolean outsideWindow(Instant now) {
@@ -60,7 +64,7 @@ class OutboundReplies {
      */
     List<Row> openInOrderLocked(String conversationId) {
         return jdbc.query("""
-                        SELECT r.*, h.whatsapp_message_id AS handed_over_as,
+                        SELECT r.*, h.whatsapp_message_id AS handed_over_as, h.template_tokens,
                                (SELECT max(o.window_closes_at) FROM outbound_replies o
                                 WHERE o.conversation_id = r.conversation_id AND o.status IN ('pending', 'held'))
                                    AS latest_window
@@ -71,6 +75,7 @@ class OutboundReplies {
                         rs.getString("conversation_id"), rs.getString("contact_phone"), rs.getString("module"),
                         rs.getString("action"), read(rs.getString("reply")), rs.getString("in_reply_to"),
                         rs.getString("status"), rs.getString("handed_over_as"),
+                        rs.getObject("template_tokens", Long.class),
                         rs.getTimestamp("latest_window") == null ? null : rs.getTimestamp("latest_window").toInstant(),
                         rs.getString("reengage_template")),
                 conversationId);
@@ -93,10 +98,19 @@ class OutboundReplies {
      * send the message a second time.
      */
     void handedOver(String replyId, String whatsappMessageId) {
+        handedOver(replyId, whatsappMessageId, null);
+    }
+
+    /** Like {@link #handedOver(String, String)}, for a reply sent as its re-engagement template instead. */
+    void handedOverAsTemplate(String replyId, String whatsappMessageId, long templateTokens) {
+        handedOver(replyId, whatsappMessageId, templateTokens);
+    }
+
+    private void handedOver(String replyId, String whatsappMessageId, Long templateTokens) {
         // A table of its own: the dispatcher's transaction holds the reply's row in outbound_replies locked.
         handOver.executeWithoutResult(status -> jdbc.update("""
-                INSERT INTO reply_handovers (reply_id, whatsapp_message_id) VALUES (?, ?)
-                ON CONFLICT (reply_id) DO NOTHING""", replyId, whatsappMessageId));
+                INSERT INTO reply_handovers (reply_id, whatsapp_message_id, template_tokens) VALUES (?, ?, ?)
+                ON CONFLICT (reply_id) DO NOTHING""", replyId, whatsappMessageId, templateTokens));
     }
 
     void sent(String replyId, String whatsappMessageId, long tokensCharged) {

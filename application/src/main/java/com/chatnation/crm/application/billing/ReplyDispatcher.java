@@ -43,7 +43,8 @@ import java.time.Instant;
  * WhatsApp takes free-form replies only within 24 hours of the contact's last message. A reply found outside that
  * window (typically one held for tokens and released later) is not attempted: it ends {@code expired}, uncharged.
  * WhatsApp's own verdict on the window, error 131047, is recorded the same way and its charge refunded; 131050
- * (the contact stopped marketing messages) also records the contact's opt-out.
+ * (the contact stopped marketing messages) also records the contact's opt-out. A reply that names a template to
+ * re-engage with has that template sent in its place instead ({@link Reengagement}), when one can be.
  */
 @Component
 @ProcessingGroup(ReplyDispatcher.GROUP)
@@ -130,12 +131,9 @@ public class ReplyDispatcher {
             hold(reply, "organization suspended");
             return false;
         }
-        if (reply.handedOverAs() == null && reply.outsideWindow(Instant.now())) {
-            if (reply.reengageTemplate() != null && reengagement.sendTemplateInstead(reply)) {
-                return true;
-            }
-            expire(reply, null, ReplyExpired.WINDOW_CLOSED, 0);
-            return true; // the replies after it meet the same closed window, each on its own
+        // A reply an earlier attempt handed over goes on as it went out: free-form, or as its template.
+        if (reply.handedOverAs() == null ? reply.outsideWindow(Instant.now()) : reply.templateTokens() != null) {
+            return deliverOutsideWindow(reply, organization);
         }
         long price = organization.priceList().priceOf(reply.module(), reply.action()).orElse(0L);
         if (price > 0) {
@@ -154,9 +152,7 @@ public class ReplyDispatcher {
             replies.handedOver(reply.replyId(), handed.wamid());
         }
         if (result instanceof SendResult.Sent sent) {
-            replies.sent(reply.replyId(), sent.wamid(), price);
-            commands.sendAndWait(new MarkReplySent(reply.conversationId(), reply.replyId(), sent.wamid(), price));
-            meters.counter("crm.replies", "outcome", "sent").increment();
+            sent(reply, sent.wamid(), price);
             return true;
         }
         SendResult.Failed failed = (SendResult.Failed) result;
@@ -186,7 +182,38 @@ public class ReplyDispatcher {
         return true;
     }
 
-    /** Not sent free-form: the window had closed. A charge taken before WhatsApp said so (131047) is refunded. */
+    /**
+     * The window had closed: the template the reply names goes out in its place, recorded as the reply (so the
+     * transcript shows it and its delivery statuses find it by wamid); without one that can be sent the reply expires.
+     * A template the wallet cannot pay for holds the reply like any reply.
+     */
+    private boolean deliverOutsideWindow(OutboundReplies.Row reply, OrganizationRow organization) {
+        Reengagement.Outcome outcome = reply.reengageTemplate() == null ? Reengagement.NotSent.NO_TEMPLATE
+                : reengagement.sendTemplateInstead(reply, organization);
+        if (outcome instanceof Reengagement.Sent sent) {
+            sent(reply, sent.wamid(), sent.tokens());
+            meters.counter("crm.replies.reengaged").increment();
+            return true;
+        }
+        if (outcome instanceof Reengagement.Held held) {
+            hold(reply, held.reason());
+            return false;
+        }
+        Reengagement.NotSent notSent = (Reengagement.NotSent) outcome;
+        expire(reply, notSent.errorCode(), ReplyExpired.WINDOW_CLOSED, notSent.charged());
+        return true; // the replies after it meet the same closed window, each on its own
+    }
+
+    private void sent(OutboundReplies.Row reply, String wamid, long price) {
+        replies.sent(reply.replyId(), wamid, price);
+        commands.sendAndWait(new MarkReplySent(reply.conversationId(), reply.replyId(), wamid, price));
+        meters.counter("crm.replies", "outcome", "sent").increment();
+    }
+
+    /**
+     * Not sent free-form: the window had closed. A charge taken before WhatsApp said so (131047), or for a template
+     * it refused in the reply's place, is refunded.
+     */
     private void expire(OutboundReplies.Row reply, Integer errorCode, String reason, long charged) {
         replies.expired(reply.replyId(), errorCode, "window closed", charged);
         commands.sendAndWait(new ExpireReply(reply.conversationId(), reply.replyId(), reason));

@@ -3,6 +3,7 @@ package com.chatnation.crm.application.billing;
 import com.chatnation.crm.application.platform.whatsapp.SendRate;
 import com.chatnation.crm.application.platform.whatsapp.SendResult;
 import com.chatnation.crm.application.platform.whatsapp.SendingNumber;
+import com.chatnation.crm.application.platform.whatsapp.TemplateMessage;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppCloudClient;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppProperties;
 import com.chatnation.crm.domain.common.PhoneNumber;
@@ -28,9 +29,22 @@ class WhatsAppReplyTransport implements ReplyTransport {
     public SendResult send(String phoneNumberId, PhoneNumber to, OutboundReply reply, String inReplyToMessageId) {
         String token = settings.accessTokenFor(phoneNumberId);
         if (token == null) {
-            return new SendResult.Failed(0, null, "WhatsApp access token not configured",
-                    "no access token is configured for phone number id " + phoneNumberId, true);
+            return noToken(phoneNumberId);
         }
         return client.send(new SendingNumber(phoneNumberId, token), to, reply, inReplyToMessageId);
+    }
+
+    @Override
+    public SendResult sendTemplate(String phoneNumberId, PhoneNumber to, TemplateMessage template) {
+        String token = settings.accessTokenFor(phoneNumberId);
+        if (token == null) {
+            return noToken(phoneNumberId);
+        }
+        return client.sendTemplate(new SendingNumber(phoneNumberId, token), to, template);
+    }
+
+    private static SendResult noToken(String phoneNumberId) {
+        return new SendResult.Failed(0, null, "WhatsApp access token not configured",
+                "no access token is configured for phone number id " + phoneNumberId, true);
     }
 }

@@ -38,6 +38,15 @@ import java.util.UUID;
 @Tag(name = "Events and tickets")
 class TicketAdminController {
 
+    /**
+     * The message template the ticket codes are sent as when payment comes after the contact's 24-hour window has
+     * closed (WhatsApp then takes no free-form message). An organization that wants codes delivered that late creates
+     * a template of this name and has it approved, with exactly one body parameter and no header or button
+     * parameters: the parameter receives the notification's text (the event and the ticket codes) on one line.
+     * Without such a template the notification expires, uncharged.
+     */
+    static final String TICKET_ISSUED_TEMPLATE = "ticket_issued";
+
     private final CommandGateway commands;
     private final KnownOrganizations organizations;
     private final JdbcEventCatalog catalog;
@@ -95,7 +104,8 @@ class TicketAdminController {
             if (firstConfirmation && reservation.conversationId() != null) {
                 commands.sendAndWait(new SendNotification(reservation.conversationId(), "events", "ticket_issued",
                         new OutboundReply.Text("Payment received, thank you! Your tickets for *" + reservation.eventName()
-                                + "*: " + String.join(", ", issued.ticketCodes()) + ". Show a code at the entrance.")));
+                                + "*: " + String.join(", ", issued.ticketCodes()) + ". Show a code at the entrance."),
+                        TICKET_ISSUED_TEMPLATE));
             }
             return issued;
         });

@@ -14,16 +14,23 @@ public final class Conversations {
     public final String phoneNumberId;
 
     public Conversations(AdminClient platform, long tokens) {
+        this(platform, tokens, List.of());
+    }
+
+    /** @param morePrices price list entries ({module, action, tokens}) beyond the bot's replies' */
+    public Conversations(AdminClient platform, long tokens, List<Map<String, Object>> morePrices) {
         this.platform = platform;
         phoneNumberId = AdminClient.randomPhoneNumberId();
+        List<Map<String, Object>> prices = new java.util.ArrayList<>(List.of(
+                Map.of("module", "general", "action", "reply", "tokens", 1),
+                Map.of("module", "surveys", "action", "reply", "tokens", 2),
+                Map.of("module", "events", "action", "reply", "tokens", 1),
+                Map.of("module", "events", "action", "ticket_issued", "tokens", 1)));
+        prices.addAll(morePrices);
         AdminClient.Onboarded created = platform.onboard(Map.of(
                 "name", "Flow test org",
                 "phoneNumberId", phoneNumberId,
-                "prices", List.of(
-                        Map.of("module", "general", "action", "reply", "tokens", 1),
-                        Map.of("module", "surveys", "action", "reply", "tokens", 2),
-                        Map.of("module", "events", "action", "reply", "tokens", 1),
-                        Map.of("module", "events", "action", "ticket_issued", "tokens", 1)),
+                "prices", prices,
                 "lowBalanceThreshold", 0));
         organizationId = created.organizationId();
         admin = created.owner();

@@ -149,9 +149,14 @@ public class Conversation {
         if (erased) {
             throw new DomainRuleViolation("contact_erased", "the contact of " + conversationId + " was erased");
         }
+        if (command.reengageTemplate() != null && command.reengageTemplate().isBlank()) {
+            throw new DomainRuleViolation("invalid_reengage_template",
+                    "a template to re-engage with is named, or null for none");
+        }
         String replyId = Ids.newId();
         apply(new ReplyQueued(conversationId, currentOrLastSession(), organizationId, contactId, contactPhone, replyId,
-                command.module(), command.action(), command.reply(), null, windowClosesAt, null));
+                command.module(), command.action(), command.reply(), null, windowClosesAt,
+                command.reengageTemplate()));
         return replyId;
     }
 

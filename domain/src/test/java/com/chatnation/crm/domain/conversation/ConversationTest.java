@@ -501,7 +501,7 @@ class ConversationTest {
         void notificationsAreQueuedEvenAfterTheSessionEnded() {
             Published events = publishedBy(fixture.given(started(),
                             new ConversationExpired(ID, SESSION, ORG, TestContacts.id(CONTACT.e164()), T0, "idle"))
-                    .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("Your tickets"))));
+                    .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("Your tickets"), null)));
             ReplyQueued queued = events.of(ReplyQueued.class).get(0);
             assertThat(queued.sessionId()).isEqualTo(SESSION);
             assertThat(queued.action()).isEqualTo("ticket_issued");
@@ -633,7 +633,7 @@ class ConversationTest {
         @Test
         void nothingMoreIsSaidToAnErasedContact() {
             fixture.given(started(), erased(SESSION))
-                    .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("your tickets")))
+                    .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("your tickets"), null))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage("the contact of " + ID + " was erased")
                     .expectNoEvents();

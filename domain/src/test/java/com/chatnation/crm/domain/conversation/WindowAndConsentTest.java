@@ -129,10 +129,43 @@ class WindowAndConsentTest {
             Published events = new Published();
             fixture.given(started(), received("wamid.1", T0), queued("r-1"),
                             new ReplySent(ID, SESSION, ORG, CONTACT_ID, "r-1", "wamid.out", 1))
-                    .when(new SendNotification(ID, "events", "reminder", new OutboundReply.Text("See you")))
+                    .when(new SendNotification(ID, "events", "reminder", new OutboundReply.Text("See you"), null))
                     .expectEventsMatching(events);
             assertThat(events.of(ReplyQueued.class)).singleElement()
                     .satisfies(reply -> assertThat(reply.windowClosesAt()).isEqualTo(T0.plus(Duration.ofHours(24))));
+        }
+
+        @Test
+        void aNotificationCarriesTheTemplateToReEngageWithOntoItsReply() {
+            Published events = new Published();
+            fixture.given(started(), received("wamid.1", T0))
+                    .when(new SendNotification(ID, "events", "ticket_issued", new OutboundReply.Text("Your tickets"),
+                            "ticket_issued"))
+                    .expectEventsMatching(events);
+            assertThat(events.of(ReplyQueued.class)).singleElement().satisfies(reply -> {
+                assertThat(reply.reengageTemplate()).isEqualTo("ticket_issued");
+                assertThat(reply.windowClosesAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+                assertThat(reply.action()).isEqualTo("ticket_issued");
+            });
+        }
+
+        @Test
+        void aNotificationWithoutATemplateQueuesAReplyWithNone() {
+            Published events = new Published();
+            fixture.given(started(), received("wamid.1", T0))
+                    .when(new SendNotification(ID, "events", "reminder", new OutboundReply.Text("See you"), null))
+                    .expectEventsMatching(events);
+            assertThat(events.of(ReplyQueued.class)).singleElement()
+                    .satisfies(reply -> assertThat(reply.reengageTemplate()).isNull());
+        }
+
+        @Test
+        void aBlankTemplateNameIsRefused() {
+            fixture.given(started(), received("wamid.1", T0))
+                    .when(new SendNotification(ID, "events", "reminder", new OutboundReply.Text("See you"), " "))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("a template to re-engage with is named, or null for none")
+                    .expectNoEvents();
         }
 
         @Test

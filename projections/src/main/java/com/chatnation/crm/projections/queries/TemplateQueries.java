@@ -72,6 +72,18 @@ public class TemplateQueries {
                 new MapSqlParameterSource("org", organizationId).addValue("id", id), rows).stream().findFirst();
     }
 
+    /**
+     * The organization's templates of that name that are not deleted, one per language, in language order
+     * ({@code message_templates_organization_name}).
+     */
+    public List<TemplateRow> named(String organizationId, String name) {
+        return jdbc.query("""
+                        SELECT * FROM message_templates
+                        WHERE organization_id = :org AND name = :name AND deleted_at IS NULL
+                        ORDER BY language, created_at""",
+                new MapSqlParameterSource("org", organizationId).addValue("name", name), rows);
+    }
+
     private static UUID uuid(String value) {
         try {
             return value == null ? null : UUID.fromString(value);

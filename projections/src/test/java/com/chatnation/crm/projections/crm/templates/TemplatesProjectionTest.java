@@ -85,6 +85,18 @@ class TemplatesProjectionTest {
     }
 
     @Test
+    void templatesAreFoundByNameInEveryLanguageButNotOnceDeleted() {
+        String reminderSw = MessageTemplateId.of(ORG, "reminder", "sw");
+        projector.apply(history().add(reminderSw, new MessageTemplateImported(reminderSw, ORG, "reminder", "sw",
+                TemplateCategory.UTILITY, CONTENT, "13", "APPROVED", null)).events());
+
+        assertThat(queries.named(ORG, "reminder")).extracting(TemplateQueries.TemplateRow::language)
+                .containsExactly("en", "sw");
+        assertThat(queries.named(ORG, "promo")).as("deleted").isEmpty();
+        assertThat(queries.named("org-2", "reminder")).as("another organization's").isEmpty();
+    }
+
+    @Test
     void replayingTheHistoryGivesTheSameTableAndTheGroupIsRebuilt() {
         projector.apply(history().events());
         String once = ReadTables.checksum(jdbc, "message_templates");
