@@ -71,11 +71,20 @@ final class BroadcastOrganization {
 
     /** Submits the template and approves it by Meta's status webhook; waits until the template list shows it. */
     String approvedTemplate(String name) {
+        return approvedTemplate(name, null);
+    }
+
+    /** The same, with a media header ({@code {format, example}}) when {@code header} is not null. */
+    String approvedTemplate(String name, Map<String, Object> header) {
         String account = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
         check(owner.put(path + "/settings/whatsapp-account", Map.of("whatsAppBusinessAccountId", account)), 200);
-        AdminClient.Response template = owner.post(path + "/templates", Map.of("name", name, "language", "en",
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("name", name, "language", "en",
                 "category", "MARKETING", "body", "Hi {{1}}, see you at TechExpo!",
                 "bodyExamples", List.of(Map.of("name", "1", "example", "Wanjiku"))));
+        if (header != null) {
+            request.put("header", header);
+        }
+        AdminClient.Response template = owner.post(path + "/templates", request);
         check(template, 201);
         templateId = template.text("id");
         await(() -> owner.get(path + "/templates/" + templateId).body(),

@@ -242,6 +242,39 @@ class BroadcastSendingIntegrationTest {
     }
 
     @Test
+    void aTemplateWithAnImageHeaderIsBroadcastWithTheSamePosterForEveryone() throws Exception {
+        BroadcastOrganization org = new BroadcastOrganization(port, 100);
+        org.approvedTemplate("poster_invite", Map.of("format", "IMAGE", "example", "4::aW1hZ2UvanBlZw=="));
+        String prefix = "+2547" + ThreadLocalRandom.current().nextInt(10, 99);
+        String audienceId = org.audience("phone,name,tags,consent\n" + prefix + "500001,Amina,poster,opted_in\n"
+                + prefix + "500002,Baraka,poster,opted_in\n", "poster", 2);
+        Map<String, Object> draft = new HashMap<>(Map.of("name", "poster", "templateId", org.templateId, "audienceId",
+                audienceId, "parameters", List.of(Map.of("source", "name", "fallback", "friend"))));
+        AdminClient.Response headless = org.owner.post(org.path + "/broadcasts", draft);
+        assertThat(headless.status()).as(headless.toString()).isEqualTo(400);
+        assertThat(headless.text("code")).isEqualTo("invalid_header");
+        draft.put("header", Map.of("format", "VIDEO", "link", "https://example.com/clip.mp4"));
+        assertThat(org.owner.post(org.path + "/broadcasts", draft).status()).as("a video for an image header")
+                .isEqualTo(400);
+
+        draft.put("header", Map.of("format", "IMAGE", "link", "https://example.com/poster.jpg"));
+        AdminClient.Response drafted = org.owner.post(org.path + "/broadcasts", draft);
+        BroadcastOrganization.check(drafted, 201);
+        String broadcastId = drafted.text("broadcastId");
+        await(() -> org.view(broadcastId), v -> "draft".equals(v.path("broadcast").path("status").asText()));
+        BroadcastOrganization.check(org.owner.post(org.path + "/broadcasts/" + broadcastId + "/send", Map.of()), 202);
+        await(() -> org.view(broadcastId), v -> "completed".equals(v.path("broadcast").path("status").asText()));
+        for (String phone : List.of(prefix + "500001", prefix + "500002")) {
+            JsonNode components = templates(graph.sentTo(phone)).get(0).body().path("template").path("components");
+            assertThat(components.get(0).path("type").asText()).isEqualTo("header");
+            assertThat(components.get(0).path("parameters").get(0).path("image").path("link").asText())
+                    .isEqualTo("https://example.com/poster.jpg");
+            assertThat(components.get(1).path("parameters").get(0).path("text").asText())
+                    .isIn("Amina", "Baraka");
+        }
+    }
+
+    @Test
     void aWalletThatCannotCoverTheAudienceLeavesTheBroadcastADraftAndWritesNothing() throws Exception {
         BroadcastOrganization org = new BroadcastOrganization(port, 3);
         org.approvedTemplate("short_wallet");
@@ -288,7 +321,8 @@ class BroadcastSendingIntegrationTest {
         assertThat(misfit.text("code")).isEqualTo("invalid_parameters");
         AdminClient.Response noFallback = org.owner.post(org.path + "/broadcasts", Map.of("name", "bare", "templateId",
                 org.templateId, "audienceId", audienceId, "parameters", List.of(Map.of("source", "name"))));
-        assertThat(noFallback.status()).as(noFallback.toString()).isEqualTo(400);
+        assertThat(noFallback.status()).as(noFallback.toString()).isEqualTo(422);
+        assertThat(noFallback.text("code")).isEqualTo("invalid_parameter_binding");
     }
 
     /** The broadcast's messages among what was sent (the bot also confirms an opt-out). */

@@ -126,8 +126,10 @@ public class BroadcastRecipient {
 
     @CommandHandler
     public void handle(RecordRecipientReply command) {
+        // WhatsApp dates a contact's message to the second: one written in the second of the send is after it
+        Instant sentSecond = sentAt == null ? null : sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (stage != Stage.SENT || replied || command.at() == null || sentAt == null
-                || command.at().isBefore(sentAt) || command.at().isAfter(sentAt.plus(REPLY_WINDOW))) {
+                || command.at().isBefore(sentSecond) || command.at().isAfter(sentAt.plus(REPLY_WINDOW))) {
             return; // not a reply to this broadcast
         }
         apply(new RecipientReplied(recipientId, broadcastId, organizationId, contactId, command.at()));

@@ -170,4 +170,16 @@ class BroadcastRecipientTest {
                 .when(new RecordRecipientReply(ID, AT))
                 .expectNoEvents();
     }
+
+    @Test
+    void aReplyDatedToTheSecondOfTheSendCountsAndOneBeforeItDoesNot() {
+        RecipientSent sentMidSecond = new RecipientSent(ID, BROADCAST, ORG, CONTACT, "wamid.1", 50, "MARKETING",
+                AT.plusMillis(700));
+        fixture.given(QUEUED, sentMidSecond)
+                .when(new RecordRecipientReply(ID, AT))
+                .expectEvents(new RecipientReplied(ID, BROADCAST, ORG, CONTACT, AT));
+        fixture.given(QUEUED, sentMidSecond)
+                .when(new RecordRecipientReply(ID, AT.minusSeconds(1)))
+                .expectNoEvents();
+    }
 }

@@ -119,12 +119,9 @@ public class AudienceQueries {
             attributes = "(SELECT jsonb_object_agg(a.key, a.value) FROM contact_attributes a "
                     + "WHERE a.contact_id = audience.contact_id AND a.key IN (:keys) AND a.value IS NOT NULL)";
         }
-        streaming.query("""
-                SELECT audience.contact_id, COALESCE(c.phone, p.phone) AS phone, COALESCE(c.name, p.name) AS name,
-                       c.id IS NOT NULL AS wrote, """ + CONSENT + """
-                 AS consent, """ + attributes + """
-                 AS attributes
-                FROM (""" + audience + """
+        streaming.query("SELECT audience.contact_id, COALESCE(c.phone, p.phone) AS phone, "
+                + "COALESCE(c.name, p.name) AS name, c.id IS NOT NULL AS wrote, " + CONSENT + " AS consent, "
+                + attributes + " AS attributes FROM (" + audience + """
                 ) audience
                 LEFT JOIN contacts c ON c.id = audience.contact_id
                 LEFT JOIN contact_profiles p ON p.contact_id = audience.contact_id
