@@ -247,7 +247,9 @@ class BroadcastSendingIntegrationTest {
         org.approvedTemplate("poster_invite", Map.of("format", "IMAGE", "example", "4::aW1hZ2UvanBlZw=="));
         String prefix = "+2547" + ThreadLocalRandom.current().nextInt(10, 99);
         String audienceId = org.audience("phone,name,tags,consent\n" + prefix + "500001,Amina,poster,opted_in\n"
-                + prefix + "500002,Baraka,poster,opted_in\n", "poster", 2);
+                + prefix + "500002,Baraka,poster,opted_in\n" + prefix + "500003,Chebet,poster,opted_in\n", "poster", 3);
+        // Chebet stopped the organization's marketing in WhatsApp itself: WhatsApp refuses with 131050
+        graph.failFor(prefix.substring(1) + "500003", 400, 131050, "Unable to deliver message");
         Map<String, Object> draft = new HashMap<>(Map.of("name", "poster", "templateId", org.templateId, "audienceId",
                 audienceId, "parameters", List.of(Map.of("source", "name", "fallback", "friend"))));
         AdminClient.Response headless = org.owner.post(org.path + "/broadcasts", draft);
@@ -272,6 +274,13 @@ class BroadcastSendingIntegrationTest {
             assertThat(components.get(1).path("parameters").get(0).path("text").asText())
                     .isIn("Amina", "Baraka");
         }
+        assertThat(await(() -> org.view(broadcastId).path("funnel"), f -> f.path("failed").asLong() == 1)
+                .path("failedBy").path("131050").asLong()).isEqualTo(1);
+        JsonNode chebet = await(() -> org.owner.get(org.path + "/contacts/" + jdbc.queryForObject("""
+                        SELECT contact_id::text FROM contact_profiles WHERE organization_id = ? AND phone = ?""",
+                String.class, org.organizationId, prefix + "500003")).body(),
+                c -> c.toString().contains("opted_out") && c.toString().contains("whatsapp"));
+        assertThat(chebet.toString()).as("131050 is recorded as the contact's opt-out").contains("opted_out");
     }
 
     @Test

@@ -5,5 +5,10 @@ public enum ConsentSource {
     /** Staff or an integration, over the API. */
     API,
     /** A CSV import of contacts. */
-    IMPORT
+    IMPORT,
+    /**
+     * WhatsApp refused a marketing message with error 131050: the contact stopped the business's marketing
+     * messages in WhatsApp itself (recorded on the profile of a contact who never wrote).
+     */
+    WHATSAPP
 }
