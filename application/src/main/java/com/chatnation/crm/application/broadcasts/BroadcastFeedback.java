@@ -1,9 +1,7 @@
 package com.chatnation.crm.application.broadcasts;
 
 import com.chatnation.crm.domain.broadcast.RecipientDeliveryUpdated;
-import com.chatnation.crm.domain.broadcast.RecordRecipientReply;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
-import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.wallet.RefundTokens;
 import com.chatnation.crm.domain.wallet.WalletId;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
@@ -15,15 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
- * What follows a broadcast's send: a message WhatsApp reports failed after taking it is refunded (its share was
- * captured; one not captured yet is simply never captured), and a contact who writes within 24 hours of a
- * broadcast's message has replied to it. Each event is handled in one transaction with the processor's position,
- * so a redelivered event refunds or records nothing twice. Never replayed: it changes wallets.
+ * A broadcast's message WhatsApp reports failed after taking it is refunded (its share was captured; one not
+ * captured yet is simply never captured). Each batch is handled in one transaction with the processor's position,
+ * so a redelivered event refunds nothing twice. Never replayed: it changes wallets.
  */
 @Component
 @ProcessingGroup(BroadcastFeedback.GROUP)
@@ -32,7 +26,6 @@ class BroadcastFeedback {
 
     static final String GROUP = "broadcast-feedback";
     private static final Logger log = LoggerFactory.getLogger(BroadcastFeedback.class);
-    private static final Duration REPLY_WINDOW = Duration.ofHours(24);
 
     private final BroadcastSends sends;
     private final CommandGateway commands;
@@ -57,23 +50,6 @@ class BroadcastFeedback {
                 log.warn("broadcast {}: failed message of {} not refunded: {}", event.broadcastId(),
                         event.recipientId(), notRefundable.getMessage());
             }
-        }
-    }
-
-    @EventHandler
-    void on(MessageReceived event) {
-        if (event.contactId() == null || event.sentAt() == null) {
-            return;
-        }
-        UUID contact;
-        try {
-            contact = UUID.fromString(event.contactId());
-        } catch (IllegalArgumentException legacyId) {
-            return;
-        }
-        Instant at = event.sentAt();
-        for (String recipientId : sends.sentTo(event.organizationId(), contact, at.minus(REPLY_WINDOW))) {
-            commands.sendAndWait(new RecordRecipientReply(recipientId, at));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.broadcasts.BroadcastReplies;
 import com.chatnation.crm.application.platform.privacy.ContactDirectory;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
@@ -27,11 +28,13 @@ public class InboundMessageService {
     private final ConversationSettings settings;
     private final Timer timer;
     private final ContactDirectory contacts;
+    private final BroadcastReplies broadcasts;
 
     public InboundMessageService(CommandGateway commands, ConversationProcesses processes,
                                  TransactionalRetry transaction, ConversationSettings settings, MeterRegistry meters,
-                                 ContactDirectory contacts) {
+                                 ContactDirectory contacts, BroadcastReplies broadcasts) {
         this.contacts = contacts;
+        this.broadcasts = broadcasts;
         this.commands = commands;
         this.processes = processes;
         this.transaction = transaction;
@@ -53,6 +56,7 @@ public class InboundMessageService {
             for (ConversationEffect effect : decided) {
                 processes.run(effect, origin);
             }
+            broadcasts.contactWrote(message.organizationId(), contactId, message.sentAt());
         }));
         return conversationId;
     }
