@@ -43,8 +43,6 @@ final class GraphApiRecorder implements AutoCloseable {
     private volatile Listener listener = (inReplyTo, recipient, wamid, at) -> { };
 
     GraphApiRecorder() {
-        // TCP_NODELAY: without it every small answer waits ~40 ms for the client's delayed ACK (Nagle)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         } catch (IOException e) {
