@@ -13,13 +13,9 @@ import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.domain.broadcast.RecordRecipientStatus;
 import com.chatnation.crm.domain.broadcast.SuppressRecipient;
 import com.chatnation.crm.domain.common.PhoneNumber;
-import com.chatnation.crm.domain.contact.ConsentSource;
-import com.chatnation.crm.domain.contact.ConsentStatus;
-import com.chatnation.crm.domain.contact.ContactProfileId;
-import com.chatnation.crm.domain.contact.RecordConsent;
+import com.chatnation.crm.domain.conversation.ConsentSource;
 import com.chatnation.crm.domain.conversation.ConversationId;
 import com.chatnation.crm.domain.conversation.RecordMarketingConsent;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.projections.organizations.OrganizationDirectory;
 import com.chatnation.crm.projections.organizations.OrganizationRow;
@@ -171,20 +167,15 @@ class BroadcastSender {
     }
 
     /**
-     * WhatsApp says the contact stopped the business's marketing messages (131050): recorded like an opt-out word,
-     * on their conversation, or on their profile when they never wrote, so later broadcasts leave them out.
+     * WhatsApp says the contact stopped the business's marketing messages (131050): recorded on their conversation
+     * as Meta's preference webhook is (the conversation is opened for it if they never wrote), so later broadcasts
+     * leave them out.
      */
     private void optedOut(BroadcastSends.Claimed recipient, Instant at) {
         String organizationId = recipient.organizationId();
         String contactId = recipient.contactId().toString();
-        try {
-            commands.sendAndWait(new RecordMarketingConsent(ConversationId.of(organizationId, contactId),
-                    organizationId, contactId, false, com.chatnation.crm.domain.conversation.ConsentSource.ERROR_131050,
-                    at));
-        } catch (AggregateNotFoundException neverWrote) {
-            commands.sendAndWait(new RecordConsent(ContactProfileId.of(organizationId, contactId), organizationId,
-                    contactId, ConsentStatus.OPTED_OUT, ConsentSource.WHATSAPP, at));
-        }
+        commands.sendAndWait(new RecordMarketingConsent(ConversationId.of(organizationId, contactId), organizationId,
+                contactId, false, ConsentSource.ERROR_131050, at));
     }
 
     private void recordSent(BroadcastSends.Claimed recipient, String wamid, Instant at) {
