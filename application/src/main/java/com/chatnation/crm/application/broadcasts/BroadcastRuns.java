@@ -86,19 +86,22 @@ class BroadcastRuns {
     }
 
     Optional<Run> find(String organizationId, String broadcastId) {
-        return jdbc.query("SELECT * FROM broadcast_runs WHERE organization_id = ? AND broadcast_id = ?",
-                (rs, n) -> new Run(rs.getString("broadcast_id"), rs.getString("organization_id"), rs.getString("name"),
-                        rs.getString("template_name"), rs.getString("template_language"),
-                        rs.getString("template_category"), bindings(rs.getString("parameters")),
-                        header(rs.getString("header")), rs.getString("audience_id"), rs.getString("callback_data"), rs.getString("status"),
-                        rs.getObject("price", Long.class), rs.getLong("tokens_reserved"),
-                        rs.getTimestamp("settled_at") == null ? null : rs.getTimestamp("settled_at").toInstant()),
+        return jdbc.query("SELECT * FROM broadcast_runs WHERE organization_id = ? AND broadcast_id = ?", this::run,
                 organizationId, broadcastId).stream().findFirst();
     }
 
     Optional<Run> find(String broadcastId) {
-        return jdbc.queryForList("SELECT organization_id FROM broadcast_runs WHERE broadcast_id = ?", String.class,
-                broadcastId).stream().findFirst().flatMap(organization -> find(organization, broadcastId));
+        return jdbc.query("SELECT * FROM broadcast_runs WHERE broadcast_id = ?", this::run, broadcastId).stream()
+                .findFirst();
+    }
+
+    private Run run(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Run(rs.getString("broadcast_id"), rs.getString("organization_id"), rs.getString("name"),
+                rs.getString("template_name"), rs.getString("template_language"), rs.getString("template_category"),
+                bindings(rs.getString("parameters")), header(rs.getString("header")), rs.getString("audience_id"),
+                rs.getString("callback_data"), rs.getString("status"), rs.getObject("price", Long.class),
+                rs.getLong("tokens_reserved"),
+                rs.getTimestamp("settled_at") == null ? null : rs.getTimestamp("settled_at").toInstant());
     }
 
     /** Locks the run's row for the caller's transaction; answers its status. */

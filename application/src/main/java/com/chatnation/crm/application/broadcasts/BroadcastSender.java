@@ -96,61 +96,65 @@ class BroadcastSender {
         Map<UUID, Boolean> consent = audiences.marketingConsent(batch.stream()
                 .map(BroadcastSends.Claimed::contactId).toList());
         Map<String, Boolean> utilityToOptedOut = new java.util.HashMap<>();
-        Set<String> touched = new LinkedHashSet<>();
+        Set<String> sent = new LinkedHashSet<>();
         Map<String, Optional<BroadcastRuns.Run>> runsById = new java.util.HashMap<>();
         try {
             for (BroadcastSends.Claimed recipient : batch) {
                 if (stopping.getAsBoolean()) {
                     break;
                 }
-                handle(recipient, consent, utilityToOptedOut.computeIfAbsent(recipient.organizationId(),
-                        organizations::utilityToOptedOut), runsById.computeIfAbsent(recipient.broadcastId(), runs::find));
-                touched.add(recipient.broadcastId());
+                // the run as it is now (read once per batch): a cancel that committed meanwhile is seen here
+                Optional<BroadcastRuns.Run> run = runsById.computeIfAbsent(recipient.broadcastId(), runs::find);
+                if (run.isPresent() && handle(recipient, run.get(), consent, utilityToOptedOut.computeIfAbsent(
+                        recipient.organizationId(), organizations::utilityToOptedOut))) {
+                    sent.add(recipient.broadcastId());
+                }
             }
         } finally {
             sends.releaseClaims(sender);
-            for (String broadcastId : touched) {
+            for (String broadcastId : sent) {
                 settlement.capture(broadcastId);
             }
         }
         return batch.size();
     }
 
-    private void handle(BroadcastSends.Claimed recipient, Map<UUID, Boolean> consent, boolean utilityToOptedOut,
-                        Optional<BroadcastRuns.Run> run) {
+    /** @return whether the recipient was recorded as sent */
+    private boolean handle(BroadcastSends.Claimed recipient, BroadcastRuns.Run run, Map<UUID, Boolean> consent,
+                           boolean utilityToOptedOut) {
         if (recipient.handedOver() != null) {
             // WhatsApp took it before, and recording that failed: record it now, without sending it again
-            recordSent(recipient, recipient.handedOver(), Instant.now());
-            return;
+            recordSent(recipient, run, recipient.handedOver(), Instant.now());
+            return true;
         }
-        if ("cancelled".equals(recipient.runStatus())) {
+        if ("cancelled".equals(run.status())) {
             suppress(recipient, Suppression.CANCELLED);
-            return;
+            return false;
         }
-        String suppression = Suppression.of(recipient.marketing(), utilityToOptedOut,
-                consent.get(recipient.contactId()), true);
+        String suppression = Suppression.of(run.marketing(), utilityToOptedOut, consent.get(recipient.contactId()),
+                true);
         if (suppression != null) {
             suppress(recipient, suppression);
-            return;
+            return false;
         }
         if (recipient.attempts() > MAX_ATTEMPTS) {
             fail(recipient, null, "not sent after " + MAX_ATTEMPTS + " attempts", Instant.now());
-            return;
+            return false;
         }
         Optional<OrganizationRow> organization = organizations.byId(recipient.organizationId());
         if (organization.isEmpty() || organization.get().suspended()) {
             // a suspended organization sends nothing; its broadcast waits for it to be resumed
             sends.retryLater(recipient.recipientId(), Instant.now().plus(properties.retryDelay()));
-            return;
+            return false;
         }
         String phoneNumberId = organization.get().phoneNumberId();
         SendResult result = client.sendBulkTemplate(new SendingNumber(phoneNumberId, whatsApp.accessTokenFor(phoneNumberId)),
-                PhoneNumber.of(recipient.phone()), message(recipient, run.orElseThrow()), recipient.callbackData());
+                PhoneNumber.of(recipient.phone()), message(recipient, run), run.callbackData());
         Instant at = Instant.now();
         if (result instanceof SendResult.Sent sent) {
             sends.handedOver(recipient.recipientId(), sent.wamid());
-            recordSent(recipient, sent.wamid(), at);
-            return;
+            recordSent(recipient, run, sent.wamid(), at);
+            return true;
         }
         SendResult.Failed failed = (SendResult.Failed) result;
         if (!failed.permanent()) {
@@ -158,12 +162,13 @@ class BroadcastSender {
                     recipient.broadcastId(), failed.httpStatus(), failed.errorTitle());
             sends.retryLater(recipient.recipientId(), at.plus(properties.retryDelay()));
             meters.counter("crm.broadcasts.recipients", "outcome", "retry_later").increment();
-            return;
+            return false;
         }
         fail(recipient, failed.errorCode(), failed.errorTitle(), at);
         if (Integer.valueOf(MARKETING_STOPPED_CODE).equals(failed.errorCode())) {
             optedOut(recipient, at);
         }
+        return false;
     }
 
     /**
@@ -178,10 +183,11 @@ class BroadcastSender {
                 contactId, false, ConsentSource.ERROR_131050, at));
     }
 
-    private void recordSent(BroadcastSends.Claimed recipient, String wamid, Instant at) {
+    private void recordSent(BroadcastSends.Claimed recipient, BroadcastRuns.Run run, String wamid, Instant at) {
+        long price = run.price() == null ? 0 : run.price();
         transaction.inTransaction(() -> {
-            commands.sendAndWait(new MarkRecipientSent(recipient.recipientId(), wamid, recipient.price(),
-                    recipient.category(), at));
+            commands.sendAndWait(new MarkRecipientSent(recipient.recipientId(), wamid, price, run.templateCategory(),
+                    at));
             sends.sent(recipient.recipientId(), wamid, at);
         });
         meters.counter("crm.broadcasts.recipients", "outcome", "sent").increment();
@@ -215,7 +221,7 @@ class BroadcastSender {
         TemplateMessage.Parameter media = header == null ? null : new TemplateMessage.Media(null,
                 MediaMessage.Kind.valueOf(header.format()), blankToNull(header.link()), blankToNull(header.mediaId()),
                 header.filename());
-        return new TemplateMessage(recipient.templateName(), recipient.templateLanguage(), media, body, List.of());
+        return new TemplateMessage(run.templateName(), run.templateLanguage(), media, body, List.of());
     }
 
     private static String blankToNull(String value) {

@@ -27,14 +27,9 @@ class BroadcastSends {
                    String phone, List<String> parameters, String suppression) {
     }
 
-    /** A claimed recipient with what sending it needs. */
+    /** A claimed recipient: who, with which parameters, and what earlier claims of it left. */
     record Claimed(String recipientId, String broadcastId, String organizationId, UUID contactId, String phone,
-                   List<String> parameters, String runStatus, String templateName, String templateLanguage,
-                   String category, String callbackData, long price, String handedOver, int attempts) {
-
-        boolean marketing() {
-            return "MARKETING".equals(category);
-        }
+                   List<String> parameters, String handedOver, int attempts) {
     }
 
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
@@ -105,17 +100,13 @@ class BroadcastSends {
                             LIMIT ? FOR UPDATE OF s SKIP LOCKED)
                         UPDATE broadcast_sends s SET claimed_by = ?, claimed_until = now() + ? * interval '1 millisecond',
                                                      attempts = attempts + 1
-                        FROM next, broadcast_runs r
-                        WHERE s.recipient_id = next.recipient_id AND r.broadcast_id = s.broadcast_id
+                        FROM next
+                        WHERE s.recipient_id = next.recipient_id
                         RETURNING s.recipient_id, s.broadcast_id, s.organization_id, s.contact_id, s.phone, s.parameters,
-                                  s.position, r.status AS run_status, r.template_name, r.template_language,
-                                  r.template_category, r.callback_data, r.price, s.whatsapp_message_id, s.attempts""",
+                                  s.whatsapp_message_id, s.attempts""",
                 (rs, n) -> new Claimed(rs.getString("recipient_id"), rs.getString("broadcast_id"),
                         rs.getString("organization_id"), rs.getObject("contact_id", UUID.class), rs.getString("phone"),
-                        read(rs.getString("parameters")), rs.getString("run_status"), rs.getString("template_name"),
-                        rs.getString("template_language"), rs.getString("template_category"),
-                        rs.getString("callback_data"), rs.getLong("price"), rs.getString("whatsapp_message_id"),
-                        rs.getInt("attempts")),
+                        read(rs.getString("parameters")), rs.getString("whatsapp_message_id"), rs.getInt("attempts")),
                 limit, sender, lease.toMillis()).stream()
                 .sorted(java.util.Comparator.comparing(Claimed::broadcastId))
                 .toList();

@@ -7,7 +7,6 @@ import com.chatnation.crm.application.platform.web.RefusedRequest;
 import com.chatnation.crm.domain.broadcast.BroadcastRecipientId;
 import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.domain.broadcast.StartBroadcast;
-import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.template.TemplateCategory;
 import com.chatnation.crm.domain.wallet.ReserveTokens;
 import com.chatnation.crm.domain.wallet.WalletId;

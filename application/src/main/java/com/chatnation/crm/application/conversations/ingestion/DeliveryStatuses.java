@@ -45,10 +45,12 @@ class DeliveryStatuses {
         List<Map<String, Object>> replies = jdbc.queryForList("""
                 SELECT reply_id, conversation_id FROM outbound_replies
                 WHERE whatsapp_message_id = ? AND organization_id = ?""", update.messageId(), organizationId);
-        StatusUpdate.StatusError firstError = update.errors() == null || update.errors().isEmpty() ? null
+        StatusUpdate.StatusError error = update.errors() == null || update.errors().isEmpty() ? null
                 : update.errors().get(0);
+        Integer errorCode = error == null ? null : error.code();
+        String errorTitle = error == null ? null : error.title();
         if (replies.isEmpty() && broadcasts.record(organizationId, update.messageId(), status.get(), update.at(),
-                firstError == null ? null : firstError.code(), firstError == null ? null : firstError.title())) {
+                errorCode, errorTitle)) {
             meters.counter("crm.webhook.statuses", "outcome", "recorded_broadcast").increment();
             return;
         }
@@ -58,10 +60,9 @@ class DeliveryStatuses {
             log.debug("status {} for unknown message {}", update.status(), update.messageId());
             return;
         }
-        StatusUpdate.StatusError error = update.errors() == null || update.errors().isEmpty() ? null : update.errors().get(0);
         commands.sendAndWait(new RecordDeliveryStatus((String) replies.get(0).get("conversation_id"),
-                (String) replies.get(0).get("reply_id"), update.messageId(), status.get(), update.at(),
-                error == null ? null : error.code(), error == null ? null : error.title()));
+                (String) replies.get(0).get("reply_id"), update.messageId(), status.get(), update.at(), errorCode,
+                errorTitle));
         meters.counter("crm.webhook.statuses", "outcome", "recorded").increment();
     }
 }
