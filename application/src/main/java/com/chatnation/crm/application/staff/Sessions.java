@@ -30,8 +30,9 @@ import java.util.UUID;
 @Service
 class Sessions {
 
+    /** {@code sessionId} is the refresh-token family: what logging out and the access tokens name. */
     public record Tokens(String accessToken, Instant accessTokenExpiresAt, String refreshToken,
-                         Instant refreshTokenExpiresAt, String userId, String organizationId) {
+                         Instant refreshTokenExpiresAt, String userId, String organizationId, String sessionId) {
     }
 
     private final StaffDirectory staff;
@@ -191,7 +192,7 @@ class Sessions {
                 refreshExpiresAt, clientAddress);
         AccessTokens.Issued access = accessTokens.issue(member.id(), member.organizationId(), familyId);
         return new Tokens(access.value(), access.expiresAt(), refreshToken, refreshExpiresAt, member.id(),
-                member.organizationId());
+                member.organizationId(), familyId);
     }
 
     static boolean active(StaffMemberRow member) {

@@ -140,6 +140,12 @@ public final class AdminClient {
                 bearer(baseUrl, accepted.text("accessToken")), ownerEmail);
     }
 
+    /** A fresh organization on a random WhatsApp number, its owner logged in. */
+    public Onboarded onboardOrganizationWithOwner() {
+        return onboard(Map.of("name", "Org " + UUID.randomUUID(), "phoneNumberId", randomPhoneNumberId(),
+                "lowBalanceThreshold", 0));
+    }
+
     public static String randomPhoneNumberId() {
         return String.valueOf(100_000_000_000L + (long) (Math.random() * 800_000_000_000L));
     }

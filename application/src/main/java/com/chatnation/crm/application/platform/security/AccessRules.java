@@ -149,6 +149,45 @@ final class AccessRules {
         rules.anyRequest().denyAll();
     }
 
+    /**
+     * The dashboard's pages ({@link PageSecurityConfiguration#PAGES}). A page shows the member's own organization,
+     * so it needs only the permission; a page's CSV export and its htmx fragments are the same operation as the page.
+     */
+    static void pages(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules,
+                      PageAccess access) {
+        new Pages(rules, access).all();
+    }
+
+    private static final class Pages {
+        private final AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules;
+        private final PageAccess access;
+        private final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+
+        Pages(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules, PageAccess access) {
+            this.rules = rules;
+            this.access = access;
+        }
+
+        private void all() {
+            // Anyone: the login form (its POST and the logout are Spring Security's own filters), the page an
+            // invitation link opens, and static assets.
+            for (String pattern : new String[] {"/login", "/invitation", "/assets/**", "/webjars/**", "/favicon.ico"}) {
+                rules.requestMatchers(paths.matcher(GET, pattern)).permitAll();
+            }
+            // setting a password with an invitation's one-time token (which is the credential here)
+            rules.requestMatchers(paths.matcher(POST, "/invitation")).permitAll();
+            rules.requestMatchers(paths.matcher(GET, "/"), paths.matcher(GET, "/app")).access(access.anyMember());
+
+            page(GET, "/app/wallet", WALLET_READ);
+
+            rules.anyRequest().denyAll();
+        }
+
+        private void page(HttpMethod method, String pattern, Permission permission) {
+            rules.requestMatchers(paths.matcher(method, pattern)).access(access.requires(permission));
+        }
+    }
+
     private void anyone(HttpMethod method, String... patterns) {
         for (String pattern : patterns) {
             rules.requestMatchers(paths.matcher(method, pattern)).permitAll();

@@ -2,15 +2,17 @@ package com.chatnation.crm.application.platform.security;
 
 import com.chatnation.crm.projections.audit.AuditMetaData;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * Who is calling: a staff member, an organization's API key or the platform operator. {@code organizationId} is
  * the one organization a staff member or key belongs to (null for the platform); {@code sessionId} is a staff
  * member's login session (the refresh-token family), so logging out ends the access tokens it issued.
+ * Serializable: a dashboard session keeps it in PostgreSQL between requests.
  */
 public record CrmPrincipal(Kind kind, String id, String organizationId, String sessionId,
-                           Set<Permission> permissions) {
+                           Set<Permission> permissions) implements Serializable {
 
     public static final String PLATFORM_ID = "platform";
 

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -32,6 +33,7 @@ import java.util.List;
 class SecurityConfiguration {
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, PlatformKey platformKey, CredentialLookup credentials,
                             JwtDecoder accessTokenDecoder, OrganizationDirectory organizations,
                             ProblemResponses problems) throws Exception {

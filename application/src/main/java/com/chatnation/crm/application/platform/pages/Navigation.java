@@ -1,0 +1,28 @@
+package com.chatnation.crm.application.platform.pages;
+
+import com.chatnation.crm.application.platform.security.CrmPrincipal;
+import com.chatnation.crm.application.platform.security.Permission;
+
+import java.util.List;
+
+/**
+ * The dashboard's menu. An entry shows only to members whose roles open its page; the page itself is guarded by
+ * its line in the access rules whether or not the menu shows it.
+ */
+public final class Navigation {
+
+    /** {@code key} names the menu text in the message bundle ({@code nav.<key>}); null permission: every member. */
+    public record Entry(String key, String href, Permission permission) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("overview", "/app", null),
+            new Entry("wallet", "/app/wallet", Permission.WALLET_READ));
+
+    private Navigation() {
+    }
+
+    static List<Entry> visibleTo(CrmPrincipal member) {
+        return ENTRIES.stream().filter(entry -> entry.permission() == null || member.may(entry.permission())).toList();
+    }
+}

@@ -1,0 +1,212 @@
+package com.chatnation.crm.application.platform.security;
+
+import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.support.AdminClient;
+import com.chatnation.crm.application.support.DashboardSession;
+import com.chatnation.crm.application.support.TeamMembers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of every dashboard page controller, as every kind of visitor: nobody, each staff role of organization
+ * A, a member of organization B, and an API bearer token (which pages must not accept). Routes are read from the
+ * running service's handler mappings, so a new page without a row here fails the test. The matrix is written here,
+ * apart from the service's own rules.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageBatteryTest {
+
+    // O owner, A admin, E editor, G agent, V viewer, B billing (organization A); M any member; * anyone.
+    private static final String MEMBER = "M";
+    private static final String ANYONE = "*";
+    private static final String WALLET_READ = "OAVB";
+
+    private static final Map<String, String> MATRIX = matrix(
+            "GET /login", ANYONE,
+            "GET /invitation", ANYONE,
+            "POST /invitation", ANYONE,
+            "GET /", MEMBER,
+            "GET /app", MEMBER,
+            "GET /app/wallet", WALLET_READ);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private String base;
+    private final Map<Character, DashboardSession> sessions = new LinkedHashMap<>();
+    private AdminClient.Onboarded organizationA;
+    private DashboardSession otherOrganization;
+
+    @BeforeAll
+    void team() {
+        base = "http://localhost:" + port;
+        AdminClient platform = new AdminClient(base);
+        organizationA = platform.onboard(Map.of("name", "Pages A", "phoneNumberId", AdminClient.randomPhoneNumberId(),
+                "lowBalanceThreshold", 0));
+        AdminClient.Onboarded b = platform.onboard(Map.of("name", "Pages B", "phoneNumberId",
+                AdminClient.randomPhoneNumberId(), "lowBalanceThreshold", 0));
+        sessions.put('O', DashboardSession.logIn(base, TeamMembers.owner(organizationA)));
+        Map<Character, String> roles = Map.of('A', "admin", 'E', "editor", 'G', "agent", 'V', "viewer", 'B', "billing");
+        roles.forEach((code, role) -> sessions.put(code,
+                DashboardSession.logIn(base, TeamMembers.invite(organizationA, role))));
+        otherOrganization = DashboardSession.logIn(base, TeamMembers.owner(b));
+    }
+
+    @Test
+    void everyPageAnswersExactlyWhatTheMatrixSays() {
+        List<String> routes = pageRoutes();
+        assertThat(new TreeSet<>(routes)).as("page routes without a row in the matrix: add one")
+                .isSubsetOf(MATRIX.keySet());
+        assertThat(routes).as("rows of the matrix no page serves (stale rows)").containsAll(MATRIX.keySet());
+
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, String> row : MATRIX.entrySet()) {
+            String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+            String path = concrete(row.getKey().substring(row.getKey().indexOf(' ') + 1));
+            String rule = row.getValue();
+
+            DashboardSession.Page anonymous = DashboardSession.anonymous(base).send(method, path, Map.of());
+            if (!ANYONE.equals(rule) && !(anonymous.status() == 302 && anonymous.location().endsWith("/login"))) {
+                failures.add(row.getKey() + " as nobody: " + anonymous.status() + ", expected a redirect to the login");
+            }
+            DashboardSession.Page bearer = DashboardSession.anonymous(base).send(method, path,
+                    Map.of("Authorization", "Bearer " + organizationA.owner().token()));
+            if (!ANYONE.equals(rule) && bearer.status() != 302) {
+                failures.add(row.getKey() + " with an API token: " + bearer.status() + ", pages take no bearer tokens");
+            }
+            for (Map.Entry<Character, DashboardSession> member : sessions.entrySet()) {
+                boolean allowed = ANYONE.equals(rule) || MEMBER.equals(rule) || rule.indexOf(member.getKey()) >= 0;
+                int status = member.getValue().send(method, path, Map.of()).status();
+                if (status >= 500) {
+                    failures.add(row.getKey() + " as " + member.getKey() + ": a server error " + status);
+                } else if (allowed == (status == 403 || status == 401)) {
+                    failures.add(row.getKey() + " as " + member.getKey() + ": " + status + (allowed
+                            ? ", refused a member the matrix allows" : ", expected 403"));
+                }
+            }
+            int foreign = otherOrganization.send(method, path, Map.of()).status();
+            if (foreign >= 500) {
+                failures.add(row.getKey() + " as another organization's owner: a server error " + foreign);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void changesNeedTheFormsCsrfToken() {
+        DashboardSession owner = sessions.get('O');
+        assertThat(owner.postWithoutToken("/logout", Map.of()).status()).isEqualTo(403);
+        assertThat(owner.get("/app").status()).as("still logged in").isEqualTo(200);
+    }
+
+    @Test
+    void aPageSessionDoesNotOpenTheApi() {
+        DashboardSession owner = sessions.get('O');
+        assertThat(owner.get("/api/v1/orgs/" + organizationA.organizationId() + "/wallet").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anHtmxRequestWithoutASessionIsToldWhereToLogIn() {
+        DashboardSession.Page refresh = DashboardSession.anonymous(base).htmx("/app");
+        assertThat(refresh.status()).isEqualTo(401);
+    }
+
+    @Test
+    void loggingOutEndsTheStaffSession() {
+        TeamMembers.Member viewer = TeamMembers.invite(organizationA, "viewer");
+        DashboardSession session = DashboardSession.logIn(base, viewer);
+        assertThat(session.get("/app").status()).isEqualTo(200);
+        DashboardSession.Page out = session.post("/logout", Map.of());
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.location()).endsWith("/login?logout");
+        assertThat(session.get("/app").location()).endsWith("/login");
+    }
+
+    @Test
+    void aDeactivatedMemberLosesTheOpenPageAtOnce() {
+        TeamMembers.Member viewer = TeamMembers.invite(organizationA, "viewer");
+        DashboardSession session = DashboardSession.logIn(base, viewer);
+        assertThat(session.get("/app").status()).isEqualTo(200);
+        assertThat(organizationA.owner().delete(organizationA.path("/users/" + viewer.userId())).status())
+                .isIn(200, 204);
+        DashboardSession.Page after = session.get("/app");
+        assertThat(after.status()).isEqualTo(302);
+        assertThat(after.location()).endsWith("/login");
+    }
+
+    @Test
+    void aChangeOfRolesShowsOnTheNextClick() {
+        TeamMembers.Member member = TeamMembers.invite(organizationA, "agent");
+        DashboardSession session = DashboardSession.logIn(base, member);
+        assertThat(session.get("/app/wallet").status()).isEqualTo(403);
+        assertThat(organizationA.owner().put(organizationA.path("/users/" + member.userId() + "/roles"),
+                Map.of("roles", List.of("viewer"))).status()).isEqualTo(200);
+        assertThat(session.get("/app/wallet").status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedWithoutSayingWhichPartWasWrong() {
+        DashboardSession visitor = DashboardSession.anonymous(base);
+        DashboardSession.Page wrong = visitor.post("/login", Map.of("login", organizationA.ownerLogin(),
+                "password", "not the password"));
+        DashboardSession.Page unknown = visitor.post("/login", Map.of("login", "nobody@example.com",
+                "password", "not the password"));
+        assertThat(wrong.location()).endsWith("/login?error");
+        assertThat(unknown.location()).endsWith("/login?error");
+        assertThat(visitor.get("/app").location()).endsWith("/login");
+    }
+
+    private List<String> pageRoutes() {
+        List<String> routes = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((RequestMappingInfo info, org.springframework.web.method.HandlerMethod handler) -> {
+            if (AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), DashboardPage.class)) {
+                for (String pattern : info.getPatternValues()) {
+                    info.getMethodsCondition().getMethods()
+                            .forEach(method -> routes.add(method.name() + " " + pattern));
+                }
+            }
+        });
+        return routes;
+    }
+
+    private String concrete(String template) {
+        Matcher variable = Pattern.compile("\\{([^}]+)}").matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (variable.find()) {
+            variable.appendReplacement(path, "x1");
+        }
+        variable.appendTail(path);
+        return path.toString();
+    }
+
+    private static Map<String, String> matrix(String... rows) {
+        Map<String, String> matrix = new LinkedHashMap<>();
+        for (int i = 0; i < rows.length; i += 2) {
+            matrix.put(rows[i], rows[i + 1]);
+        }
+        return matrix;
+    }
+}
