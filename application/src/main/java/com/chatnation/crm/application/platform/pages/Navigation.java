@@ -9,7 +9,7 @@ import java.util.List;
  * The dashboard's menu. An entry shows only to members whose roles open its page; the page itself is guarded by
  * its line in the access rules whether or not the menu shows it.
  */
-public final class Navigation {
+final class Navigation {
 
     /** {@code key} names the menu text in the message bundle ({@code nav.<key>}); null permission: every member. */
     public record Entry(String key, String href, Permission permission) {
