@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * Reads come from the read tables, which follow the events within moments.
  */
 @Service
-public class InboxService {
+class InboxService {
 
     /** How many of a conversation's notes its detail shows (the newest). */
     static final int NOTES_SHOWN = 200;

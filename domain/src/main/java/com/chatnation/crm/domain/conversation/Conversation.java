@@ -497,8 +497,10 @@ public class Conversation {
 
     private void record(Turn turn, String inReplyTo, Instant saidAt) {
         // Replies are billed to the module that handled the message: a survey's thank-you is a survey reply
-        // even though the conversation is idle again when it is sent.
-        String billedModule = (state != ConversationState.IDLE ? state : turn.next()).module();
+        // even though the conversation is idle again when it is sent, and the bot's promise that a person will
+        // answer is billed to the flow that made it (general when idle), not to the team's inbox.
+        boolean fromTheFlowUnderWay = state != ConversationState.IDLE || turn.next() == ConversationState.HANDED_OVER;
+        String billedModule = (fromTheFlowUnderWay ? state : turn.next()).module();
         if (turn.handover() != null) {
             apply(new ConversationHandedOver(conversationId, sessionId, organizationId, contactId, turn.handover(),
                     null, saidAt));

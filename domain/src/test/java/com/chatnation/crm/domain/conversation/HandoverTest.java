@@ -174,7 +174,7 @@ class HandoverTest {
                     toHandedOver(ConversationHandedOver.CONTACT_ASKED));
             ReplyQueued confirmation = events.of(ReplyQueued.class).get(0);
             assertThat(confirmation.reply().fallbackText()).isEqualTo(HandoverFlow.CONFIRMATION);
-            assertThat(confirmation.module()).isEqualTo("inbox");
+            assertThat(confirmation.module()).as("billed to the flow that handled the message").isEqualTo("general");
             assertThat(confirmation.action()).isEqualTo("reply");
         }
 
@@ -362,6 +362,8 @@ class HandoverTest {
             assertThat(events.types()).containsExactly(MessageReceived.class, ContactOptedOut.class,
                     ReplyQueued.class);
             assertThat(events.replyTexts()).containsExactly(GlobalWords.OPTED_OUT);
+            assertThat(events.of(ReplyQueued.class).get(0).module()).as("the inbox holds the contact")
+                    .isEqualTo("inbox");
 
             // and the next message is the person's again
             fixture.given(plus(waitingForAPerson(), new ContactOptedOut(ID, SESSION, ORG, CONTACT_ID,
