@@ -127,6 +127,7 @@ class InboxIntegrationTest {
         assertThat(waiting.path("handoverReason").asText()).isEqualTo("contact_asked");
         assertThat(absent(waiting.path("assignedAgentId"))).isTrue();
         assertThat(waiting.path("windowClosesAt").isTextual()).isTrue();
+        assertThat(waiting.path("windowSecondsLeft").asLong()).isBetween(86_000L, 86_400L);
         String sessionId = waiting.path("id").asText();
         assertThat(listed(org, agent.client(), "unassigned", contact).path("id").asText()).isEqualTo(sessionId);
         assertThat(isListed(org, agent.client(), "bot", contact)).isFalse();
@@ -250,6 +251,9 @@ class InboxIntegrationTest {
                         SELECT id FROM conversations WHERE organization_id = ? AND contact_phone = ?""",
                 org.organizationId, contact), rows -> !rows.isEmpty(), "the session").get(0).get("id");
         long before = org.balance();
+        JsonNode closedWindow = org.admin.get(org.path("/inbox/" + sessionId)).body().path("conversation");
+        assertThat(Instant.parse(closedWindow.path("windowClosesAt").asText())).isEqualTo(wrote.plus(Duration.ofHours(24)));
+        assertThat(closedWindow.path("windowSecondsLeft").asLong()).isZero();
 
         AdminClient.Response freeForm = org.admin.post(org.path("/inbox/" + sessionId + "/replies"),
                 Map.of("text", "Are you still there?"));

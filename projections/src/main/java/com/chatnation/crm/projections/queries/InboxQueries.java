@@ -60,14 +60,15 @@ public class InboxQueries {
 
     /**
      * One session as the inbox shows it. {@code id} is the session; {@code conversationId} the contact's stream.
-     * {@code inboxStatus}: bot, waiting (handed over, nobody assigned), assigned or closed.
+     * {@code inboxStatus}: bot, waiting (handed over, nobody assigned), assigned or closed. {@code windowSecondsLeft}:
+     * how long free-form replies still reach the contact (0 once the 24-hour window has closed).
      */
     public record InboxItem(String id, String conversationId, UUID contactId, String contactPhone, String profileName,
                             String inboxStatus, String status, String currentState, String assignedAgentId,
                             String handoverReason, Instant handedOverAt, Instant awaitingAgentSince,
                             Instant firstHumanResponseAt, Instant resolvedAt, Instant windowClosesAt,
-                            Instant startedAt, Instant lastMessageAt, Instant endedAt, String endReason,
-                            int messageCount, LastMessage lastMessage) {
+                            Long windowSecondsLeft, Instant startedAt, Instant lastMessageAt, Instant endedAt,
+                            String endReason, int messageCount, LastMessage lastMessage) {
         Cursor cursor() {
             return Cursor.of(lastMessageAt, id);
         }
@@ -94,6 +95,7 @@ public class InboxQueries {
                    c.current_state, c.assigned_agent_id, c.handover_reason, c.handed_over_at, c.awaiting_agent_since,
                    c.first_human_response_at, c.resolved_at, c.window_closes_at, c.started_at, c.last_message_at,
                    c.ended_at, c.end_reason, c.message_count,
+                   GREATEST(0, floor(extract(epoch FROM c.window_closes_at - now())))::bigint AS window_seconds_left,
                    m.direction AS last_direction, m.type AS last_type, m.text AS last_text, m.created_at AS last_at
             FROM conversations c
             LEFT JOIN LATERAL (SELECT direction, type, text, created_at FROM messages
@@ -112,7 +114,8 @@ public class InboxQueries {
                 rs.getString("inbox_status"), rs.getString("status"), rs.getString("current_state"),
                 rs.getString("assigned_agent_id"), rs.getString("handover_reason"), instant(rs, "handed_over_at"),
                 instant(rs, "awaiting_agent_since"), instant(rs, "first_human_response_at"),
-                instant(rs, "resolved_at"), instant(rs, "window_closes_at"), instant(rs, "started_at"),
+                instant(rs, "resolved_at"), instant(rs, "window_closes_at"), nullableLong(rs, "window_seconds_left"),
+                instant(rs, "started_at"),
                 instant(rs, "last_message_at"), instant(rs, "ended_at"), rs.getString("end_reason"),
                 rs.getInt("message_count"), rs.getString("last_direction") == null ? null
                 : new LastMessage(rs.getString("last_direction"), rs.getString("last_type"),
