@@ -98,7 +98,8 @@ class ArchitectureTest {
             Map.entry("dashboard", Set.of()),
             Map.entry("contacts", Set.of()),
             Map.entry("analytics", Set.of()),
-            Map.entry("templates", Set.of()));
+            Map.entry("templates", Set.of()),
+            Map.entry("inbox", Set.of()));
 
     @Test
     void noPackageDependsOnItselfInACircle() {

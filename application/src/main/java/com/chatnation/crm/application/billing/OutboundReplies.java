@@ -51,7 +51,7 @@ class OutboundReplies {
                         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?, ?, ?)
                         ON CONFLICT (reply_id) DO NOTHING""",
                 event.replyId(), event.organizationId(), event.conversationId(), event.contactPhone(), event.module(),
-                event.action(), write(event.reply()), event.inReplyToMessageId(), Timestamp.from(at), Timestamp.from(at),
+                event.action(), write(event.message()), event.inReplyToMessageId(), Timestamp.from(at), Timestamp.from(at),
                 event.windowClosesAt() == null ? null : Timestamp.from(event.windowClosesAt()),
                 event.reengageTemplate());
     }

@@ -48,7 +48,8 @@ class MessageRetention {
         this.clock = Clock.systemUTC();
     }
 
-    record Applied(String organizationId, int days, int messagesBlanked, int repliesBlanked, int keysDestroyed) {
+    record Applied(String organizationId, int days, int messagesBlanked, int repliesBlanked, int notesBlanked,
+                   int keysDestroyed) {
     }
 
     /** One pass over every organization with a limit, and the inbox. */
@@ -75,15 +76,21 @@ class MessageRetention {
                     UPDATE outbound_replies SET reply = '{"expired": true}'::jsonb
                     WHERE organization_id = ? AND queued_at < ? AND status IN ('sent', 'failed')
                     AND reply <> '{"expired": true}'::jsonb""", organizationId, Timestamp.from(cutoff));
+            // the team's notes are about the contact: they go with the contact's words
+            int notes = jdbc.update("""
+                    UPDATE conversation_notes SET text = NULL
+                    WHERE organization_id = ? AND created_at < ? AND text IS NOT NULL""",
+                    organizationId, Timestamp.from(cutoff));
             // a month's key goes only when the whole month is older than the limit
             int destroyed = keys.destroyMessageTextKeysBefore(organizationId,
                     YearMonth.from(cutoff.atOffset(ZoneOffset.UTC)));
-            return new Applied(organizationId, days, messages, replies, destroyed);
+            return new Applied(organizationId, days, messages, replies, notes, destroyed);
         });
-        if (applied.messagesBlanked() + applied.repliesBlanked() + applied.keysDestroyed() > 0) {
-            log.info("Retention: organization {} keeps message texts {} days: blanked {} messages and {} queued "
-                            + "replies older than {}, destroyed {} monthly text keys", organizationId, days,
-                    applied.messagesBlanked(), applied.repliesBlanked(), cutoff, applied.keysDestroyed());
+        if (applied.messagesBlanked() + applied.repliesBlanked() + applied.notesBlanked() + applied.keysDestroyed() > 0) {
+            log.info("Retention: organization {} keeps message texts {} days: blanked {} messages, {} queued "
+                            + "replies and {} notes older than {}, destroyed {} monthly text keys", organizationId, days,
+                    applied.messagesBlanked(), applied.repliesBlanked(), applied.notesBlanked(), cutoff,
+                    applied.keysDestroyed());
         }
         return applied;
     }

@@ -78,6 +78,27 @@ class DashboardQueryPlansTest {
     }
 
     @Test
+    void everyInboxFilterIsPagedInIndexOrder() throws SQLException {
+        String page = " AND (c.last_message_at, c.id) < (%s, 'x') ORDER BY c.last_message_at DESC, c.id DESC LIMIT 51"
+                .formatted(AT);
+        for (String filter : List.of("c.inbox_status = 'bot'", "c.inbox_status = 'waiting'", "c.inbox_status = 'closed'")) {
+            assertThat(plan("SELECT c.id FROM conversations c WHERE c.organization_id = 'o' AND " + filter + page))
+                    .as(filter).contains("conversations_inbox").doesNotContain("Sort");
+        }
+        assertThat(plan("SELECT c.id FROM conversations c WHERE c.organization_id = 'o' "
+                + "AND c.awaiting_agent_since IS NOT NULL" + page))
+                .contains("conversations_inbox_awaiting").doesNotContain("Sort");
+        assertThat(plan("SELECT c.id FROM conversations c WHERE c.organization_id = 'o' "
+                + "AND c.inbox_status = 'assigned' AND c.assigned_agent_id = 'a'" + page))
+                .contains("conversations_inbox").doesNotContain("Sort");
+        // each item's latest message: one step back along the transcript's index
+        assertThat(plan("""
+                SELECT id FROM messages WHERE organization_id = 'o' AND conversation_id = 'c'
+                ORDER BY created_at DESC, id DESC LIMIT 1"""))
+                .contains("messages_organization_conversation_created").doesNotContain("Sort");
+    }
+
+    @Test
     void transactionPagesUseTheIndexOfTheirFilter() throws SQLException {
         String page = " AND created_at >= %s AND created_at < %s AND (created_at, sequence_number) < (%s, 10)"
                 .formatted(AT, AT, AT) + " ORDER BY created_at DESC, sequence_number DESC LIMIT 51";

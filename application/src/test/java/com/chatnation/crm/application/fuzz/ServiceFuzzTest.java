@@ -112,7 +112,8 @@ class ServiceFuzzTest {
             "ORG/surveys", "ORG/surveys/{}/results?from=&to=", "ORG/survey-funnels/{}?from=&to=", "ORG/funnels",
             "ORG/funnels/{}?from=&to=&breakdown=", "ORG/rollups/daily?from=&to=&metric=",
             "ORG/audit-log?actorId=&actorType=&action=&resourceType=&resourceId=&from=&to=&limit=&after=",
-            "ORG/users", "ORG/api-keys",
+            "ORG/users", "ORG/api-keys", "ORG/inbox?filter=&limit=&after=", "ORG/inbox/{}?limit=&after=",
+            "ORG/settings/handover",
             "/admin/quarantine?organizationId=&reason=&limit=&after=", "/admin/organizations/{}",
             "/admin/organizations/{}/wallet", "/admin/replay/{}");
     private static final List<String> PLAUSIBLE = List.of("", "1", "10", "0", "-1", "201", "99999999999999999999",
@@ -172,6 +173,14 @@ class ServiceFuzzTest {
                     {"email":"someone@example.com","displayName":"S","roles":["editor"]}"""),
             new Write("POST", "ORG/api-keys", false, """
                     {"name":"k","scopes":["read"]}"""),
+            new Write("PUT", "ORG/settings/handover", false, """
+                    {"words":["agent","talk to a person"],"notUnderstoodLimit":3,"businessHours":{
+                     "timeZone":"Africa/Nairobi","days":["MONDAY","FRIDAY"],"opensAt":"08:00","closesAt":"17:00",
+                     "outOfHoursReply":"We are closed"}}"""),
+            new Write("POST", "ORG/inbox/{}/replies", false, """
+                    {"text":"Hello from the team","templateId":null,"parameters":null}"""),
+            new Write("POST", "ORG/inbox/{}/assignment", false, """
+                    {"agentId":"someone"}"""),
             new Write("POST", "/admin/organizations", true, """
                     {"name":"N","phoneNumberId":"1","lowBalanceThreshold":5,
                      "prices":[{"module":"general","action":"reply","tokens":1}],

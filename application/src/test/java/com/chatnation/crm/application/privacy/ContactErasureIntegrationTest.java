@@ -70,6 +70,16 @@ class ContactErasureIntegrationTest {
         waitFor(() -> count("SELECT count(*) FROM survey_responses WHERE contact_id = ?::uuid", contactId) == 1
                 && count("SELECT count(*) FROM messages WHERE contact_id = ?::uuid", keptId) >= 4);
         assertThat(occurrences(erased.substring(1))).as("before erasure the number is in the read tables").isNotEmpty();
+        // the team answers them and notes what they said: a person's words about the contact go with the contact's
+        String session = jdbc.queryForObject("SELECT id FROM conversations WHERE organization_id = ? "
+                + "AND contact_id = ?::uuid ORDER BY started_at DESC LIMIT 1", String.class, org.organizationId, contactId);
+        assertThat(org.admin.post(org.path("/inbox/" + session + "/replies"), Map.of("text", "Noted: " + secret))
+                .status()).isEqualTo(202);
+        assertThat(org.admin.post(org.path("/inbox/" + session + "/notes"), Map.of("text", "They said " + secret))
+                .status()).isEqualTo(201);
+        waitFor(() -> count("SELECT count(*) FROM conversation_notes WHERE contact_id = ?::uuid", contactId) == 1
+                && count("SELECT count(*) FROM messages WHERE contact_id = ?::uuid AND agent_id IS NOT NULL",
+                contactId) == 1);
         // every reply handed to WhatsApp and its row settled, so the other contacts' rows no longer change
         waitFor(() -> count("""
                 SELECT count(*) FROM messages m WHERE m.organization_id = ? AND m.direction = 'outbound'
@@ -132,9 +142,17 @@ class ContactErasureIntegrationTest {
                 org.organizationId, "%" + words + "%") == 1);
         assertThat(org.admin.get(org.path("/settings/message-retention")).body().path("days").isIntegralNumber())
                 .as("no limit until one is set").isFalse();
-        // the message is made a month old, as if time had passed
+        String session = jdbc.queryForObject("SELECT id FROM conversations WHERE organization_id = ? LIMIT 1",
+                String.class, org.organizationId);
+        assertThat(org.admin.post(org.path("/inbox/" + session + "/notes"), Map.of("text", "asked about " + words))
+                .status()).isEqualTo(201);
+        waitFor(() -> count("SELECT count(*) FROM conversation_notes WHERE organization_id = ? AND text LIKE ?",
+                org.organizationId, "%" + words + "%") == 1);
+        // the message and the note are made a month old, as if time had passed
         jdbc.update("UPDATE messages SET created_at = created_at - interval '40 days' WHERE organization_id = ?",
                 org.organizationId);
+        jdbc.update("UPDATE conversation_notes SET created_at = created_at - interval '40 days' "
+                + "WHERE organization_id = ?", org.organizationId);
 
         AdminClient.Response set = org.admin.put(org.path("/settings/message-retention"), Map.of("days", 30));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
@@ -144,6 +162,8 @@ class ContactErasureIntegrationTest {
                 org.organizationId, "%" + words + "%", "%" + words + "%")).isZero();
         assertThat(count("SELECT count(*) FROM messages WHERE organization_id = ?", org.organizationId))
                 .as("the messages stay, without their texts").isPositive();
+        assertThat(count("SELECT count(*) FROM conversation_notes WHERE organization_id = ? AND text IS NULL",
+                org.organizationId)).as("the note stays, without its text").isEqualTo(1);
         assertThat(org.admin.put(org.path("/settings/message-retention"), Map.of("days", 0)).status()).isEqualTo(422);
     }
 

@@ -33,6 +33,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Conversation {
 
     public static final String INACTIVITY_DEADLINE = "conversation-inactivity";
+    /** The price list's module and action of a reply a person of the organization's team wrote. */
+    public static final String INBOX_MODULE = "inbox";
+    public static final String AGENT_REPLY_ACTION = "agent_reply";
+    /** WhatsApp's limit on a text message's body. */
+    public static final int MAX_REPLY_LENGTH = 4096;
+    public static final int MAX_NOTE_LENGTH = 2000;
+    static final String NO_ACTIVE_CONVERSATION = "no_active_conversation";
     /** Message ids remembered to drop redeliveries; WhatsApp redelivers within hours, not thousands of messages later. */
     private static final int REMEMBERED_MESSAGE_IDS = 500;
 
@@ -65,6 +72,11 @@ public class Conversation {
      */
     private Boolean marketingOptIn;
     private Instant consentChangedAt;
+    /* While a person of the organization's team holds the session (state HANDED_OVER): since when, who answers it,
+     * and whether the team has replied yet (for the first response time). */
+    private Instant handedOverAt;
+    private String assignedAgentId;
+    private boolean teamReplied;
 
     protected Conversation() {
         // required by the event-sourcing repository, and the creation policy below
@@ -73,7 +85,8 @@ public class Conversation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
-                                           ConsentWordsCatalog consentWords, DeadlineManager deadlines) {
+                                           ConsentWordsCatalog consentWords, HandoverSettingsCatalog handover,
+                                           DeadlineManager deadlines) {
         if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
                 || command.inactivityTimeout().isZero()) {
             throw new DomainRuleViolation("invalid_timeout", "inactivity timeout must be positive");
@@ -101,7 +114,8 @@ public class Conversation {
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
                 Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
-                Ids::newId, consentWords.consentWords(command.organizationId())));
+                Ids::newId, consentWords.consentWords(command.organizationId()),
+                handover.handoverSettings(command.organizationId())));
         record(turn, command.messageId(), command.sentAt());
         effects.addAll(turn.effects());
 
@@ -147,7 +161,7 @@ public class Conversation {
     @CommandHandler
     public String handle(SendNotification command) {
         if (erased) {
-            throw new DomainRuleViolation("contact_erased", "the contact of " + conversationId + " was erased");
+            throw erasedContact();
         }
         if (command.reengageTemplate() != null && command.reengageTemplate().isBlank()) {
             throw new DomainRuleViolation("invalid_reengage_template",
@@ -242,12 +256,181 @@ public class Conversation {
 
     @CommandHandler
     public List<ConversationEffect> handle(CloseConversation command) {
-        if (sessionId == null) {
-            throw new DomainRuleViolation("no_active_conversation", "there is no open conversation to close");
+        if (erased) {
+            throw erasedContact();
+        }
+        if (sessionId == null || command.sessionId() != null && !command.sessionId().equals(sessionId)) {
+            throw new DomainRuleViolation(NO_ACTIVE_CONVERSATION, "there is no open conversation to close");
         }
         List<ConversationEffect> effects = leaveFlow("closed");
+        if (state == ConversationState.HANDED_OVER) {
+            apply(new HandedBackToBot(conversationId, sessionId, organizationId, contactId, command.closedBy(),
+                    HandedBackToBot.CLOSED, handedOverAt, command.at() != null ? command.at() : Instant.now()));
+        }
         apply(new ConversationClosed(conversationId, sessionId, organizationId, contactId, command.reason()));
         return effects; // the session's deadline finds it closed and does nothing
+    }
+
+    // ---- the organization's team: taking over, assigning, replying, notes, handing back -------------------------
+
+    /*
+     * An agent's reply is an ordinary ReplyQueued (module "inbox", action "agent_reply") followed by AgentReplied,
+     * which only says who wrote it. The reply dispatcher, the wallet, holding on an empty wallet, the send to
+     * WhatsApp, delivery statuses, re-engagement templates outside the window, refunds, the transcript and the rollups
+     * all already work on ReplyQueued, so a person's reply gets every one of them unchanged instead of a second path
+     * beside the bot's. Its text is sealed (ReplyQueued.staffReply): unlike the bot's, it may hold personal data.
+     */
+
+    @CommandHandler
+    public List<ConversationEffect> handle(TakeOverConversation command) {
+        requireAgent(command.agentId(), "the agent taking over");
+        requireTime(command.at());
+        requireOpenSession(command.sessionId());
+        if (state == ConversationState.HANDED_OVER) {
+            if (!command.agentId().equals(assignedAgentId)) {
+                apply(new ConversationAssigned(conversationId, sessionId, organizationId, contactId,
+                        command.agentId(), command.agentId(), command.at()));
+            }
+            return List.of();
+        }
+        return takeOver(command.agentId(), command.agentId(), command.at());
+    }
+
+    @CommandHandler
+    public List<ConversationEffect> handle(AssignConversation command) {
+        requireAgent(command.agentId(), "the agent to assign");
+        requireAgent(command.assignedBy(), "who assigns");
+        requireTime(command.at());
+        requireOpenSession(command.sessionId());
+        if (state != ConversationState.HANDED_OVER) {
+            return takeOver(command.agentId(), command.assignedBy(), command.at());
+        }
+        if (!command.agentId().equals(assignedAgentId)) {
+            apply(new ConversationAssigned(conversationId, sessionId, organizationId, contactId, command.agentId(),
+                    command.assignedBy(), command.at()));
+        }
+        return List.of();
+    }
+
+    @CommandHandler
+    public AgentReplyQueued handle(ReplyAsAgent command) {
+        requireAgent(command.agentId(), "the agent replying");
+        requireTime(command.at());
+        if (command.text() == null || command.text().isBlank()) {
+            throw new DomainRuleViolation("invalid_reply", "a reply needs text");
+        }
+        if (command.text().length() > MAX_REPLY_LENGTH) {
+            throw new DomainRuleViolation("invalid_reply", "a reply has at most " + MAX_REPLY_LENGTH + " characters");
+        }
+        if (command.templateName() != null && command.templateName().isBlank()) {
+            throw new DomainRuleViolation("invalid_reply", "a template is named, or null for a free-form reply");
+        }
+        if (erased) {
+            throw erasedContact();
+        }
+        if (currentOrLastSession() == null || contactPhone == null) {
+            throw new DomainRuleViolation(NO_ACTIVE_CONVERSATION, "the contact has never written");
+        }
+        boolean windowOpen = windowClosesAt != null && command.at().isBefore(windowClosesAt);
+        if (!windowOpen && command.templateName() == null) {
+            throw new DomainRuleViolation("window_closed", "the contact's 24-hour window closed at " + windowClosesAt
+                    + ": only an approved message template reaches them now");
+        }
+        if (windowOpen && command.templateName() != null) {
+            throw new DomainRuleViolation("window_open", "the contact's 24-hour window is open until "
+                    + windowClosesAt + ": reply in your own words, templates are for a closed window");
+        }
+        List<ConversationEffect> effects = sessionId != null && state != ConversationState.HANDED_OVER
+                ? takeOver(command.agentId(), command.agentId(), command.at()) : List.of();
+        boolean held = state == ConversationState.HANDED_OVER;
+        String replyId = Ids.newId();
+        String session = currentOrLastSession();
+        apply(new ReplyQueued(conversationId, session, organizationId, contactId, contactPhone, replyId,
+                INBOX_MODULE, AGENT_REPLY_ACTION, null, null, windowClosesAt, command.templateName(),
+                new OutboundReply.Text(command.text())));
+        apply(new AgentReplied(conversationId, session, organizationId, contactId, command.agentId(), replyId,
+                command.templateName(), held ? handedOverAt : null, held && !teamReplied, command.at()));
+        return new AgentReplyQueued(replyId, effects);
+    }
+
+    /** @return the note's id */
+    @CommandHandler
+    public String handle(AddNote command) {
+        requireAgent(command.agentId(), "the note's author");
+        requireTime(command.at());
+        if (command.text() == null || command.text().isBlank()) {
+            throw new DomainRuleViolation("invalid_note", "a note needs text");
+        }
+        String text = command.text().strip();
+        if (text.length() > MAX_NOTE_LENGTH) {
+            throw new DomainRuleViolation("invalid_note", "a note has at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        if (erased) {
+            throw erasedContact();
+        }
+        if (currentOrLastSession() == null) {
+            throw new DomainRuleViolation(NO_ACTIVE_CONVERSATION, "the contact has never written");
+        }
+        String noteId = Ids.newId();
+        apply(new NoteAdded(conversationId, command.sessionId() != null ? command.sessionId() : currentOrLastSession(),
+                organizationId, contactId, noteId, command.agentId(), text, command.at()));
+        return noteId;
+    }
+
+    @CommandHandler
+    public void handle(HandBackToBot command) {
+        requireAgent(command.agentId(), "the agent handing back");
+        requireTime(command.at());
+        requireOpenSession(command.sessionId());
+        if (state != ConversationState.HANDED_OVER) {
+            throw new DomainRuleViolation("not_handed_over", "the bot already holds this conversation");
+        }
+        apply(new HandedBackToBot(conversationId, sessionId, organizationId, contactId, command.agentId(),
+                HandedBackToBot.HANDED_BACK, handedOverAt, command.at()));
+        moveTo(ConversationState.IDLE, Map.of());
+    }
+
+    private List<ConversationEffect> takeOver(String agentId, String by, Instant at) {
+        List<ConversationEffect> effects = leaveFlow("handed_over");
+        apply(new ConversationHandedOver(conversationId, sessionId, organizationId, contactId,
+                ConversationHandedOver.AGENT_TOOK_OVER, by, at));
+        moveTo(ConversationState.HANDED_OVER, Map.of(HandoverFlow.REASON, ConversationHandedOver.AGENT_TOOK_OVER));
+        apply(new ConversationAssigned(conversationId, sessionId, organizationId, contactId, agentId, by, at));
+        return effects;
+    }
+
+    private void moveTo(ConversationState next, Map<String, String> data) {
+        apply(new StateChanged(conversationId, sessionId, organizationId, contactId, state.stateName(),
+                next.stateName(), next.step(), next.module(), data));
+    }
+
+    private static void requireAgent(String agentId, String who) {
+        if (agentId == null || agentId.isBlank()) {
+            throw new DomainRuleViolation("invalid_agent", who + " is required");
+        }
+    }
+
+    private static void requireTime(Instant at) {
+        if (at == null) {
+            throw new DomainRuleViolation("invalid_time", "the time of the action is required");
+        }
+    }
+
+    /** The open session, and the one the caller means when it names one (a newer session is not theirs to change). */
+    private void requireOpenSession(String expected) {
+        if (erased) {
+            throw erasedContact();
+        }
+        if (sessionId == null) {
+            throw new DomainRuleViolation(NO_ACTIVE_CONVERSATION, "the conversation has ended");
+        }
+        if (expected != null && !expected.equals(sessionId)) {
+            throw new DomainRuleViolation(NO_ACTIVE_CONVERSATION, "that session has ended; the contact is in a newer one");
+        }
+    }
+
+    private DomainRuleViolation erasedContact() {
+        return new DomainRuleViolation("contact_erased", "the contact of " + conversationId + " was erased");
     }
 
     /**
@@ -294,6 +477,10 @@ public class Conversation {
 
     private List<ConversationEffect> expire() {
         List<ConversationEffect> effects = leaveFlow("inactivity");
+        if (state == ConversationState.HANDED_OVER) {
+            apply(new HandedBackToBot(conversationId, sessionId, organizationId, contactId, null,
+                    HandedBackToBot.EXPIRED, handedOverAt, lastActivityAt.plus(inactivityTimeout)));
+        }
         apply(new ConversationExpired(conversationId, sessionId, organizationId, contactId, lastActivityAt,
                 state.stateName()));
         return effects;
@@ -310,8 +497,14 @@ public class Conversation {
 
     private void record(Turn turn, String inReplyTo, Instant saidAt) {
         // Replies are billed to the module that handled the message: a survey's thank-you is a survey reply
-        // even though the conversation is idle again when it is sent.
-        String billedModule = (state != ConversationState.IDLE ? state : turn.next()).module();
+        // even though the conversation is idle again when it is sent, and the bot's promise that a person will
+        // answer is billed to the flow that made it (general when idle), not to the team's inbox.
+        boolean fromTheFlowUnderWay = state != ConversationState.IDLE || turn.next() == ConversationState.HANDED_OVER;
+        String billedModule = (fromTheFlowUnderWay ? state : turn.next()).module();
+        if (turn.handover() != null) {
+            apply(new ConversationHandedOver(conversationId, sessionId, organizationId, contactId, turn.handover(),
+                    null, saidAt));
+        }
         if (turn.next() != state || !turn.stateData().equals(stateData)) {
             apply(new StateChanged(conversationId, sessionId, organizationId, contactId, state.stateName(),
                     turn.next().stateName(), turn.next().step(), turn.next().module(), turn.stateData()));
@@ -364,6 +557,42 @@ public class Conversation {
         state = ConversationState.IDLE;
         stateData = new LinkedHashMap<>();
         openReplies.clear();
+        endHandover();
+    }
+
+    @EventSourcingHandler
+    void on(ConversationHandedOver event) {
+        handedOverAt = event.at();
+        assignedAgentId = null;
+        teamReplied = false;
+    }
+
+    @EventSourcingHandler
+    void on(ConversationAssigned event) {
+        assignedAgentId = event.agentId();
+    }
+
+    @EventSourcingHandler
+    void on(AgentReplied event) {
+        if (event.handedOverAt() != null) {
+            teamReplied = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HandedBackToBot event) {
+        endHandover();
+    }
+
+    private void endHandover() {
+        handedOverAt = null;
+        assignedAgentId = null;
+        teamReplied = false;
+    }
+
+    /** The agent who answers the handed-over session; null when nobody is assigned or the bot holds it. */
+    public String assignedAgentId() {
+        return assignedAgentId;
     }
 
     public boolean erased() {
@@ -467,6 +696,7 @@ public class Conversation {
         sessionId = null;
         state = ConversationState.IDLE;
         stateData = new LinkedHashMap<>();
+        endHandover(); // a new session starts with the bot
     }
 
     private static ConversationState stateOf(String name, String step) {

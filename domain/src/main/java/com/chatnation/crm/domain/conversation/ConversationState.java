@@ -10,7 +10,9 @@ public enum ConversationState {
     CHOOSING_EVENT("purchasing_ticket", "choosing_event", "events"),
     CHOOSING_TICKET_TYPE("purchasing_ticket", "choosing_ticket_type", "events"),
     CHOOSING_QUANTITY("purchasing_ticket", "choosing_quantity", "events"),
-    CONFIRMING_PURCHASE("purchasing_ticket", "confirming", "events");
+    CONFIRMING_PURCHASE("purchasing_ticket", "confirming", "events"),
+    /** A person of the organization's team holds the conversation: the bot records the contact's messages, says nothing. */
+    HANDED_OVER("handed_over", null, "inbox");
 
     private final String stateName;
     private final String step;

@@ -6,7 +6,10 @@ import com.chatnation.crm.domain.survey.SurveyDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** cancel/stop, menu/hi/help and the organization's opt-out and opt-in words: they work in every state. */
+/**
+ * cancel/stop, menu/hi/help and the organization's opt-out and opt-in words. The consent words work in every state;
+ * the others in every state the bot holds.
+ */
 final class GlobalWords {
 
     static final String MENU_TICKETS = "menu:tickets";
@@ -38,6 +41,10 @@ final class GlobalWords {
      * (a survey is recorded as abandoned). The reply confirms the opt-out.
      */
     static Turn optOut(TurnContext context) {
+        if (context.state() == ConversationState.HANDED_OVER) {
+            // a person holds the conversation: it stays with them, and the opt-out is still confirmed
+            return Turn.to(ConversationState.HANDED_OVER, context.data()).consent(false).say(OPTED_OUT);
+        }
         Turn turn = Turn.idle().consent(false);
         String responseId = context.data().get(SurveyFlow.RESPONSE_ID);
         if (context.state() == ConversationState.SURVEY_IN_PROGRESS && responseId != null) {
@@ -46,10 +53,16 @@ final class GlobalWords {
         return turn.say(OPTED_OUT);
     }
 
-    /** An opt-in word: confirmed, and the menu, which START showed before it opted in. */
+    /**
+     * An opt-in word: confirmed, and the menu, which START showed before it opted in. While a person holds the
+     * conversation it stays with them, so only the confirmation: the bot's menu would answer for them.
+     */
     static Turn optIn(TurnContext context) {
+        if (context.state() == ConversationState.HANDED_OVER) {
+            return Turn.to(ConversationState.HANDED_OVER, context.data()).consent(true).say(OPTED_IN);
+        }
         Turn menu = menu(context);
-        return new Turn(menu.next(), menu.stateData(), List.of(), menu.effects(), true)
+        return new Turn(menu.next(), menu.stateData(), List.of(), menu.effects(), true, null)
                 .say(OPTED_IN).say(menu.replies().get(0));
     }
 

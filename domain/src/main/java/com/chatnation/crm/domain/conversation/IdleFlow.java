@@ -2,10 +2,18 @@ package com.chatnation.crm.domain.conversation;
 
 import com.chatnation.crm.domain.messaging.MessageContent;
 
+import java.util.Map;
 import java.util.Set;
 
-/** A contact with no flow under way: route keywords and menu picks to a flow, answer anything else helpfully. */
+/**
+ * A contact with no flow under way: route keywords and menu picks to a flow, answer anything else helpfully. Messages
+ * the bot does not understand in a row are counted in the state data ({@value #NOT_UNDERSTOOD}); at the
+ * organization's limit the bot hands the conversation to its team. Any message it understands starts the count
+ * again (its turn carries other state data).
+ */
 final class IdleFlow {
+
+    static final String NOT_UNDERSTOOD = "notUnderstood";
 
     private static final Set<String> TICKET_WORDS = Set.of("tickets", "ticket", "buy tickets", "buy ticket", "tiketi");
 
@@ -34,12 +42,30 @@ final class IdleFlow {
         }
         MessageContent content = context.content();
         if (content instanceof MessageContent.Reaction || content instanceof MessageContent.SystemNotice) {
-            return Turn.idle(); // not requests: answering them would be noise
+            // not requests: answering them would be noise, and they neither add to nor end a run of misunderstandings
+            return Turn.to(ConversationState.IDLE, context.data());
         }
         if (content instanceof MessageContent.Unsupported) {
-            return Turn.idle().say(GlobalWords.menuReply(context,
-                    "Sorry, I can't read that kind of message yet. Here is what I can do:"));
+            return notUnderstood(context, "Sorry, I can't read that kind of message yet. Here is what I can do:");
         }
-        return Turn.idle().say(GlobalWords.menuReply(context, "Sorry, I didn't understand that. Here is what I can do:"));
+        return notUnderstood(context, "Sorry, I didn't understand that. Here is what I can do:");
+    }
+
+    private static Turn notUnderstood(TurnContext context, String apology) {
+        int inARow = count(context.data().get(NOT_UNDERSTOOD)) + 1;
+        int limit = context.handover() == null ? 0 : context.handover().notUnderstoodLimit();
+        if (limit > 0 && inARow >= limit) {
+            return HandoverFlow.botCouldNotHelp(context);
+        }
+        return Turn.to(ConversationState.IDLE, Map.of(NOT_UNDERSTOOD, Integer.toString(inARow)))
+                .say(GlobalWords.menuReply(context, apology));
+    }
+
+    private static int count(String value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value);
+        } catch (NumberFormatException notACount) {
+            return 0;
+        }
     }
 }

@@ -8,19 +8,22 @@ import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_QUANTITY;
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_TICKET_TYPE;
 import static com.chatnation.crm.domain.conversation.ConversationState.CONFIRMING_PURCHASE;
+import static com.chatnation.crm.domain.conversation.ConversationState.HANDED_OVER;
 import static com.chatnation.crm.domain.conversation.ConversationState.IDLE;
 import static com.chatnation.crm.domain.conversation.ConversationState.SURVEY_IN_PROGRESS;
 
 /**
- * The conversation's whole state machine in one place. Global words are read first and mean the same in
- * every state; then the current state's handler gets the message. A new flow is a new state or two and a
- * line each here.
+ * The conversation's whole state machine in one place. The organization's consent words are read first, in every
+ * state; while a person of the organization's team holds the conversation nothing else is the bot's business. Then
+ * the organization's words for asking for a person, then the global words, which mean the same in every state; then
+ * the current state's handler gets the message. A new flow is a new state or two and a line each here.
  */
 final class Transitions {
 
     static final Transitions STANDARD = new Transitions()
             .everywhere(Intent.CANCEL, GlobalWords::cancel)
             .everywhere(Intent.MENU, GlobalWords::menu)
+            .heldByAPerson(HANDED_OVER, HandoverFlow::personHolds)
             .in(IDLE, IdleFlow::route)
             .in(SURVEY_IN_PROGRESS, SurveyFlow::answer)
             .in(CHOOSING_EVENT, TicketFlow::chooseEvent)
@@ -30,9 +33,17 @@ final class Transitions {
 
     private final Map<Intent, Function<TurnContext, Turn>> globalWords = new EnumMap<>(Intent.class);
     private final Map<ConversationState, Function<TurnContext, Turn>> states = new EnumMap<>(ConversationState.class);
+    private final Map<ConversationState, Function<TurnContext, Turn>> heldByAPerson =
+            new EnumMap<>(ConversationState.class);
 
     private Transitions everywhere(Intent intent, Function<TurnContext, Turn> handler) {
         globalWords.put(intent, handler);
+        return this;
+    }
+
+    /** A state in which the bot only records: neither the handover words nor the global words apply. */
+    private Transitions heldByAPerson(ConversationState state, Function<TurnContext, Turn> handler) {
+        heldByAPerson.put(state, handler);
         return this;
     }
 
@@ -46,6 +57,13 @@ final class Transitions {
         Boolean consent = context.consentWord();
         if (consent != null) {
             return consent ? GlobalWords.optIn(context) : GlobalWords.optOut(context);
+        }
+        Function<TurnContext, Turn> person = heldByAPerson.get(context.state());
+        if (person != null) {
+            return person.apply(context);
+        }
+        if (context.asksForAPerson()) {
+            return HandoverFlow.contactAsked(context);
         }
         Function<TurnContext, Turn> global = globalWords.get(Intent.of(context.content()));
         if (global != null) {

@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one step of the state machine decided: where to go, what to remember, what to say, what to ask of others. */
+/**
+ * What one step of the state machine decided: where to go, what to remember, what to say, what to ask of others.
+ * {@code handover} is the reason when the step hands the conversation to the organization's team (null otherwise).
+ */
 record Turn(ConversationState next, Map<String, String> stateData, List<OutboundReply> replies,
-            List<ConversationEffect> effects, Boolean marketingOptIn) {
+            List<ConversationEffect> effects, Boolean marketingOptIn, String handover) {
 
     Turn(ConversationState next, Map<String, String> stateData, List<OutboundReply> replies,
          List<ConversationEffect> effects) {
-        this(next, stateData, replies, effects, null);
+        this(next, stateData, replies, effects, null, null);
     }
 
     Turn {
@@ -33,7 +36,7 @@ record Turn(ConversationState next, Map<String, String> stateData, List<Outbound
     Turn say(OutboundReply reply) {
         List<OutboundReply> more = new ArrayList<>(replies);
         more.add(reply);
-        return new Turn(next, stateData, more, effects, marketingOptIn);
+        return new Turn(next, stateData, more, effects, marketingOptIn, handover);
     }
 
     Turn say(String text) {
@@ -42,12 +45,17 @@ record Turn(ConversationState next, Map<String, String> stateData, List<Outbound
 
     /** The contact said, with one of the organization's words, whether they want its marketing messages. */
     Turn consent(boolean optedIn) {
-        return new Turn(next, stateData, replies, effects, optedIn);
+        return new Turn(next, stateData, replies, effects, optedIn, handover);
+    }
+
+    /** The conversation goes to the organization's team, for this reason ({@link ConversationHandedOver}). */
+    Turn handOver(String reason) {
+        return new Turn(next, stateData, replies, effects, marketingOptIn, reason);
     }
 
     Turn andThen(ConversationEffect effect) {
         List<ConversationEffect> more = new ArrayList<>(effects);
         more.add(effect);
-        return new Turn(next, stateData, replies, more, marketingOptIn);
+        return new Turn(next, stateData, replies, more, marketingOptIn, handover);
     }
 }

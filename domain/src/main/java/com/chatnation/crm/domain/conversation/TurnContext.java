@@ -2,6 +2,7 @@ package com.chatnation.crm.domain.conversation;
 
 import com.chatnation.crm.domain.messaging.MessageContent;
 import com.chatnation.crm.domain.organization.ConsentWords;
+import com.chatnation.crm.domain.organization.HandoverSettings;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +15,14 @@ import java.util.function.Supplier;
 record TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                    String messageId, MessageContent content, Instant now, SurveyCatalog surveys,
                    EventCatalog events, Supplier<String> ids,
-                   ConsentWords consentWords) {
+                   ConsentWords consentWords, HandoverSettings handover) {
+
+    TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
+                String messageId, MessageContent content, Instant now, SurveyCatalog surveys, EventCatalog events,
+                Supplier<String> ids, ConsentWords consentWords) {
+        this(organizationId, conversationId, state, data, messageId, content, now, surveys, events, ids, consentWords,
+                HandoverSettings.DEFAULT);
+    }
 
     String text() {
         return content.readableText().strip();
@@ -36,6 +44,11 @@ record TurnContext(String organizationId, String conversationId, ConversationSta
     Boolean consentWord() {
         return consentWords != null && content instanceof MessageContent.Text text
                 ? consentWords.optsIn(text.body()) : null;
+    }
+
+    /** Whether a typed message is one of the organization's words for asking for a person (a tapped button is not). */
+    boolean asksForAPerson() {
+        return handover != null && content instanceof MessageContent.Text text && handover.asksForAPerson(text.body());
     }
 
     String newId() {

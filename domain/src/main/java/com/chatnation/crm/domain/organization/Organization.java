@@ -28,6 +28,7 @@ public class Organization {
     private PriceList priceList;
     private boolean suspended;
     private ConsentWords consentWords = ConsentWords.DEFAULT;
+    private HandoverSettings handoverSettings = HandoverSettings.DEFAULT;
     /**
      * True until the organization says otherwise: a marketing opt-out concerns marketing only, and a utility
      * message (a ticket, a reminder) is something the contact asked for.
@@ -90,6 +91,21 @@ public class Organization {
     @EventSourcingHandler
     void on(ConsentWordsChanged event) {
         consentWords = event.words();
+    }
+
+    @CommandHandler
+    public void handle(ChangeHandoverSettings command) {
+        if (command.settings() == null) {
+            throw new DomainRuleViolation("invalid_handover_settings", "handover settings are required");
+        }
+        if (!command.settings().equals(handoverSettings)) {
+            apply(new HandoverSettingsChanged(organizationId, command.settings()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HandoverSettingsChanged event) {
+        handoverSettings = event.settings();
     }
 
     @CommandHandler

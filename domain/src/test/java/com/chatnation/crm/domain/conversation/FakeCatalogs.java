@@ -1,6 +1,7 @@
 package com.chatnation.crm.domain.conversation;
 
 import com.chatnation.crm.domain.organization.ConsentWords;
+import com.chatnation.crm.domain.organization.HandoverSettings;
 import com.chatnation.crm.domain.survey.Question;
 import com.chatnation.crm.domain.survey.QuestionType;
 import com.chatnation.crm.domain.survey.SurveyDefinition;
@@ -11,14 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** In-memory survey and event catalogs for conversation tests. */
-final class FakeCatalogs implements SurveyCatalog, EventCatalog, ConsentWordsCatalog {
+/** In-memory survey and event catalogs and organization settings for conversation tests. */
+final class FakeCatalogs implements SurveyCatalog, EventCatalog, ConsentWordsCatalog, HandoverSettingsCatalog {
 
     ConsentWords words = ConsentWords.DEFAULT;
+    HandoverSettings handover = HandoverSettings.DEFAULT;
 
     @Override
     public ConsentWords consentWords(String organizationId) {
         return words;
+    }
+
+    @Override
+    public HandoverSettings handoverSettings(String organizationId) {
+        return handover;
     }
 
     static final String ORG = "org-1";

@@ -37,7 +37,7 @@ class PersonalDataSubjectsTest {
             assertThat(subjects).as(type.getName() + " holds personal data, so it must name its contact").isEqualTo(1);
         }
         assertThat(owners).contains("MessageReceived", "ConversationStarted", "ReplyQueued", "QuestionAnswered",
-                "AnswerRejected", "SurveyResponseStarted", "TicketsIssued", "ParticipantRegistered", "TicketsReserved",
+                "AnswerRejected", "SurveyResponseStarted", "TicketsIssued", "ParticipantRegistered", "TicketsReserved", "NoteAdded",
                 "Conversation");
     }
 

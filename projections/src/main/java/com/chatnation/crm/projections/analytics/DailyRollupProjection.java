@@ -7,7 +7,10 @@ import com.chatnation.crm.domain.broadcast.RecipientQueued;
 import com.chatnation.crm.domain.broadcast.RecipientReplied;
 import com.chatnation.crm.domain.broadcast.RecipientSent;
 import com.chatnation.crm.domain.broadcast.RecipientSuppressed;
+import com.chatnation.crm.domain.conversation.AgentReplied;
+import com.chatnation.crm.domain.conversation.ConversationHandedOver;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
+import com.chatnation.crm.domain.conversation.HandedBackToBot;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
@@ -32,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -201,6 +205,36 @@ public class DailyRollupProjection {
     @EventHandler
     void on(RecipientReplied event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         add(event.organizationId(), BROADCAST_MESSAGES, eventId, at, "replied", BigDecimal.ONE);
+    }
+
+    @EventHandler
+    void on(ConversationHandedOver event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        add(event.organizationId(), INBOX_HANDOVERS, eventId, at, orEmpty(event.reason()), BigDecimal.ONE);
+    }
+
+    /** Counted on the day of the reply; a reply outside a handover, or a later one, is no first response. */
+    @EventHandler
+    void on(AgentReplied event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (event.firstResponse() && event.handedOverAt() != null) {
+            add(event.organizationId(), INBOX_FIRST_RESPONSE_SECONDS, eventId, at, "",
+                    seconds(event.handedOverAt(), event.at() != null ? event.at() : at));
+        }
+    }
+
+    @EventHandler
+    void on(HandedBackToBot event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        boolean resolved = HandedBackToBot.HANDED_BACK.equals(event.reason())
+                || HandedBackToBot.CLOSED.equals(event.reason());
+        if (resolved && event.handedOverAt() != null) {
+            add(event.organizationId(), INBOX_RESOLUTION_SECONDS, eventId, at, event.reason(),
+                    seconds(event.handedOverAt(), event.at() != null ? event.at() : at));
+        }
+    }
+
+    /** Whole and fractional seconds between two moments, never negative (clocks of two sources may disagree). */
+    private static BigDecimal seconds(Instant from, Instant to) {
+        Duration between = Duration.between(from, to);
+        return between.isNegative() ? BigDecimal.ZERO : BigDecimal.valueOf(between.toMillis()).movePointLeft(3);
     }
 
     private void newContact(String organizationId, String contactId, Instant at) {

@@ -58,11 +58,27 @@ public final class RollupMetrics {
      * refused it still is.
      */
     public static final String TEMPLATES_SENT = "templates.sent";
+    /**
+     * Conversations handed to the organization's team; value 1 each; dimension: why ({@code contact_asked},
+     * {@code bot_could_not_help}, {@code agent_took_over}).
+     */
+    public static final String INBOX_HANDOVERS = "inbox.handovers";
+    /**
+     * The team's first response after a handover; value: seconds from the handover to that reply, facts: how many
+     * handovers were answered, so the average is value / facts; no dimension.
+     */
+    public static final String INBOX_FIRST_RESPONSE_SECONDS = "inbox.first_response_seconds";
+    /**
+     * Handovers the team resolved; value: seconds from the handover to its end, facts: how many; dimension: how it
+     * ended ({@code handed_back} to the bot, or {@code closed}). A handover left to expire is not counted.
+     */
+    public static final String INBOX_RESOLUTION_SECONDS = "inbox.resolution_seconds";
 
     public static final List<String> ALL = List.of(MESSAGES_IN, MESSAGES_OUT, REPLIES_QUEUED, REPLIES_DELIVERED,
             REPLIES_READ, REPLIES_FAILED, REPLIES_EXPIRED, REPLIES_HELD, CONTACTS_NEW, CONTACTS_ACTIVE, CONVERSATIONS_STARTED, TOKENS_SPENT, SURVEYS_STARTED,
             SURVEYS_COMPLETED, SURVEYS_ABANDONED, TICKETS_RESERVED, TICKETS_SOLD, TICKETS_REVENUE, BROADCASTS_STARTED,
-            BROADCASTS_RECIPIENTS, BROADCAST_MESSAGES, TEMPLATES_SENT);
+            BROADCASTS_RECIPIENTS, BROADCAST_MESSAGES, TEMPLATES_SENT, INBOX_HANDOVERS, INBOX_FIRST_RESPONSE_SECONDS,
+            INBOX_RESOLUTION_SECONDS);
 
     private RollupMetrics() {
     }

@@ -1,6 +1,7 @@
 package com.chatnation.crm.projections.organizations;
 
 import com.chatnation.crm.domain.organization.ConsentWords;
+import com.chatnation.crm.domain.organization.HandoverSettings;
 import com.chatnation.crm.domain.organization.PriceList;
 import com.chatnation.crm.domain.organization.TokenPrice;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,6 +78,21 @@ public class OrganizationDirectory {
                 (rs, n) -> new ConsentWords(List.of((String[]) rs.getArray(1).getArray()),
                         List.of((String[]) rs.getArray(2).getArray())), organizationId);
         return words.isEmpty() ? ConsentWords.DEFAULT : words.get(0);
+    }
+
+    /** How the organization's contacts reach its team; the defaults unless it set its own. */
+    public HandoverSettings handoverSettings(String organizationId) {
+        List<String> stored = jdbc.queryForList("""
+                SELECT handover_settings::text FROM organizations WHERE id = ? AND handover_settings IS NOT NULL""",
+                String.class, organizationId);
+        if (stored.isEmpty()) {
+            return HandoverSettings.DEFAULT;
+        }
+        try {
+            return json.readValue(stored.get(0), HandoverSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("organizations.handover_settings is not valid handover settings", e);
+        }
     }
 
     /**

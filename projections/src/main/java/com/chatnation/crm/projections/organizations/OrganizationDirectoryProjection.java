@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.organizations;
 
+import com.chatnation.crm.domain.organization.HandoverSettingsChanged;
 import com.chatnation.crm.domain.organization.MessageRetentionChanged;
 import com.chatnation.crm.domain.organization.OrganizationOnboarded;
 import com.chatnation.crm.domain.organization.OrganizationResumed;
@@ -79,6 +80,16 @@ public class OrganizationDirectoryProjection {
             statement.setString(4, event.organizationId());
             return statement;
         });
+    }
+
+    @EventHandler
+    void on(HandoverSettingsChanged event, @Timestamp Instant at) {
+        try {
+            jdbc.update("UPDATE organizations SET handover_settings = ?::jsonb, updated_at = ? WHERE id = ?",
+                    json.writeValueAsString(event.settings()), utc(at), event.organizationId());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("handover settings could not be written as JSON", e);
+        }
     }
 
     @EventHandler

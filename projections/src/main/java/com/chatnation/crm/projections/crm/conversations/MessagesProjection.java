@@ -1,6 +1,8 @@
 package com.chatnation.crm.projections.crm.conversations;
 
+import com.chatnation.crm.domain.conversation.AgentReplied;
 import com.chatnation.crm.domain.conversation.ContactErased;
+import com.chatnation.crm.domain.conversation.NoteAdded;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.conversation.ReplyFailed;
@@ -28,17 +30,18 @@ import static com.chatnation.crm.projections.crm.ReadModelSupport.json;
 import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
 
 /**
- * Maintains {@code messages}. Inbound messages are keyed by their WhatsApp id, replies by their reply id.
- * Every reply event upserts its row, so events may arrive in any order: the status only moves forward along
- * {@code message_status_rank} (queued, held, sent, delivered, failed, read) and each status keeps the first
- * time it was reached.
+ * Maintains {@code messages} and {@code conversation_notes}. Inbound messages are keyed by their WhatsApp id,
+ * replies by their reply id. Every reply event upserts its row, so events may arrive in any order: the status only
+ * moves forward along {@code message_status_rank} (queued, held, sent, delivered, failed, read) and each status keeps
+ * the first time it was reached. A reply a person wrote names them ({@code agent_id}). The team's internal notes are
+ * kept beside the transcript, keyed by note id.
  */
 @Component
 @ProcessingGroup(MessagesProjection.GROUP)
 public class MessagesProjection {
 
     public static final String GROUP = "crm-messages";
-    public static final List<String> TABLES = List.of("messages");
+    public static final List<String> TABLES = List.of("messages", "conversation_notes");
 
     /** The common upsert of a reply's status: the status never moves back, other columns fill in once. */
     private static final String UPSERT_REPLY = """
@@ -63,10 +66,33 @@ public class MessagesProjection {
         return TABLES;
     }
 
-    /** The transcript of an erased contact goes; rollups keep the message counts. */
+    /** The transcript and notes of an erased contact go; rollups keep the message counts. */
     @EventHandler
     void on(ContactErased event) {
         jdbc.update("DELETE FROM messages WHERE contact_id = ?", ContactIds.of(event.contactId()));
+        jdbc.update("DELETE FROM conversation_notes WHERE contact_id = ?", ContactIds.of(event.contactId()));
+    }
+
+    /** Sealed like the contact's words: read without its key (erased, or past retention) the text is null. */
+    @EventHandler
+    void on(NoteAdded event, @Timestamp Instant recorded) {
+        jdbc.update("""
+                        INSERT INTO conversation_notes (id, organization_id, conversation_id, stream_id, contact_id,
+                                                        agent_id, text, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING""",
+                event.noteId(), event.organizationId(), event.sessionId(), event.conversationId(), contactId(event),
+                event.agentId(), event.text(), utc(event.at() != null ? event.at() : recorded));
+    }
+
+    /** Who of the team wrote the reply, and the template it goes out as. */
+    @EventHandler
+    void on(AgentReplied event, @Timestamp Instant at) {
+        String sql = UPSERT_REPLY.formatted("agent_id, template_name", "?, ?", """
+                agent_id = COALESCE(messages.agent_id, excluded.agent_id),
+                template_name = COALESCE(messages.template_name, excluded.template_name)""");
+        jdbc.update(sql, event.replyId(), event.organizationId(), event.sessionId(), event.conversationId(),
+                contactId(event), null, "queued", event.agentId(), event.templateName(), utc(at));
     }
 
     @EventHandler
@@ -88,7 +114,7 @@ public class MessagesProjection {
 
     @EventHandler
     void on(ReplyQueued event, @Timestamp Instant at) {
-        OutboundReply reply = event.reply();
+        OutboundReply reply = event.message();
         String sql = UPSERT_REPLY.formatted(
                 "type, content, text, module, action, in_reply_to, queued_at",
                 "?, ?::jsonb, ?, ?, ?, ?, ?",
