@@ -54,6 +54,24 @@
         drawAll(event.target);
     });
 
+    // A transcript opens at its newest message, and stays there as new ones arrive
+    function toBottom(root) {
+        var transcript = (root && root.id === 'transcript') ? root : document.getElementById('transcript');
+        if (transcript) {
+            transcript.scrollTop = transcript.scrollHeight;
+        }
+    }
+    var shown = -1;
+    function newMessages() {
+        var transcript = document.getElementById('transcript');
+        if (transcript && transcript.childElementCount !== shown) {
+            shown = transcript.childElementCount;
+            toBottom(transcript);
+        }
+    }
+    document.addEventListener('DOMContentLoaded', newMessages);
+    document.addEventListener('htmx:afterSettle', newMessages);
+
     // Buttons that ask before acting: <button data-confirm="Are you sure?">
     document.addEventListener('submit', function (event) {
         var button = event.submitter;

@@ -17,6 +17,7 @@ final class Navigation {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("overview", "/app", null),
+            new Entry("inbox", "/app/inbox", Permission.CONTACTS_READ),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ));
 
     private Navigation() {

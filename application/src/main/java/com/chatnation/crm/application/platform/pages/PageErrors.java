@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.platform.pages;
 
+import com.chatnation.crm.application.platform.web.RefusedRequest;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -25,6 +26,11 @@ class PageErrors {
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException failure, HttpServletResponse response) {
         return page(HttpStatus.valueOf(failure.getStatusCode().value()), failure.getReason(), response);
+    }
+
+    @ExceptionHandler(RefusedRequest.class)
+    ModelAndView refused(RefusedRequest refused, HttpServletResponse response) {
+        return page(refused.status(), refused.getMessage(), response);
     }
 
     @ExceptionHandler(DomainRuleViolation.class)

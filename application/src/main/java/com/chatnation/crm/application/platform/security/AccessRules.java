@@ -193,6 +193,15 @@ final class AccessRules {
 
             page(GET, "/app/wallet", WALLET_READ);
 
+            page(GET, "/app/inbox", CONTACTS_READ);
+            page(GET, "/app/inbox/{sessionId}", CONTACTS_READ);
+            page(POST, "/app/inbox/{sessionId}/takeover", CONVERSATIONS_WRITE);
+            page(POST, "/app/inbox/{sessionId}/assignment", CONVERSATIONS_WRITE);
+            page(POST, "/app/inbox/{sessionId}/replies", CONVERSATIONS_WRITE);
+            page(POST, "/app/inbox/{sessionId}/notes", CONVERSATIONS_WRITE);
+            page(POST, "/app/inbox/{sessionId}/handback", CONVERSATIONS_WRITE);
+            page(POST, "/app/inbox/{sessionId}/close", CONVERSATIONS_WRITE);
+
             rules.anyRequest().denyAll();
         }
 

@@ -39,6 +39,8 @@ class PageBatteryTest {
     private static final String MEMBER = "M";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
+    private static final String CONTACTS = "OAEGV";
+    private static final String CONVERSATIONS = "OAG";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -46,7 +48,15 @@ class PageBatteryTest {
             "POST /invitation", ANYONE,
             "GET /", MEMBER,
             "GET /app", MEMBER,
-            "GET /app/wallet", WALLET_READ);
+            "GET /app/wallet", WALLET_READ,
+            "GET /app/inbox", CONTACTS,
+            "GET /app/inbox/{sessionId}", CONTACTS,
+            "POST /app/inbox/{sessionId}/takeover", CONVERSATIONS,
+            "POST /app/inbox/{sessionId}/assignment", CONVERSATIONS,
+            "POST /app/inbox/{sessionId}/replies", CONVERSATIONS,
+            "POST /app/inbox/{sessionId}/notes", CONVERSATIONS,
+            "POST /app/inbox/{sessionId}/handback", CONVERSATIONS,
+            "POST /app/inbox/{sessionId}/close", CONVERSATIONS);
 
     @LocalServerPort
     int port;
