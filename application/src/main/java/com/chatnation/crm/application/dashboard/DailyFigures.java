@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Rollup rows of a date range folded into totals and per-day series (days without activity count zero). */
-record DailyFigures(List<LocalDate> days, Map<String, Map<LocalDate, BigDecimal>> byMetric) {
+record DailyFigures(List<LocalDate> days, Map<String, Map<LocalDate, BigDecimal>> byMetric, Map<String, Long> facts) {
 
     static DailyFigures of(List<RollupRow> rows, LocalDate from, LocalDate to) {
         List<LocalDate> days = new ArrayList<>();
@@ -18,14 +18,16 @@ record DailyFigures(List<LocalDate> days, Map<String, Map<LocalDate, BigDecimal>
             days.add(day);
         }
         Map<String, Map<LocalDate, BigDecimal>> byMetric = new HashMap<>();
+        Map<String, Long> facts = new HashMap<>();
         for (RollupRow row : rows) {
+            facts.merge(row.metric(), row.facts(), Long::sum);
             byMetric.computeIfAbsent(metricKey(row), key -> new HashMap<>()).merge(row.day(), row.value(), BigDecimal::add);
             if (!row.dimension().isEmpty()) {
                 byMetric.computeIfAbsent(row.metric(), key -> new HashMap<>())
                         .merge(row.day(), row.value(), BigDecimal::add);
             }
         }
-        return new DailyFigures(List.copyOf(days), byMetric);
+        return new DailyFigures(List.copyOf(days), byMetric, facts);
     }
 
     /** A metric split by dimension is also kept per dimension, as {@code metric:dimension}. */
@@ -36,6 +38,12 @@ record DailyFigures(List<LocalDate> days, Map<String, Map<LocalDate, BigDecimal>
     public long total(String metric) {
         return byMetric.getOrDefault(metric, Map.of()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .longValue();
+    }
+
+    /** A metric's value per fact (seconds per answered handover, say); null when nothing was counted. */
+    public Long average(String metric) {
+        long count = facts.getOrDefault(metric, 0L);
+        return count == 0 ? null : Math.round((double) total(metric) / count);
     }
 
     public List<Long> perDay(String metric) {

@@ -60,6 +60,7 @@ class OverviewPage {
         }
         if (caller.may(Permission.CONTACTS_READ)) {
             model.addAttribute("activeConversations", overview.activeConversations(organization));
+            model.addAttribute("openHandovers", overview.openHandovers(organization));
         }
         if (caller.may(Permission.WALLET_READ)) {
             wallets.wallet(organization).ifPresent(wallet -> {

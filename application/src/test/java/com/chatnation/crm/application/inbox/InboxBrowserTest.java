@@ -98,7 +98,9 @@ class InboxBrowserTest {
         browser.find(By.cssSelector("#note-form button[type=submit]")).click();
         browser.waitFor(LIVE, driver -> driver.findElement(By.id("transcript")).getText()
                 .contains("Asked about VIP tickets"));
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         browser.screenshot("inbox");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         String sessionId = browser.driver().getCurrentUrl().replaceAll(".*/app/inbox/([^?]+).*", "$1");
 
         // a viewer reads along without buttons, and the server refuses the actions anyway

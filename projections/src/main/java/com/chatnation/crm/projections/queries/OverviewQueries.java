@@ -20,4 +20,12 @@ public class OverviewQueries {
                 organizationId);
         return count == null ? 0 : count;
     }
+
+    /** Sessions handed to the team and not yet given back or ended ({@code conversations_inbox}). */
+    public long openHandovers(String organizationId) {
+        Long count = jdbc.queryForObject("""
+                SELECT count(*) FROM conversations
+                WHERE organization_id = ? AND inbox_status IN ('waiting', 'assigned')""", Long.class, organizationId);
+        return count == null ? 0 : count;
+    }
 }
