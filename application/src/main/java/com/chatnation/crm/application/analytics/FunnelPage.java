@@ -178,9 +178,9 @@ class FunnelPage {
         FunnelReport report = shown.report();
         model.addAttribute("funnels", shown.funnels());
         model.addAttribute("windows", shown.funnels().stream().collect(Collectors.toMap(FunnelDefinition::key,
-                funnel -> FunnelController.FunnelView.of(funnel).conversionWindow())));
+                funnel -> window(funnel.conversionWindow()))));
         model.addAttribute("funnel", shown.funnel());
-        model.addAttribute("window", FunnelController.FunnelView.of(shown.funnel()).conversionWindow());
+        model.addAttribute("window", window(shown.funnel().conversionWindow()));
         model.addAttribute("range", shown.period());
         model.addAttribute("breakdown", shown.breakdown().parameter());
         model.addAttribute("breakdowns", Arrays.stream(FunnelBreakdown.values()).map(FunnelBreakdown::parameter).toList());
@@ -227,8 +227,20 @@ class FunnelPage {
         return time.toDays() + " d " + time.toHoursPart() + " h";
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    /** A conversion window in words: whole days, hours or minutes as it was defined. */
+    private String window(Duration window) {
+        long seconds = window.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return text("funnels.days", seconds / 86_400);
+        }
+        if (seconds % 3_600 == 0) {
+            return text("funnels.hours", seconds / 3_600);
+        }
+        return seconds % 60 == 0 ? text("funnels.minutes", seconds / 60) : window.toString();
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     private static String strip(String value) {

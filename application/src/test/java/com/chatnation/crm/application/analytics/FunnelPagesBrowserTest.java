@@ -144,6 +144,17 @@ class FunnelPagesBrowserTest {
                 .map(tr -> tr.getAttribute("data-group")).toList();
         assertThat(groups).containsExactlyElementsOf(bySource.path("groups").findValuesAsText("key")).isNotEmpty();
 
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.open("/app/funnels?funnel=signup&breakdown=source");
+            browser.find(By.id("funnel-steps"));
+            Object overflow = ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).longValue()).as("horizontal scrolling on a phone").isLessThanOrEqualTo(0);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+
         DashboardSession session = DashboardSession.logIn(base, editor);
         DashboardSession.Page csv = session.get("/app/funnels?format=csv&funnel=signup");
         assertThat(csv.status()).isEqualTo(200);

@@ -124,7 +124,8 @@ class SurveyPagesBrowserTest {
         assertThat(driver.findElement(By.id("q3-rule0-goTo")).getAttribute("value")).isEqualTo("END");
         assertThat(driver.findElement(By.id("q5-required")).isSelected()).isFalse();
         assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(1);
-        fullPage(browser, "survey-edit");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", optionsError);
+        browser.screenshot("survey-edit");
 
         // options given; now the keyword another survey uses is refused, next to the keywords
         driver.findElement(By.id("q1-options")).sendKeys("Music\nFood\nvenue | The venue");
@@ -249,6 +250,27 @@ class SurveyPagesBrowserTest {
 
     @Test
     @Order(3)
+    void onAPhoneTheResultsAndTheEditorFitTheScreen() {
+        Browser browser = Browser.at(base).logIn(editor);
+        WebDriver driver = browser.driver();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/app/surveys", "/app/surveys/" + surveyId, "/app/surveys/" + surveyId + "/edit")) {
+                browser.open(page);
+                browser.find(By.tagName("h1"));
+                Object overflow = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).longValue()).as("horizontal scrolling on a phone: %s", page)
+                        .isLessThanOrEqualTo(0);
+            }
+            browser.screenshot("survey-edit-phone");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    @Order(4)
     void aViewerReadsTheResultsButMayNotChangeTheSurvey() {
         Browser browser = Browser.at(base).logIn(viewer);
         browser.open("/app/surveys/" + surveyId);
@@ -271,7 +293,7 @@ class SurveyPagesBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anotherOrganizationsSurveyIsNotFound() {
         AdminClient.Onboarded other = new AdminClient(base).onboardOrganizationWithOwner();
         DashboardSession stranger = DashboardSession.logIn(base, TeamMembers.owner(other));
@@ -282,7 +304,7 @@ class SurveyPagesBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anEditorArchivesTheSurvey() {
         Browser browser = Browser.at(base).logIn(editor);
         browser.open("/app/surveys/" + surveyId);
