@@ -60,6 +60,8 @@ class SurveyPages {
     private static final int RESPONSES_PER_PAGE = 25;
     /** A CSV export reads in chunks of this many rows. */
     private static final int EXPORT_CHUNK = 500;
+    /** A media type as a download may declare it: {@code type/subtype}, nothing more. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
 
     private static final CsvDownload<SurveyRow> SURVEYS = CsvDownload.of(
             List.of("id", "title", "status", "version", "keywords", "responses", "completed", "completion_rate",
@@ -205,8 +207,6 @@ class SurveyPages {
             download.body().transferTo(response.getOutputStream());
         }
     }
-
-    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
 
     /** The file's type when it is a plain {@code type/subtype}; anything else downloads as bytes. */
     private static String mediaType(String declared) {

@@ -2,6 +2,8 @@ package com.chatnation.crm.application.surveys;
 
 import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
+import com.chatnation.crm.application.surveys.SurveyForm.QuestionForm;
+import com.chatnation.crm.application.surveys.SurveyForm.RuleForm;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.survey.ArchiveSurvey;
 import com.chatnation.crm.domain.survey.Option;
@@ -11,8 +13,6 @@ import com.chatnation.crm.domain.survey.QuestionType;
 import com.chatnation.crm.domain.survey.ReviseSurvey;
 import com.chatnation.crm.domain.survey.SkipRule;
 import com.chatnation.crm.domain.survey.SurveyDefinition;
-import com.chatnation.crm.application.surveys.SurveyForm.QuestionForm;
-import com.chatnation.crm.application.surveys.SurveyForm.RuleForm;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -74,8 +74,9 @@ class SurveyEditorPage {
 
     @PostMapping("/app/surveys/new")
     String create(@AuthenticationPrincipal CrmPrincipal caller, @ModelAttribute("form") SurveyForm form,
-                  BindingResult unreadable, @RequestParam(required = false) String action, @RequestParam(required = false) String remove,
-                  @RequestParam(required = false) String addRule, Model model, HttpServletResponse response) {
+                  BindingResult unreadable, @RequestParam(required = false) String action,
+                  @RequestParam(required = false) String remove, @RequestParam(required = false) String addRule,
+                  Model model, HttpServletResponse response) {
         return submit(caller, null, form, action, row(remove), row(addRule), model, response);
     }
 
