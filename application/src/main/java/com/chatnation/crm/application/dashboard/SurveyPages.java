@@ -131,22 +131,21 @@ class SurveyPages {
         SurveyQueries.Range responsesStarted = new SurveyQueries.Range(start, end);
         List<Column> columns = columns(survey);
         boolean contacts = caller.may(Permission.CONTACTS_READ);
-        SurveyResults results = SurveyResults.read(surveys, organization, survey, start, end);
-        SurveyFunnelReport funnel = funnels.compute(organization, surveyId, period.from(), period.to())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-
         if ("csv".equals(format)) {
             String name = "survey-" + surveyId + "-" + period.from() + "-" + period.to();
             if ("questions".equals(table)) {
-                questionsCsv().write(response, name + "-questions.csv", questionRows(results));
+                questionsCsv().write(response, name + "-questions.csv",
+                        questionRows(SurveyResults.read(surveys, organization, survey, start, end)));
             } else if ("funnel".equals(table)) {
-                funnelCsv().write(response, name + "-funnel.csv", funnel.questions());
+                funnelCsv().write(response, name + "-funnel.csv", funnel(organization, surveyId, period).questions());
             } else {
                 responsesCsv(columns, contacts).write(response, name + "-responses.csv", EveryRow.of(after ->
                         surveys.responses(organization, surveyId, responsesStarted, after, EXPORT_CHUNK)));
             }
             return null;
         }
+        SurveyResults results = SurveyResults.read(surveys, organization, survey, start, end);
+        SurveyFunnelReport funnel = funnel(organization, surveyId, period);
         model.addAttribute("survey", survey);
         model.addAttribute("range", period);
         model.addAttribute("results", results);
@@ -220,6 +219,11 @@ class SurveyPages {
         }
         String extension = type.substring(type.indexOf('/') + 1).replaceAll("[^a-z0-9]", "");
         return file.questionId() + "-" + file.responseId() + (extension.isEmpty() ? "" : "." + extension);
+    }
+
+    private SurveyFunnelReport funnel(String organization, String surveyId, DateRangeForm period) {
+        return funnels.compute(organization, surveyId, period.from(), period.to())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private QuestionView view(SurveyResults.QuestionResult question) {
