@@ -38,7 +38,7 @@
                 responsive: true,
                 interaction: {mode: 'index', intersect: false},
                 plugins: {tooltip: {enabled: true}, legend: {display: data.series.length > 1}},
-                scales: data.type === 'pie' || data.type === 'doughnut' ? {} : {y: {beginAtZero: true}}
+                scales: data.type === 'pie' || data.type === 'doughnut' ? {} : {y: {beginAtZero: true, ticks: {precision: 0}}}
             }
         });
     }

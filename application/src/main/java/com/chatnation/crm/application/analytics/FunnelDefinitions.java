@@ -95,25 +95,25 @@ class FunnelDefinitions {
 
     static FunnelDefinition validated(String key, String name, List<String> steps, String conversionWindow) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw badRequest("funnel key must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a "
+            throw refused("key", "funnel key must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a "
                     + "letter or digit");
         }
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw badRequest("name is required (at most 100 characters)");
+            throw refused("name", "name is required (at most 100 characters)");
         }
         if (steps == null || steps.size() < 2 || steps.size() > MAX_STEPS) {
-            throw badRequest("steps must list 2 to " + MAX_STEPS + " journey step names in order");
+            throw refused("steps", "steps must list 2 to " + MAX_STEPS + " journey step names in order");
         }
         List<String> normalized = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String step : steps) {
             String value = step == null ? "" : step.strip().toLowerCase(Locale.ROOT);
             if (!STEP.matcher(value).matches()) {
-                throw badRequest("step '" + step + "' is not a valid step name (lowercase letters, digits and "
+                throw refused("steps", "step '" + step + "' is not a valid step name (lowercase letters, digits and "
                         + "_ . : -, at most 64 characters)");
             }
             if (!seen.add(value)) {
-                throw badRequest("step '" + value + "' appears twice; each step may appear once");
+                throw refused("steps", "step '" + value + "' appears twice; each step may appear once");
             }
             normalized.add(value);
         }
@@ -123,16 +123,16 @@ class FunnelDefinitions {
 
     private static Duration parseWindow(String value) {
         if (value == null || value.isBlank()) {
-            throw badRequest("conversionWindow is required, as an ISO-8601 duration such as P7D or PT12H");
+            throw refused("conversionWindow", "conversionWindow is required, as an ISO-8601 duration such as P7D or PT12H");
         }
         Duration window;
         try {
             window = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw badRequest("conversionWindow '" + value + "' is not an ISO-8601 duration such as P7D or PT12H");
+            throw refused("conversionWindow", "conversionWindow '" + value + "' is not an ISO-8601 duration such as P7D or PT12H");
         }
         if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
-            throw badRequest("conversionWindow must be between 1 minute (PT1M) and 366 days (P366D)");
+            throw refused("conversionWindow", "conversionWindow must be between 1 minute (PT1M) and 366 days (P366D)");
         }
         return window;
     }
@@ -146,5 +146,25 @@ class FunnelDefinitions {
 
     static ResponseStatusException badRequest(String message) {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+    }
+
+    private static Refused refused(String field, String message) {
+        return new Refused(field, message);
+    }
+
+    /** A definition refused for one of its fields: a 400 to the API, a message by that field on the page. */
+    static final class Refused extends ResponseStatusException {
+
+        private final String field;
+
+        Refused(String field, String message) {
+            super(HttpStatus.BAD_REQUEST, message);
+            this.field = field;
+        }
+
+        /** {@code key}, {@code name}, {@code steps} or {@code conversionWindow}. */
+        String field() {
+            return field;
+        }
     }
 }

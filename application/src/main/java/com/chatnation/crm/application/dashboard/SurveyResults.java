@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.dashboard;
 
+import com.chatnation.crm.projections.queries.SurveyQueries;
 import com.chatnation.crm.projections.queries.SurveyQueries.AnswerBucket;
 import com.chatnation.crm.projections.queries.SurveyQueries.ResponseFigures;
 import com.chatnation.crm.projections.queries.SurveyQueries.SurveyDefinitionRow;
@@ -59,6 +60,16 @@ record SurveyResults(String surveyId, String title, int version, Instant from, I
     }
 
     static final int SAMPLES_PER_QUESTION = 3;
+
+    /** The results of the responses started in [from, to), either end open: what the API and the page show. */
+    static SurveyResults read(SurveyQueries surveys, String organizationId, SurveyDefinitionRow survey, Instant from,
+                              Instant to) {
+        SurveyQueries.Range range = new SurveyQueries.Range(from, to);
+        return of(survey, from, to, surveys.figures(organizationId, survey.id(), range),
+                surveys.abandonedAt(organizationId, survey.id(), range),
+                surveys.answerBuckets(organizationId, survey.id(), range),
+                surveys.textSamples(organizationId, survey.id(), range, SAMPLES_PER_QUESTION));
+    }
 
     static SurveyResults of(SurveyDefinitionRow survey, Instant from, Instant to, ResponseFigures figures,
                             Map<String, Long> abandoned, List<AnswerBucket> buckets, List<TextSample> samples) {

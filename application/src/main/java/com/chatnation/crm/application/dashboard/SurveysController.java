@@ -2,7 +2,6 @@ package com.chatnation.crm.application.dashboard;
 
 import com.chatnation.crm.projections.queries.Page;
 import com.chatnation.crm.projections.queries.SurveyQueries;
-import com.chatnation.crm.projections.queries.SurveyQueries.Range;
 import com.chatnation.crm.projections.queries.SurveyQueries.SurveyRow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -48,9 +47,6 @@ class SurveysController {
         var dates = range(from, to);
         var survey = surveys.definition(orgId, surveyId)
                 .orElseThrow(() -> notFound("no survey " + surveyId + " in this organization"));
-        Range range = new Range(dates.from(), dates.to());
-        return SurveyResults.of(survey, dates.from(), dates.to(), surveys.figures(orgId, surveyId, range),
-                surveys.abandonedAt(orgId, surveyId, range), surveys.answerBuckets(orgId, surveyId, range),
-                surveys.textSamples(orgId, surveyId, range, SurveyResults.SAMPLES_PER_QUESTION));
+        return SurveyResults.read(surveys, orgId, survey, dates.from(), dates.to());
     }
 }

@@ -40,6 +40,11 @@ public final class GraphApiStandIn {
     private final List<TemplateCall> templateCalls = new CopyOnWriteArrayList<>();
     private final Map<String, List<ObjectNode>> templatesByAccount = new ConcurrentHashMap<>();
     private final AtomicLong templateIds = new AtomicLong(594_425_479_261_000L);
+    private final Map<String, MediaFile> media = new ConcurrentHashMap<>();
+
+    /** A file WhatsApp keeps for a media id: {@code GET /{version}/{media-id}} names it, its address answers it. */
+    private record MediaFile(String mimeType, byte[] bytes) {
+    }
 
     /** One call to an account's {@code message_templates}: method, account, query string and body (null for none). */
     public record TemplateCall(String method, String accountId, String query, JsonNode body) {
@@ -128,6 +133,11 @@ public final class GraphApiStandIn {
                 + ": " + sentTo(e164).stream().map(Sent::text).toList());
     }
 
+    /** Keeps a file as WhatsApp's media store would after a contact sent it. */
+    public void putMedia(String mediaId, String mimeType, byte[] bytes) {
+        media.put(mediaId, new MediaFile(mimeType, bytes.clone()));
+    }
+
     /** Every template management call made for this account, in order. */
     public List<TemplateCall> templateCalls(String accountId) {
         return templateCalls.stream().filter(c -> accountId.equals(c.accountId())).toList();
@@ -214,6 +224,10 @@ public final class GraphApiStandIn {
                 handleTemplates(exchange, path[2]);
                 return;
             }
+            if ("GET".equals(exchange.getRequestMethod()) && path.length == 3) {
+                handleMedia(exchange, path[1], path[2]);
+                return;
+            }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String to = body.path("to").asText();
             Integer failure = failuresByRecipient.get(to);
@@ -241,6 +255,29 @@ public final class GraphApiStandIn {
             respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
                     + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.standin." + ids.incrementAndGet() + "\"}]}");
         }
+    }
+
+    /** {@code GET /{version}/{media-id}} describes a file; {@code GET /media-files/{media-id}} answers it. */
+    private void handleMedia(HttpExchange exchange, String first, String mediaId) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+            respond(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"code\":190}}");
+            return;
+        }
+        MediaFile file = media.get(mediaId);
+        if (file == null) {
+            respond(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request.\",\"code\":100}}");
+            return;
+        }
+        if ("media-files".equals(first)) {
+            exchange.getResponseHeaders().add("Content-Type", file.mimeType());
+            exchange.sendResponseHeaders(200, file.bytes().length);
+            exchange.getResponseBody().write(file.bytes());
+            return;
+        }
+        respond(exchange, 200, JSON.createObjectNode().put("messaging_product", "whatsapp")
+                .put("url", baseUrl() + "/media-files/" + mediaId).put("mime_type", file.mimeType())
+                .put("file_size", file.bytes().length).put("id", mediaId).toString());
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -8,8 +8,11 @@ import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +59,29 @@ public class SurveyQueries {
 
     /** Range of {@code started_at}: from inclusive, to exclusive, either open. */
     public record Range(Instant from, Instant to) {
+    }
+
+    /**
+     * One response as the results page lists it: who (from {@code contacts}, null after an erasure), how far they
+     * got, and {@code answers} as people read them ({questionId: text}), with the media answers' files.
+     */
+    public record ResponseRow(String id, String contactId, String contactName, String contactPhone, String status,
+                              int version, Instant startedAt, Instant lastActivityAt, Instant completedAt,
+                              Instant abandonedAt, String lastQuestionId, BigDecimal sentimentScore,
+                              Map<String, String> answers, List<AttachmentRow> attachments) {
+        Cursor cursor() {
+            return Cursor.of(startedAt, id);
+        }
+
+        /** The answer to one question as people read it, null when there is none. */
+        public String answer(String questionId) {
+            return answers.get(questionId);
+        }
+    }
+
+    /** A media answer; the file itself stays in WhatsApp's media store under {@code mediaId}. */
+    public record AttachmentRow(String responseId, String questionId, String mediaId, String kind, String mimeType,
+                                String caption, String filename, boolean voice, Instant createdAt) {
     }
 
     /** Sentiment below this is negative, above its negation positive. */
@@ -187,6 +213,80 @@ public class SurveyQueries {
                 params(organizationId, surveyId, range).addValue("samples", perQuestion),
                 (rs, n) -> new TextSample(rs.getString("question_id"), rs.getString("text"),
                         instant(rs, "answered_at")));
+    }
+
+    /**
+     * The responses started in the range, newest first, a keyset page at a time
+     * ({@code survey_responses_organization_survey_started} walked in order), with their attachments.
+     */
+    public Page<ResponseRow> responses(String organizationId, String surveyId, Range range, Cursor after, int limit) {
+        MapSqlParameterSource params = params(organizationId, surveyId, range).addValue("limit", limit + 1);
+        String keyset = "";
+        if (after != null) {
+            keyset = " AND (r.started_at, r.id) < (:afterAt, :afterId) ";
+            params.addValue("afterAt", after.at()).addValue("afterId", after.key());
+        }
+        List<ResponseRow> rows = jdbc.query("""
+                SELECT r.id, r.contact_id, c.name AS contact_name, COALESCE(c.phone, r.contact_phone) AS contact_phone,
+                       r.status, r.survey_version, r.started_at, r.last_activity_at, r.completed_at, r.abandoned_at,
+                       r.last_question_id, r.sentiment_score, r.answers
+                FROM survey_responses r
+                LEFT JOIN contacts c ON c.id = r.contact_id AND c.organization_id = r.organization_id
+                WHERE""" + responsesIn(range) + keyset + """
+                 ORDER BY r.started_at DESC, r.id DESC LIMIT :limit""", params,
+                (rs, n) -> new ResponseRow(rs.getString("id"), rs.getString("contact_id"), rs.getString("contact_name"),
+                        rs.getString("contact_phone"), rs.getString("status"), rs.getInt("survey_version"),
+                        instant(rs, "started_at"), instant(rs, "last_activity_at"), instant(rs, "completed_at"),
+                        instant(rs, "abandoned_at"), rs.getString("last_question_id"),
+                        rs.getBigDecimal("sentiment_score"), texts(Rows.json(json, rs, "answers")), List.of()));
+        Page<ResponseRow> page = Page.of(rows, limit, ResponseRow::cursor);
+        if (page.items().isEmpty()) {
+            return page;
+        }
+        Map<String, List<AttachmentRow>> attachments = new LinkedHashMap<>();
+        jdbc.query("""
+                        SELECT response_id, question_id, media_id, kind, mime_type, caption, filename, voice, created_at
+                        FROM response_attachments
+                        WHERE organization_id = :org AND survey_id = :survey AND response_id IN (:ids)
+                        ORDER BY response_id, created_at, question_id""",
+                new MapSqlParameterSource("org", organizationId).addValue("survey", surveyId)
+                        .addValue("ids", page.items().stream().map(ResponseRow::id).toList()),
+                rs -> {
+                    AttachmentRow attachment = attachment(rs);
+                    attachments.computeIfAbsent(attachment.responseId(), id -> new ArrayList<>()).add(attachment);
+                });
+        return new Page<>(page.items().stream().map(row -> new ResponseRow(row.id(), row.contactId(), row.contactName(),
+                row.contactPhone(), row.status(), row.version(), row.startedAt(), row.lastActivityAt(),
+                row.completedAt(), row.abandonedAt(), row.lastQuestionId(), row.sentimentScore(), row.answers(),
+                List.copyOf(attachments.getOrDefault(row.id(), List.of())))).toList(), page.nextCursor());
+    }
+
+    /** One media answer of a response of the organization's survey. */
+    public Optional<AttachmentRow> attachment(String organizationId, String surveyId, String responseId,
+                                              String questionId) {
+        return jdbc.query("""
+                        SELECT response_id, question_id, media_id, kind, mime_type, caption, filename, voice, created_at
+                        FROM response_attachments
+                        WHERE response_id = :response AND question_id = :question AND organization_id = :org
+                          AND survey_id = :survey""",
+                new MapSqlParameterSource("org", organizationId).addValue("survey", surveyId)
+                        .addValue("response", responseId).addValue("question", questionId),
+                (rs, n) -> attachment(rs)).stream().findFirst();
+    }
+
+    private static AttachmentRow attachment(ResultSet rs) throws SQLException {
+        return new AttachmentRow(rs.getString("response_id"), rs.getString("question_id"), rs.getString("media_id"),
+                rs.getString("kind"), rs.getString("mime_type"), rs.getString("caption"), rs.getString("filename"),
+                rs.getBoolean("voice"), instant(rs, "created_at"));
+    }
+
+    private static Map<String, String> texts(JsonNode answers) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (answers != null) {
+            answers.fields().forEachRemaining(answer -> texts.put(answer.getKey(),
+                    answer.getValue().isTextual() ? answer.getValue().asText() : answer.getValue().toString()));
+        }
+        return texts;
     }
 
     private static String responsesIn(Range range) {

@@ -18,6 +18,8 @@ final class Navigation {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("overview", "/app", null),
             new Entry("inbox", "/app/inbox", Permission.CONTACTS_READ),
+            new Entry("surveys", "/app/surveys", Permission.ANALYTICS_READ),
+            new Entry("funnels", "/app/funnels", Permission.ANALYTICS_READ),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ));
 
     private Navigation() {

@@ -201,6 +201,18 @@ final class AccessRules {
             page(POST, "/app/inbox/{sessionId}/notes", CONVERSATIONS_WRITE);
             page(POST, "/app/inbox/{sessionId}/handback", CONVERSATIONS_WRITE);
             page(POST, "/app/inbox/{sessionId}/close", CONVERSATIONS_WRITE);
+            // surveys and funnels: reading them, and (content) writing them; "new" before the survey's own page
+            page(GET, "/app/surveys", ANALYTICS_READ);
+            page(GET, "/app/surveys/new", CONTENT_WRITE);
+            page(POST, "/app/surveys/new", CONTENT_WRITE);
+            page(GET, "/app/surveys/{surveyId}", ANALYTICS_READ);
+            page(GET, "/app/surveys/{surveyId}/responses/{responseId}/attachments/{questionId}", ANALYTICS_READ);
+            page(GET, "/app/surveys/{surveyId}/edit", CONTENT_WRITE);
+            page(POST, "/app/surveys/{surveyId}/edit", CONTENT_WRITE);
+            page(POST, "/app/surveys/{surveyId}/archive", CONTENT_WRITE);
+            page(GET, "/app/funnels", ANALYTICS_READ);
+            page(POST, "/app/funnels", CONTENT_WRITE);
+            page(POST, "/app/funnels/{key}/delete", CONTENT_WRITE);
 
             rules.anyRequest().denyAll();
         }

@@ -20,15 +20,20 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Input checks every endpoint shares, in one place:
  * <ul>
  *   <li>a query parameter or a path variable holding a control character (NUL included) or a lone UTF-16
  *       surrogate is a 400 {@code invalid_request} naming it: no such text is a valid id, filter or search, and
- *       PostgreSQL cannot even compare a NUL;</li>
+ *       PostgreSQL cannot even compare a NUL. A field of a submitted form (a dashboard page's) may hold tabs and
+ *       line breaks, as a JSON body's strings may: a textarea sends them;</li>
  *   <li>a {@code null} element in any list, array or map of a JSON request body ({@code "questions":[null]}) is a
  *       400 {@code invalid_request} naming the element, before any code meets it. Only request bodies read by
  *       Spring MVC are held to this; the object mapper that stores events is left as it is;</li>
@@ -105,13 +110,19 @@ class RequestTextChecks implements WebMvcConfigurer {
     }
 
     static void check(HttpServletRequest request) {
+        Set<String> inQuery = null;
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String problem = problemIn(parameter.getKey());
             if (problem != null) {
                 throw new UnusableParameter(parameter.getKey(), "has a name that " + problem);
             }
+            if (inQuery == null) {
+                inQuery = queryParameterNames(request.getQueryString());
+            }
+            // a field of a submitted form (a page's textarea) may break lines, as a string of a JSON body may
+            boolean formField = isForm(request) && !inQuery.contains(parameter.getKey());
             for (String value : parameter.getValue()) {
-                problem = problemIn(value);
+                problem = formField ? problemInText(value) : problemIn(value);
                 if (problem != null) {
                     throw new UnusableParameter(parameter.getKey(), problem);
                 }
@@ -130,11 +141,43 @@ class RequestTextChecks implements WebMvcConfigurer {
 
     /** What is wrong with a value, or null when nothing is. */
     static String problemIn(String value) {
+        return problemIn(value, false);
+    }
+
+    /** What is wrong with a form field's text, which may hold tabs and line breaks; null when nothing is. */
+    static String problemInText(String value) {
+        return problemIn(value, true);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    }
+
+    private static Set<String> queryParameterNames(String query) {
+        Set<String> names = new HashSet<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String name = pair.split("=", 2)[0];
+                try {
+                    names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException undecodable) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String problemIn(String value, boolean lineBreaksAllowed) {
         if (value == null) {
             return null;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')) {
+                continue;
+            }
             if (Character.isISOControl(c)) {
                 return "holds control character U+%04X at position %d".formatted((int) c, i);
             }

@@ -41,6 +41,8 @@ class PageBatteryTest {
     private static final String WALLET_READ = "OAVB";
     private static final String CONTACTS = "OAEGV";
     private static final String CONVERSATIONS = "OAG";
+    private static final String ANALYTICS_READ = "OAEV";
+    private static final String CONTENT_WRITE = "OAE";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -56,7 +58,18 @@ class PageBatteryTest {
             "POST /app/inbox/{sessionId}/replies", CONVERSATIONS,
             "POST /app/inbox/{sessionId}/notes", CONVERSATIONS,
             "POST /app/inbox/{sessionId}/handback", CONVERSATIONS,
-            "POST /app/inbox/{sessionId}/close", CONVERSATIONS);
+            "POST /app/inbox/{sessionId}/close", CONVERSATIONS,
+            "GET /app/surveys", ANALYTICS_READ,
+            "GET /app/surveys/new", CONTENT_WRITE,
+            "POST /app/surveys/new", CONTENT_WRITE,
+            "GET /app/surveys/{surveyId}", ANALYTICS_READ,
+            "GET /app/surveys/{surveyId}/responses/{responseId}/attachments/{questionId}", ANALYTICS_READ,
+            "GET /app/surveys/{surveyId}/edit", CONTENT_WRITE,
+            "POST /app/surveys/{surveyId}/edit", CONTENT_WRITE,
+            "POST /app/surveys/{surveyId}/archive", CONTENT_WRITE,
+            "GET /app/funnels", ANALYTICS_READ,
+            "POST /app/funnels", CONTENT_WRITE,
+            "POST /app/funnels/{key}/delete", CONTENT_WRITE);
 
     @LocalServerPort
     int port;
