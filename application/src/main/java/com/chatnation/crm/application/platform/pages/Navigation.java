@@ -9,7 +9,7 @@ import java.util.List;
  * The dashboard's menu. An entry shows only to members whose roles open its page; the page itself is guarded by
  * its line in the access rules whether or not the menu shows it.
  */
-public final class Navigation {
+final class Navigation {
 
     /** {@code key} names the menu text in the message bundle ({@code nav.<key>}); null permission: every member. */
     public record Entry(String key, String href, Permission permission) {
@@ -17,7 +17,10 @@ public final class Navigation {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("overview", "/app", null),
-            new Entry("wallet", "/app/wallet", Permission.WALLET_READ));
+            new Entry("contacts", "/app/contacts", Permission.CONTACTS_READ),
+            new Entry("wallet", "/app/wallet", Permission.WALLET_READ),
+            new Entry("team", "/app/team", Permission.TEAM_READ),
+            new Entry("audit", "/app/audit", Permission.AUDIT_READ));
 
     private Navigation() {
     }

@@ -39,6 +39,11 @@ class PageBatteryTest {
     private static final String MEMBER = "M";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
+    private static final String CONTACTS_READ = "OAEGV";
+    private static final String CONVERSATIONS_WRITE = "OAG";
+    private static final String TEAM_READ = "OA";
+    private static final String TEAM_MANAGE = "O";
+    private static final String AUDIT_READ = "OA";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -46,7 +51,23 @@ class PageBatteryTest {
             "POST /invitation", ANYONE,
             "GET /", MEMBER,
             "GET /app", MEMBER,
-            "GET /app/wallet", WALLET_READ);
+            "GET /app/wallet", WALLET_READ,
+            "GET /app/contacts", CONTACTS_READ,
+            "GET /app/contacts/{contactId}", CONTACTS_READ,
+            "GET /app/contacts/{contactId}/conversations/{conversationId}", CONTACTS_READ,
+            "POST /app/contacts/{contactId}/tags", CONVERSATIONS_WRITE,
+            "POST /app/contacts/{contactId}/tags/removal", CONVERSATIONS_WRITE,
+            "POST /app/contacts/{contactId}/attributes", CONVERSATIONS_WRITE,
+            "POST /app/contacts/{contactId}/attributes/removal", CONVERSATIONS_WRITE,
+            "GET /app/team", TEAM_READ,
+            "POST /app/team/invitations", TEAM_MANAGE,
+            "POST /app/team/members/{userId}/roles", TEAM_MANAGE,
+            "POST /app/team/members/{userId}/deactivation", TEAM_MANAGE,
+            "POST /app/team/members/{userId}/invitation", TEAM_MANAGE,
+            "POST /app/team/keys", TEAM_MANAGE,
+            "POST /app/team/keys/{keyId}/rotation", TEAM_MANAGE,
+            "POST /app/team/keys/{keyId}/revocation", TEAM_MANAGE,
+            "GET /app/audit", AUDIT_READ);
 
     @LocalServerPort
     int port;
