@@ -5,6 +5,7 @@ import com.chatnation.crm.application.support.Browser;
 import com.chatnation.crm.application.support.DashboardSession;
 import com.chatnation.crm.application.support.TeamMembers;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,7 +16,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,12 +146,43 @@ class TeamBrowserTest {
         assertThat(member(organization.ownerLogin()).path("roles").toString()).isEqualTo("[\"owner\"]");
     }
 
+    @Test
+    void aFreshInvitationLinkReplacesTheOldOneAndAnInvitationCanBeCancelled() {
+        String login = "late-" + UUID.randomUUID() + "@example.com";
+        AdminClient.Response invited = organization.owner().post(organization.path("/invitations"),
+                Map.of("email", login, "roles", List.of("agent")));
+        String userId = invited.text("userId");
+        String oldToken = invited.text("invitationToken");
+
+        DashboardSession owner = DashboardSession.logIn(base, TeamMembers.owner(organization));
+        owner.get("/app/team");
+        DashboardSession.Page renewed = owner.post("/app/team/members/" + userId + "/invitation", Map.of());
+        assertThat(renewed.status()).isEqualTo(200);
+        Matcher link = Pattern.compile("id=\"invitation-link\"[^>]*>[^<]*/invitation\\?token=(crminv_[A-Za-z0-9_-]+)<")
+                .matcher(renewed.body());
+        assertThat(link.find()).as("the fresh link is shown").isTrue();
+        String newToken = link.group(1);
+        assertThat(newToken).isNotEqualTo(oldToken);
+        AdminClient anonymous = new AdminClient(base, (String) null);
+        assertThat(anonymous.post("/api/v1/auth/invitations/accept", Map.of("token", oldToken,
+                "password", TeamMembers.PASSWORD)).status()).as("the old link stopped working").isEqualTo(401);
+
+        DashboardSession.Page cancelled = owner.post("/app/team/members/" + userId + "/deactivation", Map.of());
+        assertThat(cancelled.status()).isEqualTo(302);
+        assertThat(cancelled.location()).endsWith("/app/team");
+        assertThat(member(login).path("status").asText()).isEqualTo("deactivated");
+        assertThat(anonymous.post("/api/v1/auth/invitations/accept", Map.of("token", newToken,
+                "password", TeamMembers.PASSWORD)).status()).as("a cancelled invitation").isIn(401, 422);
+        assertThat(owner.post("/app/team/members/" + UUID.randomUUID() + "/deactivation", Map.of()).status())
+                .as("someone not in the team").isEqualTo(404);
+    }
+
     private JsonNode member(String login) {
         for (JsonNode member : organization.owner().get(organization.path("/users")).body()) {
             if (login.equals(member.path("email").asText())) {
                 return member;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 }
