@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static com.chatnation.crm.application.platform.web.DashboardRequests.after;
 import static com.chatnation.crm.application.platform.web.DashboardRequests.badRequest;
@@ -38,8 +37,6 @@ import static com.chatnation.crm.application.platform.web.DashboardRequests.notF
 class ContactsController {
 
     static final int MAX_QUERY_LENGTH = 100;
-    /** Digits with an optional leading + and the separators people type: a phone search. */
-    private static final Pattern PHONE_LIKE = Pattern.compile("^\\+?[0-9][0-9 ().-]*$");
 
     private final ContactQueries contacts;
     private final ConversationQueries conversations;
@@ -125,18 +122,10 @@ class ContactsController {
     }
 
     private static Search search(String q) {
-        if (q == null || q.isBlank()) {
-            return new Search.Everyone();
-        }
-        String query = q.strip();
-        if (query.length() > MAX_QUERY_LENGTH) {
+        if (q != null && q.strip().length() > MAX_QUERY_LENGTH) {
             throw badRequest("q is longer than " + MAX_QUERY_LENGTH + " characters");
         }
-        if (PHONE_LIKE.matcher(query).matches()) {
-            // contacts are stored in E.164: "+" and digits only
-            return new Search.PhonePrefix("+" + query.replaceAll("[^0-9]", ""));
-        }
-        return new Search.NameContains(query);
+        return Search.of(q);
     }
 
     private static UUID contactId(String raw) {

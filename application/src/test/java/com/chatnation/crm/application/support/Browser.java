@@ -119,6 +119,22 @@ public final class Browser {
         }
     }
 
+    /**
+     * Saves the whole page, not only what the window shows: the window grows to the page's height (at most 4000
+     * pixels) for the picture and gets its size back afterwards.
+     */
+    public Path screenshotOfWholePage(String name) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                    Math.min(4000, Math.max(before.getHeight(), height.intValue() + 150))));
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     private void quit() {
         try {
             driver.quit();

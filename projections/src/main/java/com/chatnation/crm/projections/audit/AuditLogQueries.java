@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Reads an organization's audit log. */
 @Repository
@@ -86,6 +87,23 @@ public class AuditLogQueries {
         }
         sql.append(" ORDER BY occurred_at DESC, event_id DESC LIMIT :limit");
         return Page.of(jdbc.query(sql.toString(), params, entry), limit, AuditEntry::cursor);
+    }
+
+    /**
+     * The actions (event names) in the organization's log, in order, at most {@code limit}: one probe of
+     * {@code audit_log_organization_action_page} per name, however long the log.
+     */
+    public List<String> actions(String organizationId, int limit) {
+        return jdbc.queryForList("""
+                WITH RECURSIVE seen(action) AS (
+                    (SELECT action FROM audit_log WHERE organization_id = :org ORDER BY action LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT a.action FROM audit_log a WHERE a.organization_id = :org AND a.action > seen.action
+                            ORDER BY a.action LIMIT 1)
+                    FROM seen WHERE seen.action IS NOT NULL
+                )
+                SELECT action FROM seen WHERE action IS NOT NULL LIMIT :limit""",
+                new MapSqlParameterSource("org", organizationId).addValue("limit", limit), String.class);
     }
 
     private static void equal(StringBuilder sql, MapSqlParameterSource params, String column, String value) {

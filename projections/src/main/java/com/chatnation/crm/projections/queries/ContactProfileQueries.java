@@ -57,4 +57,21 @@ public class ContactProfileQueries {
                 (rs, n) -> new Imported(rs.getString("phone"), rs.getString("name"), instant(rs, "imported_at")))
                 .stream().findFirst();
     }
+
+    /**
+     * The tags the organization's contacts hold, in order, at most {@code limit}: each is one probe of
+     * {@code contact_tags_organization_tag} for the next tag, however many contacts hold them.
+     */
+    public List<String> organizationTags(String organizationId, int limit) {
+        return jdbc.queryForList("""
+                WITH RECURSIVE held(tag) AS (
+                    (SELECT tag FROM contact_tags WHERE organization_id = :org ORDER BY tag LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT t.tag FROM contact_tags t WHERE t.organization_id = :org AND t.tag > held.tag
+                            ORDER BY t.tag LIMIT 1)
+                    FROM held WHERE held.tag IS NOT NULL
+                )
+                SELECT tag FROM held WHERE tag IS NOT NULL LIMIT :limit""",
+                new MapSqlParameterSource("org", organizationId).addValue("limit", limit), String.class);
+    }
 }

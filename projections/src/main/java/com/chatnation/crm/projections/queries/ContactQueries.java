@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static com.chatnation.crm.projections.queries.Rows.instant;
 import static com.chatnation.crm.projections.queries.Rows.likeLiteral;
@@ -19,6 +20,9 @@ import static com.chatnation.crm.projections.queries.Rows.likeLiteral;
  */
 @Repository
 public class ContactQueries {
+
+    /** Digits with an optional leading + and the separators people type: a phone search. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("^\\+?[0-9][0-9 ().-]*$");
 
     public record ContactRow(UUID id, String phone, String name, Instant firstSeenAt, Instant lastSeenAt,
                              int messageCount, int conversationCount, Boolean marketingOptIn, String consentSource,
@@ -46,6 +50,21 @@ public class ContactQueries {
         }
 
         record Everyone() implements Search {
+        }
+
+        /**
+         * What a search box's text means: nothing, a phone number prefix (digits, with or without + and
+         * separators; contacts are stored in E.164) or a part of the name.
+         */
+        static Search of(String text) {
+            if (text == null || text.isBlank()) {
+                return new Everyone();
+            }
+            String query = text.strip();
+            if (PHONE_LIKE.matcher(query).matches()) {
+                return new PhonePrefix("+" + query.replaceAll("[^0-9]", ""));
+            }
+            return new NameContains(query);
         }
     }
 
@@ -78,6 +97,14 @@ public class ContactQueries {
      * @param after the last contact of the previous page, or null; its key must be the contact id
      */
     public Page<ContactRow> search(String organizationId, Search search, Cursor after, int limit) {
+        return search(organizationId, search, null, after, limit);
+    }
+
+    /**
+     * As {@link #search(String, Search, Cursor, int)}, narrowed to the contacts holding {@code tag} (as stored:
+     * lowercase) when it is not null; each candidate's tag is looked up by {@code contact_tags}' key.
+     */
+    public Page<ContactRow> search(String organizationId, Search search, String tag, Cursor after, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId).addValue("limit", limit + 1);
         StringBuilder sql = new StringBuilder("SELECT " + CONTACT_COLUMNS + " FROM contacts WHERE organization_id = :org");
         if (search instanceof Search.PhonePrefix phone) {
@@ -86,6 +113,11 @@ public class ContactQueries {
         } else if (search instanceof Search.NameContains name) {
             sql.append(" AND name ILIKE :name ESCAPE '\\'");
             params.addValue("name", "%" + likeLiteral(name.text()) + "%");
+        }
+        if (tag != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = contacts.id AND t.tag = :tag"
+                    + " AND t.organization_id = :org)");
+            params.addValue("tag", tag);
         }
         if (after != null) {
             sql.append(" AND (last_seen_at, id) < (:afterAt, :afterId)");
@@ -115,6 +147,17 @@ public class ContactQueries {
                 FROM conversations
                 WHERE organization_id = :org AND contact_id = :contact""" + keyset + " ORDER BY started_at DESC, id DESC LIMIT :limit", params, SESSION);
         return Page.of(rows, limit, SessionRow::cursor);
+    }
+
+    /** One of the contact's sessions; empty when the session is another contact's or another organization's. */
+    public Optional<SessionRow> session(String organizationId, UUID contactId, String conversationId) {
+        return jdbc.query("""
+                SELECT id, status, current_state, current_step, current_module, started_at, last_message_at, ended_at,
+                       end_reason, message_count, inbound_count, outbound_count, window_closes_at
+                FROM conversations
+                WHERE organization_id = :org AND id = :id AND contact_id = :contact""",
+                new MapSqlParameterSource("org", organizationId).addValue("id", conversationId)
+                        .addValue("contact", contactId), SESSION).stream().findFirst();
     }
 
     private static UUID uuid(String key) {

@@ -143,4 +143,13 @@ class AuditLogQueriesTest {
     private String id(int index) {
         return history.get(index).getIdentifier();
     }
+
+    @Test
+    void theActionsInAnOrganizationsLogAreListedOnceEachInOrder() {
+        assertThat(queries.actions(ORG, 200))
+                .containsExactly("LowBalanceThresholdChanged", "SurveyPublished", "TokensPurchased");
+        assertThat(queries.actions(ORG, 1)).containsExactly("LowBalanceThresholdChanged");
+        assertThat(queries.actions(OTHER, 200)).containsExactly("SurveyPublished");
+        assertThat(queries.actions("org-3", 200)).isEmpty();
+    }
 }

@@ -18,9 +18,12 @@ final class Navigation {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("overview", "/app", null),
             new Entry("inbox", "/app/inbox", Permission.CONTACTS_READ),
+            new Entry("contacts", "/app/contacts", Permission.CONTACTS_READ),
             new Entry("surveys", "/app/surveys", Permission.ANALYTICS_READ),
             new Entry("funnels", "/app/funnels", Permission.ANALYTICS_READ),
-            new Entry("wallet", "/app/wallet", Permission.WALLET_READ));
+            new Entry("wallet", "/app/wallet", Permission.WALLET_READ),
+            new Entry("team", "/app/team", Permission.TEAM_READ),
+            new Entry("audit", "/app/audit", Permission.AUDIT_READ));
 
     private Navigation() {
     }

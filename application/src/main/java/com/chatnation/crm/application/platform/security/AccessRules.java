@@ -213,6 +213,24 @@ final class AccessRules {
             page(GET, "/app/funnels", ANALYTICS_READ);
             page(POST, "/app/funnels", CONTENT_WRITE);
             page(POST, "/app/funnels/{key}/delete", CONTENT_WRITE);
+            // contacts, a contact's profile and transcripts; tags and attributes as the API's conversations:write
+            page(GET, "/app/contacts", CONTACTS_READ);
+            page(GET, "/app/contacts/{contactId}", CONTACTS_READ);
+            page(GET, "/app/contacts/{contactId}/conversations/{conversationId}", CONTACTS_READ);
+            page(POST, "/app/contacts/{contactId}/tags", CONVERSATIONS_WRITE);
+            page(POST, "/app/contacts/{contactId}/tags/removal", CONVERSATIONS_WRITE);
+            page(POST, "/app/contacts/{contactId}/attributes", CONVERSATIONS_WRITE);
+            page(POST, "/app/contacts/{contactId}/attributes/removal", CONVERSATIONS_WRITE);
+            // the team and its keys: seen by owners and admins, managed by owners
+            page(GET, "/app/team", TEAM_READ);
+            page(POST, "/app/team/invitations", TEAM_MANAGE);
+            page(POST, "/app/team/members/{userId}/roles", TEAM_MANAGE);
+            page(POST, "/app/team/members/{userId}/deactivation", TEAM_MANAGE);
+            page(POST, "/app/team/members/{userId}/invitation", TEAM_MANAGE);
+            page(POST, "/app/team/keys", TEAM_MANAGE);
+            page(POST, "/app/team/keys/{keyId}/rotation", TEAM_MANAGE);
+            page(POST, "/app/team/keys/{keyId}/revocation", TEAM_MANAGE);
+            page(GET, "/app/audit", AUDIT_READ);
 
             rules.anyRequest().denyAll();
         }

@@ -39,10 +39,13 @@ class PageBatteryTest {
     private static final String MEMBER = "M";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
-    private static final String CONTACTS = "OAEGV";
-    private static final String CONVERSATIONS = "OAG";
     private static final String ANALYTICS_READ = "OAEV";
     private static final String CONTENT_WRITE = "OAE";
+    private static final String CONTACTS_READ = "OAEGV";
+    private static final String CONVERSATIONS_WRITE = "OAG";
+    private static final String TEAM_READ = "OA";
+    private static final String TEAM_MANAGE = "O";
+    private static final String AUDIT_READ = "OA";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -51,14 +54,14 @@ class PageBatteryTest {
             "GET /", MEMBER,
             "GET /app", MEMBER,
             "GET /app/wallet", WALLET_READ,
-            "GET /app/inbox", CONTACTS,
-            "GET /app/inbox/{sessionId}", CONTACTS,
-            "POST /app/inbox/{sessionId}/takeover", CONVERSATIONS,
-            "POST /app/inbox/{sessionId}/assignment", CONVERSATIONS,
-            "POST /app/inbox/{sessionId}/replies", CONVERSATIONS,
-            "POST /app/inbox/{sessionId}/notes", CONVERSATIONS,
-            "POST /app/inbox/{sessionId}/handback", CONVERSATIONS,
-            "POST /app/inbox/{sessionId}/close", CONVERSATIONS,
+            "GET /app/inbox", CONTACTS_READ,
+            "GET /app/inbox/{sessionId}", CONTACTS_READ,
+            "POST /app/inbox/{sessionId}/takeover", CONVERSATIONS_WRITE,
+            "POST /app/inbox/{sessionId}/assignment", CONVERSATIONS_WRITE,
+            "POST /app/inbox/{sessionId}/replies", CONVERSATIONS_WRITE,
+            "POST /app/inbox/{sessionId}/notes", CONVERSATIONS_WRITE,
+            "POST /app/inbox/{sessionId}/handback", CONVERSATIONS_WRITE,
+            "POST /app/inbox/{sessionId}/close", CONVERSATIONS_WRITE,
             "GET /app/surveys", ANALYTICS_READ,
             "GET /app/surveys/new", CONTENT_WRITE,
             "POST /app/surveys/new", CONTENT_WRITE,
@@ -69,7 +72,23 @@ class PageBatteryTest {
             "POST /app/surveys/{surveyId}/archive", CONTENT_WRITE,
             "GET /app/funnels", ANALYTICS_READ,
             "POST /app/funnels", CONTENT_WRITE,
-            "POST /app/funnels/{key}/delete", CONTENT_WRITE);
+            "POST /app/funnels/{key}/delete", CONTENT_WRITE,
+            "GET /app/contacts", CONTACTS_READ,
+            "GET /app/contacts/{contactId}", CONTACTS_READ,
+            "GET /app/contacts/{contactId}/conversations/{conversationId}", CONTACTS_READ,
+            "POST /app/contacts/{contactId}/tags", CONVERSATIONS_WRITE,
+            "POST /app/contacts/{contactId}/tags/removal", CONVERSATIONS_WRITE,
+            "POST /app/contacts/{contactId}/attributes", CONVERSATIONS_WRITE,
+            "POST /app/contacts/{contactId}/attributes/removal", CONVERSATIONS_WRITE,
+            "GET /app/team", TEAM_READ,
+            "POST /app/team/invitations", TEAM_MANAGE,
+            "POST /app/team/members/{userId}/roles", TEAM_MANAGE,
+            "POST /app/team/members/{userId}/deactivation", TEAM_MANAGE,
+            "POST /app/team/members/{userId}/invitation", TEAM_MANAGE,
+            "POST /app/team/keys", TEAM_MANAGE,
+            "POST /app/team/keys/{keyId}/rotation", TEAM_MANAGE,
+            "POST /app/team/keys/{keyId}/revocation", TEAM_MANAGE,
+            "GET /app/audit", AUDIT_READ);
 
     @LocalServerPort
     int port;
