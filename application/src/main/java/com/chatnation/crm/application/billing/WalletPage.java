@@ -48,6 +48,9 @@ class WalletPage {
                     TransactionRow::balanceAfter, TransactionRow::reservedAfter, TransactionRow::referenceId,
                     TransactionRow::reservationId, TransactionRow::description));
 
+    private static final CsvDownload<Map.Entry<String, Long>> USAGE = CsvDownload.of(List.of("module/action", "tokens"),
+            List.<Function<Map.Entry<String, Long>, Object>>of(Map.Entry::getKey, Map.Entry::getValue));
+
     private final WalletQueries wallets;
     private final DailyRollupQueries rollups;
     private final PageJson json;
@@ -64,6 +67,7 @@ class WalletPage {
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String module,
                   @RequestParam(required = false) String cursor, @RequestParam(required = false) String format,
+                  @RequestParam(required = false) String table,
                   Model model, HttpServletResponse response) {
         String organization = caller.organizationId();
         DateRangeForm period = DateRangeForm.parse(range, from, to, clock);
@@ -72,6 +76,11 @@ class WalletPage {
         TransactionFilter filter = new TransactionFilter(chosenType, chosenModule,
                 period.from().atStartOfDay().toInstant(ZoneOffset.UTC),
                 period.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        if ("csv".equals(format) && "usage".equals(table)) {
+            USAGE.write(response, "wallet-usage-" + period.from() + "-" + period.to() + ".csv",
+                    spentByUse(organization, period).entrySet());
+            return null;
+        }
         if ("csv".equals(format)) {
             LEDGER.write(response, "wallet-" + period.from() + "-" + period.to() + ".csv", EveryRow.of(after -> wallets.transactions(organization, filter, after, EXPORT_CHUNK)));
             return null;
@@ -85,22 +94,23 @@ class WalletPage {
         Page<TransactionRow> ledger = wallets.transactions(organization, filter, cursor(cursor), ROWS_PER_PAGE);
         model.addAttribute("ledger", ledger);
 
-        List<RollupRow> spent = rollups.rows(organization, period.from(), period.to(),
-                List.of(RollupMetrics.TOKENS_SPENT, RollupMetrics.REPLIES_HELD));
-        Map<String, Long> byUse = new TreeMap<>();
-        long held = 0;
-        for (RollupRow row : spent) {
-            if (row.metric().equals(RollupMetrics.TOKENS_SPENT)) {
-                byUse.merge(row.dimension().isEmpty() ? "other" : row.dimension(), row.value().longValue(), Long::sum);
-            } else {
-                held += row.value().longValue();
-            }
-        }
+        Map<String, Long> byUse = spentByUse(organization, period);
+        long held = rollups.rows(organization, period.from(), period.to(), List.of(RollupMetrics.REPLIES_HELD))
+                .stream().mapToLong(row -> row.value().longValue()).sum();
         model.addAttribute("held", held);
         model.addAttribute("usage", json.write(new ChartData("bar", new ArrayList<>(byUse.keySet()),
                 List.of(new ChartData.Series("tokens", new ArrayList<>(byUse.values()))))));
         model.addAttribute("usageRows", byUse);
         return "billing/wallet";
+    }
+
+    /** Tokens spent in the period by {@code module/action}. */
+    private Map<String, Long> spentByUse(String organization, DateRangeForm period) {
+        Map<String, Long> byUse = new TreeMap<>();
+        for (RollupRow row : rollups.rows(organization, period.from(), period.to(), List.of(RollupMetrics.TOKENS_SPENT))) {
+            byUse.merge(row.dimension().isEmpty() ? "other" : row.dimension(), row.value().longValue(), Long::sum);
+        }
+        return byUse;
     }
 
     private static Cursor cursor(String encoded) {

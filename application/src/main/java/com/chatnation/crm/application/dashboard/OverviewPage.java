@@ -69,8 +69,11 @@ class OverviewPage {
                 DailyFigures spent = DailyFigures.of(rollups.rows(organization, week.from(), week.to(),
                         List.of(RollupMetrics.TOKENS_SPENT)), week.from(), week.to());
                 model.addAttribute("wallet", WalletOutlook.of(wallet, spent.total(RollupMetrics.TOKENS_SPENT), 7));
-                model.addAttribute("spend", json.write(new ChartData("bar", spent.dayLabels(), List.of(
-                        new ChartData.Series("tokens", spent.perDay(RollupMetrics.TOKENS_SPENT))))));
+                // the chart follows the page's range
+                DailyFigures inRange = period.equals(week) ? spent : DailyFigures.of(rollups.rows(organization,
+                        period.from(), period.to(), List.of(RollupMetrics.TOKENS_SPENT)), period.from(), period.to());
+                model.addAttribute("spend", json.write(new ChartData("bar", inRange.dayLabels(), List.of(
+                        new ChartData.Series("tokens", inRange.perDay(RollupMetrics.TOKENS_SPENT))))));
             });
         }
         return "dashboard/overview";

@@ -108,6 +108,8 @@ class OverviewBrowserTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines().toList()).hasSize(2);
         assertThat(csv.body()).contains("purchase").contains(",40,");
+        DashboardSession.Page usage = session.get("/app/wallet?format=csv&table=usage");
+        assertThat(usage.body().lines().toList()).contains("general/reply,1");
     }
 
     @Test
