@@ -9,7 +9,7 @@ import java.util.List;
  * The dashboard's menu. An entry shows only to members whose roles open its page; the page itself is guarded by
  * its line in the access rules whether or not the menu shows it.
  */
-public final class Navigation {
+final class Navigation {
 
     /** {@code key} names the menu text in the message bundle ({@code nav.<key>}); null permission: every member. */
     public record Entry(String key, String href, Permission permission) {
@@ -17,6 +17,9 @@ public final class Navigation {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("overview", "/app", null),
+            new Entry("broadcasts", "/app/broadcasts", Permission.ANALYTICS_READ),
+            new Entry("templates", "/app/templates", Permission.CONTENT_WRITE),
+            new Entry("events", "/app/events", Permission.ANALYTICS_READ),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ));
 
     private Navigation() {

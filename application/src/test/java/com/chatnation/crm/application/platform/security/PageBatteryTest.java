@@ -39,6 +39,8 @@ class PageBatteryTest {
     private static final String MEMBER = "M";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
+    private static final String ANALYTICS_READ = "OAEV";
+    private static final String CONTENT_WRITE = "OAE";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -46,7 +48,23 @@ class PageBatteryTest {
             "POST /invitation", ANYONE,
             "GET /", MEMBER,
             "GET /app", MEMBER,
-            "GET /app/wallet", WALLET_READ);
+            "GET /app/wallet", WALLET_READ,
+            // templates, broadcasts, events
+            "GET /app/templates", CONTENT_WRITE,
+            "POST /app/templates", CONTENT_WRITE,
+            "POST /app/templates/sync", CONTENT_WRITE,
+            "GET /app/broadcasts", ANALYTICS_READ,
+            "GET /app/broadcasts/new", CONTENT_WRITE,
+            "GET /app/broadcasts/new/cost", CONTENT_WRITE,
+            "POST /app/broadcasts", CONTENT_WRITE,
+            "GET /app/broadcasts/{broadcastId}", ANALYTICS_READ,
+            "POST /app/broadcasts/{broadcastId}/send", CONTENT_WRITE,
+            "POST /app/broadcasts/{broadcastId}/schedule", CONTENT_WRITE,
+            "POST /app/broadcasts/{broadcastId}/cancel", CONTENT_WRITE,
+            "GET /app/events", ANALYTICS_READ,
+            "POST /app/events", CONTENT_WRITE,
+            "GET /app/events/{eventId}", ANALYTICS_READ,
+            "POST /app/events/{eventId}/ticket-types", CONTENT_WRITE);
 
     @LocalServerPort
     int port;
