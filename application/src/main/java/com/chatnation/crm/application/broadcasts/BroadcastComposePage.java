@@ -8,6 +8,8 @@ import com.chatnation.crm.application.platform.web.RefusedRequest;
 import com.chatnation.crm.domain.broadcast.BroadcastHeader;
 import com.chatnation.crm.domain.broadcast.ParameterBinding;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
+import com.chatnation.crm.projections.queries.BroadcastQueries;
+import com.chatnation.crm.projections.queries.BroadcastQueries.BroadcastRow;
 import com.chatnation.crm.projections.queries.TemplateQueries;
 import com.chatnation.crm.projections.queries.TemplateQueries.TemplateRow;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Composing a broadcast: an approved template, where each of its body parameters comes from (a fixed text or a
@@ -68,11 +71,14 @@ class BroadcastComposePage {
     private final BroadcastDrafts drafts;
     private final BroadcastStarts starts;
     private final MessageSource messages;
+    private final BroadcastQueries broadcasts;
     private final Clock clock = Clock.systemUTC();
 
     BroadcastComposePage(TemplateQueries templates, AudienceDefinitions audiences, BroadcastQuotes quotes,
-                         BroadcastDrafts drafts, BroadcastStarts starts, MessageSource messages) {
+                         BroadcastDrafts drafts, BroadcastStarts starts, MessageSource messages,
+                         BroadcastQueries broadcasts) {
         this.messages = messages;
+        this.broadcasts = broadcasts;
         this.templates = templates;
         this.audiences = audiences;
         this.quotes = quotes;
@@ -169,15 +175,18 @@ class BroadcastComposePage {
             return form(organization, form, model, errors, new Refusal(violation.code(), violation.getMessage(), null,
                     null, null, null), HttpStatus.UNPROCESSABLE_ENTITY, response);
         }
+        Predicate<BroadcastRow> shown = row -> true;
         if ("schedule".equals(chosen)) {
             try {
                 drafts.schedule(organization, broadcastId, sendAt);
+                shown = row -> row.scheduledAt() != null;
             } catch (RuntimeException failure) {
                 flash.addFlashAttribute("actionError", violation(failure).getMessage());
             }
         } else if ("send".equals(chosen)) {
             try {
                 starts.start(organization, broadcastId);
+                shown = row -> row.startedAt() != null;
             } catch (RefusedRequest refused) {
                 // the audience or the wallet changed since the quote: the draft stays, to send once it can
                 return form(organization, form, model, errors, refusal(refused, broadcastId), refused.status(),
@@ -186,6 +195,7 @@ class BroadcastComposePage {
                 flash.addFlashAttribute("actionError", violation(failure).getMessage());
             }
         }
+        BroadcastPages.awaitShown(broadcasts, organization, broadcastId, shown);
         return "redirect:/app/broadcasts/" + broadcastId;
     }
 

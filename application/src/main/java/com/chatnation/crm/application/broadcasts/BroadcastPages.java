@@ -31,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -41,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The organization's broadcasts with where their recipients are, and one broadcast followed live: its counts and
@@ -61,6 +63,7 @@ class BroadcastPages {
     }
 
     private static final int ROWS_PER_PAGE = 50;
+    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     private static final int EXPORT_CHUNK = 500;
     private static final Set<String> CANCELLABLE = Set.of("draft", "scheduled", "sending");
     private static final Set<String> STARTABLE = Set.of("draft", "scheduled");
@@ -142,7 +145,8 @@ class BroadcastPages {
                         progress.suppressed(), progress.sent(), progress.delivered(), progress.read(),
                         progress.replied(), progress.failed()))))));
         model.addAttribute("poll", switch (broadcast.status()) {
-            case "sending", "scheduled" -> "every 3s";
+            case "sending" -> "every 3s";
+            case "scheduled" -> "every 30s";
             case "completed", "cancelled" -> broadcast.startedAt() == null ? null : "every 5s";
             default -> null;
         });
@@ -156,11 +160,12 @@ class BroadcastPages {
                     .orElse(null));
             if (broadcast.startedAt() != null) {
                 model.addAttribute("funnel", broadcasts.funnel(organization, broadcast.id()));
-            } else if (writes && STARTABLE.contains(broadcast.status())) {
-                model.addAttribute("quote", audienceId(broadcast.audienceId())
-                        .flatMap(audience -> quotes.quote(organization, broadcast.templateCategory(), audience))
-                        .orElse(null));
             }
+        }
+        if (writes && STARTABLE.contains(broadcast.status())) {
+            model.addAttribute("quote", audienceId(broadcast.audienceId())
+                    .flatMap(audience -> quotes.quote(organization, broadcast.templateCategory(), audience))
+                    .orElse(null));
         }
         return "broadcasts/detail";
     }
@@ -175,6 +180,7 @@ class BroadcastPages {
         }
         try {
             drafts.cancel(caller.organizationId(), broadcast.id(), why);
+            awaitShown(broadcasts, caller.organizationId(), broadcast.id(), row -> "cancelled".equals(row.status()));
             flash.addFlashAttribute("actionDone", text("broadcast.cancelled"));
         } catch (RuntimeException failure) {
             flash.addFlashAttribute("actionError", BroadcastComposePage.violation(failure).getMessage());
@@ -188,6 +194,7 @@ class BroadcastPages {
         BroadcastRow broadcast = find(caller.organizationId(), broadcastId);
         try {
             BroadcastStarts.Started started = starts.start(caller.organizationId(), broadcast.id());
+            awaitShown(broadcasts, caller.organizationId(), broadcast.id(), row -> row.startedAt() != null);
             flash.addFlashAttribute("actionDone", messages.getMessage("broadcast.started",
                     new Object[]{started.recipients(), started.tokensReserved()}, LocaleContextHolder.getLocale()));
         } catch (RefusedRequest refused) {
@@ -219,11 +226,31 @@ class BroadcastPages {
         }
         try {
             drafts.schedule(caller.organizationId(), broadcast.id(), at);
+            Instant when = at;
+            awaitShown(broadcasts, caller.organizationId(), broadcast.id(), row -> when.equals(row.scheduledAt()));
             flash.addFlashAttribute("actionDone", text("broadcast.scheduledDone"));
         } catch (RuntimeException failure) {
             flash.addFlashAttribute("actionError", BroadcastComposePage.violation(failure).getMessage());
         }
         return "redirect:/app/broadcasts/" + broadcast.id();
+    }
+
+    /**
+     * Waits, briefly, until the read table shows what a change just did, so the page the member is sent to next shows
+     * it too (the table follows the broadcast's events a moment later).
+     */
+    static void awaitShown(BroadcastQueries broadcasts, String organization, String broadcastId,
+                           Predicate<BroadcastRow> shown) {
+        Instant deadline = Instant.now().plus(READ_YOUR_WRITE);
+        while (!broadcasts.broadcast(organization, broadcastId).filter(shown).isPresent()
+                && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Page<Listed> listed(String organization, Cursor after, int limit) {

@@ -223,6 +223,21 @@ class BroadcastPagesBrowserTest {
         for (String phone : phones) {
             assertThat(graph.sentTo(phone)).isEmpty();
         }
+
+        // scheduling needs a time after now, and then waits for it (the tokens are reserved when it starts)
+        Map<String, String> later = new HashMap<>(Map.of("name", "Later", "templateId", poor.templateId,
+                "audienceId", fans, "params[0].source", "text", "params[0].value", "friend", "action", "schedule",
+                "sendAt", "2020-01-01T10:00"));
+        DashboardSession.Page past = session.post("/app/broadcasts", later);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body()).contains("id=\"sendAt-error\"");
+        String when = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(2)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        later.put("sendAt", when);
+        DashboardSession.Page scheduled = session.post("/app/broadcasts", later);
+        assertThat(scheduled.status()).isEqualTo(302);
+        DashboardSession.Page detail = session.get(scheduled.location().replace(base, ""));
+        assertThat(detail.body()).contains("data-status=\"scheduled\"").contains(when.replace('T', ' '));
     }
 
     @Test
@@ -249,13 +264,20 @@ class BroadcastPagesBrowserTest {
         assertThat(session.get("/app/broadcasts/new").status()).isEqualTo(403);
         assertThat(org.view(draftId).path("broadcast").path("status").asText()).isEqualTo("draft");
 
-        // the editor, who may, cancels it from the page
-        DashboardSession editing = DashboardSession.logIn(base, editor);
-        editing.get("/app/broadcasts/" + draftId);
-        assertThat(editing.post("/app/broadcasts/" + draftId + "/cancel", Map.of("reason", "not needed")).status())
-                .isEqualTo(302);
-        BroadcastOrganization.await(() -> org.view(draftId),
-                view -> "cancelled".equals(view.path("broadcast").path("status").asText()));
+        // the editor, who may, sees what sending it would cost now, and cancels it from the page
+        Browser editing = Browser.at(base).logIn(editor);
+        editing.open("/app/broadcasts/" + draftId);
+        assertThat(editing.find(By.cssSelector("#draft-cost #audience-size strong")).getText())
+                .isEqualTo(Integer.toString(AUDIENCE));
+        assertThat(editing.find(By.cssSelector("#draft-cost #cost-tokens strong")).getText())
+                .isEqualTo(Long.toString(AUDIENCE * PRICE));
+        editing.find(By.id("reason")).sendKeys("not needed");
+        editing.find(By.id("cancel-broadcast")).click();
+        editing.waitFor(ExpectedConditions.alertIsPresent()).accept();
+        assertThat(editing.find(By.id("action-done")).getText()).contains("cancelled");
+        assertThat(editing.find(By.id("broadcast-status")).getText()).isEqualTo("Cancelled");
+        assertThat(editing.driver().findElements(By.id("cancel-broadcast"))).isEmpty();
+        assertThat(org.view(draftId).path("broadcast").path("status").asText()).isEqualTo("cancelled");
     }
 
     @Test
