@@ -238,6 +238,23 @@ class BroadcastPagesBrowserTest {
         assertThat(scheduled.status()).isEqualTo(302);
         DashboardSession.Page detail = session.get(scheduled.location().replace(base, ""));
         assertThat(detail.body()).contains("data-status=\"scheduled\"").contains(when.replace('T', ' '));
+
+        // saving a draft sends nothing and leaves it to send, schedule or cancel on its page
+        later.put("action", "draft");
+        later.put("name", "Just a draft");
+        later.remove("sendAt");
+        DashboardSession.Page drafted = session.post("/app/broadcasts", later);
+        assertThat(drafted.status()).isEqualTo(302);
+        DashboardSession.Page draft = session.get(drafted.location().replace(base, ""));
+        assertThat(draft.body()).contains("data-status=\"draft\"").contains("Just a draft").contains("id=\"send-now\"");
+        String draftPath = drafted.location().replace(base, "");
+        DashboardSession.Page sendDraft = session.post(draftPath + "/send", Map.of());
+        assertThat(sendDraft.status()).isEqualTo(302);
+        assertThat(session.get(draftPath).body()).contains("id=\"action-error\"").contains("costs 8 tokens")
+                .contains("3 short").contains("data-status=\"draft\"");
+        for (String phone : phones) {
+            assertThat(graph.sentTo(phone)).isEmpty();
+        }
     }
 
     @Test
