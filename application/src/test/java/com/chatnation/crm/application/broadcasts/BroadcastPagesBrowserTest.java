@@ -328,6 +328,21 @@ class BroadcastPagesBrowserTest {
         assertThat(csv.body().lines().toList()).hasSize(2);
         assertThat(csv.body()).contains("," + name + ",en,MARKETING,,REJECTED,PROMOTIONAL,");
 
+        // a new template is checked against Meta's rules on the form, then submitted for review
+        session.get("/app/templates");
+        DashboardSession.Page misnamed = session.post("/app/templates", Map.of("name", "Ticket Ready", "language", "en",
+                "category", "UTILITY", "body", "Your ticket is ready"));
+        assertThat(misnamed.status()).isEqualTo(422);
+        assertThat(misnamed.body()).contains("id=\"create-error\"").contains("value=\"Ticket Ready\"");
+        String fresh = "ticket_ready_" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        DashboardSession.Page submitted = session.post("/app/templates", Map.of("name", fresh, "language", "en",
+                "category", "UTILITY", "body", "Your ticket for {{1}} is ready", "examples", "Gospel Night"));
+        assertThat(submitted.status()).isEqualTo(302);
+        assertThat(session.get("/app/templates").body()).contains("id=\"templates-done\"").contains(fresh);
+        assertThat(graph.templates(org.accountId)).anyMatch(t -> fresh.equals(t.path("name").asText())
+                && "Gospel Night".equals(t.path("components").get(0).path("example").path("body_text").get(0).get(0)
+                .asText()));
+
         DashboardSession viewing = DashboardSession.logIn(base, viewer);
         assertThat(viewing.get("/app/templates").status()).isEqualTo(403);
         assertThat(viewing.post("/app/templates/sync", Map.of()).status()).isEqualTo(403);
