@@ -98,9 +98,7 @@ class BroadcastStarts {
                 .orElseThrow(() -> new Refused(HttpStatus.UNPROCESSABLE_ENTITY, "audience_deleted",
                         "the broadcast's audience " + run.audienceId() + " was deleted", Map.of()));
         OrganizationRow organization = organizations.byId(organizationId).orElseThrow();
-        TemplateCategory category = TemplateCategory.valueOf(run.templateCategory());
-        long price = organization.priceList() == null ? 0
-                : organization.priceList().priceOf(MODULE, category.priceAction()).orElse(0L);
+        long price = price(organization, TemplateCategory.valueOf(run.templateCategory()));
         boolean utilityToOptedOut = organizations.utilityToOptedOut(organizationId);
         Started started = transaction.inTransaction(() -> startInTransaction(run, conditions, price,
                 utilityToOptedOut));
@@ -163,6 +161,12 @@ class BroadcastStarts {
         commands.sendAndWait(new StartBroadcast(run.broadcastId(), recipients, suppressed, run.broadcastId(), tokens));
         runs.fixPrice(run.broadcastId(), price);
         return new Started(run.broadcastId(), recipients, suppressed, tokens);
+    }
+
+    /** Tokens per message of a template of this category: the price list's {@code templates/<category>}, or free. */
+    static long price(OrganizationRow organization, TemplateCategory category) {
+        return organization.priceList() == null ? 0
+                : organization.priceList().priceOf(MODULE, category.priceAction()).orElse(0L);
     }
 
     /** The template's body parameters for one contact, in the template's order. */

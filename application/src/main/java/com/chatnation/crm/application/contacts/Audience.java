@@ -7,5 +7,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** A saved audience: contacts for whom every condition holds (no condition: all contacts). */
-record Audience(UUID id, String name, List<AudienceCondition> conditions, Instant createdAt, Instant updatedAt) {
+public record Audience(UUID id, String name, List<AudienceCondition> conditions, Instant createdAt, Instant updatedAt) {
 }

@@ -49,7 +49,8 @@ public class AudienceDefinitions {
         this.json = json;
     }
 
-    List<Audience> list(String organizationId) {
+    /** The organization's saved audiences, newest first. */
+    public List<Audience> list(String organizationId) {
         return jdbc.query("""
                         SELECT id, name, filter, created_at, updated_at FROM crm_config.audiences
                         WHERE organization_id = ? ORDER BY created_at DESC, id""",

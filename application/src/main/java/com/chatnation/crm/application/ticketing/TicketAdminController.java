@@ -111,7 +111,7 @@ class TicketAdminController {
         });
     }
 
-    private static TicketTypeDefinition definition(EventRequest.TicketTypeRequest type) {
+    static TicketTypeDefinition definition(EventRequest.TicketTypeRequest type) {
         String id = type.ticketTypeId() == null || type.ticketTypeId().isBlank()
                 ? type.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "")
                 : type.ticketTypeId();

@@ -31,7 +31,11 @@ final class BroadcastOrganization {
     final String organizationId;
     final String phoneNumberId;
     final String path;
+    /** The onboarding's answer, for inviting members. */
+    final AdminClient.Onboarded onboarded;
     String templateId;
+    /** The WhatsApp Business Account the approved template belongs to. */
+    String accountId;
 
     BroadcastOrganization(int port, long tokens) {
         this.port = port;
@@ -40,6 +44,7 @@ final class BroadcastOrganization {
         AdminClient.Onboarded created = platform.onboard(Map.of("name", "Broadcasting org", "phoneNumberId", phoneNumberId,
                 "prices", List.of(Map.of("module", "templates", "action", "marketing", "tokens", PRICE)),
                 "lowBalanceThreshold", 0));
+        onboarded = created;
         organizationId = created.organizationId();
         owner = created.owner();
         path = "/api/v1/orgs/" + organizationId;
@@ -77,6 +82,7 @@ final class BroadcastOrganization {
     /** The same, with a media header ({@code {format, example}}) when {@code header} is not null. */
     String approvedTemplate(String name, Map<String, Object> header) {
         String account = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        accountId = account;
         check(owner.put(path + "/settings/whatsapp-account", Map.of("whatsAppBusinessAccountId", account)), 200);
         Map<String, Object> request = new java.util.HashMap<>(Map.of("name", name, "language", "en",
                 "category", "MARKETING", "body", "Hi {{1}}, see you at TechExpo!",

@@ -65,6 +65,28 @@ public class AudienceQueries {
     }
 
     /**
+     * The audience's size with what a broadcast's suppression needs of it: how many contacts' latest word on
+     * marketing was to stop ({@code optedOut}), and how many never said and never wrote ({@code neverAsked}: an
+     * imported number). Consent as in {@link Recipient#marketingConsent()}.
+     */
+    public record Reach(long size, long optedOut, long neverAsked) {
+    }
+
+    /** The audience's {@link Reach} now, counted in one pass. */
+    public Reach reach(String organizationId, List<AudienceCondition> conditions) {
+        MapSqlParameterSource params = new MapSqlParameterSource("org", organizationId);
+        String audience = audience(conditions, params);
+        return jdbc.queryForObject("""
+                SELECT count(*) AS size, count(*) FILTER (WHERE consent IS FALSE) AS opted_out,
+                       count(*) FILTER (WHERE consent IS NULL AND NOT wrote) AS never_asked
+                FROM (SELECT c.id IS NOT NULL AS wrote, """ + CONSENT + " AS consent FROM (" + audience + """
+                      ) audience
+                      LEFT JOIN contacts c ON c.id = audience.contact_id
+                      LEFT JOIN contact_consent k ON k.contact_id = audience.contact_id) reach""", params,
+                (rs, n) -> new Reach(rs.getLong("size"), rs.getLong("opted_out"), rs.getLong("never_asked")));
+    }
+
+    /**
      * A page of the audience in contact id order, after {@code after} (null for the first page), with each
      * contact's number and name from the conversation or else the import: what a send walks through.
      */

@@ -6,7 +6,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +41,20 @@ public class BroadcastQueries {
     public record Funnel(long audience, long suppressed, long sent, long delivered, long read, long failed,
                          long replied, long converted, Map<String, Long> suppressedBy, Map<String, Long> failedBy,
                          long tokensCaptured, long tokensRefunded) {
+    }
+
+    /**
+     * Where a broadcast's recipients are now, as cheap counts for a page that follows it live: still
+     * {@code queued}, {@code suppressed} (left out), and the stages as {@link Funnel} counts them.
+     */
+    public record Progress(long queued, long suppressed, long sent, long delivered, long read, long failed,
+                           long replied) {
+
+        public static final Progress NONE = new Progress(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Recipients whose message failed with one WhatsApp error code, and that error's title. */
+    public record Failure(String code, String title, long recipients) {
     }
 
     /** How long after a broadcast's message a survey completed or a ticket bought still counts as its conversion. */
@@ -102,6 +119,50 @@ public class BroadcastQueries {
                 number(counts, "replied"), number(counts, "converted"), grouped("suppression_reason", "suppressed", params),
                 grouped("error_code::text", "failed", params), number(counts, "captured"),
                 number(counts, "refunded"));
+    }
+
+    /**
+     * Each broadcast's {@link Progress}, for a page of broadcasts at once ({@code broadcast_recipients_broadcast_status});
+     * a broadcast without recipients (a draft) is absent.
+     */
+    public Map<String, Progress> progress(String organizationId, Collection<String> broadcastIds) {
+        Map<String, Progress> progress = new LinkedHashMap<>();
+        if (broadcastIds.isEmpty()) {
+            return progress;
+        }
+        jdbc.query("""
+                        SELECT broadcast_id,
+                               count(*) FILTER (WHERE status = 'queued') AS queued,
+                               count(*) FILTER (WHERE status = 'suppressed') AS suppressed,
+                               count(*) FILTER (WHERE sent_at IS NOT NULL) AS sent,
+                               count(*) FILTER (WHERE status IN ('delivered', 'read') OR delivered_at IS NOT NULL) AS delivered,
+                               count(*) FILTER (WHERE status = 'read') AS read,
+                               count(*) FILTER (WHERE status = 'failed') AS failed,
+                               count(*) FILTER (WHERE replied_at IS NOT NULL) AS replied
+                        FROM broadcast_recipients WHERE organization_id = :org AND broadcast_id IN (:ids)
+                        GROUP BY broadcast_id""",
+                new MapSqlParameterSource("org", organizationId).addValue("ids", broadcastIds),
+                rs -> {
+                    progress.put(rs.getString("broadcast_id"), new Progress(rs.getLong("queued"),
+                            rs.getLong("suppressed"), rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("read"),
+                            rs.getLong("failed"), rs.getLong("replied")));
+                });
+        return progress;
+    }
+
+    /** The broadcast's failures by WhatsApp error code, most frequent first; no code: {@code unknown}. */
+    public List<Failure> failures(String organizationId, String broadcastId) {
+        List<Failure> failures = new ArrayList<>();
+        jdbc.query("""
+                        SELECT coalesce(error_code::text, 'unknown') AS code, min(error_title) AS title, count(*) AS n
+                        FROM broadcast_recipients
+                        WHERE broadcast_id = :id AND organization_id = :org AND status = 'failed'
+                        GROUP BY 1 ORDER BY 3 DESC, 1""",
+                new MapSqlParameterSource("org", organizationId).addValue("id", broadcastId),
+                rs -> {
+                    failures.add(new Failure(rs.getString("code"), rs.getString("title"), rs.getLong("n")));
+                });
+        return failures;
     }
 
     private Map<String, Long> grouped(String column, String status, MapSqlParameterSource params) {

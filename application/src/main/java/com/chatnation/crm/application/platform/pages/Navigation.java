@@ -21,6 +21,9 @@ final class Navigation {
             new Entry("contacts", "/app/contacts", Permission.CONTACTS_READ),
             new Entry("surveys", "/app/surveys", Permission.ANALYTICS_READ),
             new Entry("funnels", "/app/funnels", Permission.ANALYTICS_READ),
+            new Entry("broadcasts", "/app/broadcasts", Permission.ANALYTICS_READ),
+            new Entry("templates", "/app/templates", Permission.CONTENT_WRITE),
+            new Entry("events", "/app/events", Permission.ANALYTICS_READ),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ),
             new Entry("team", "/app/team", Permission.TEAM_READ),
             new Entry("audit", "/app/audit", Permission.AUDIT_READ));

@@ -231,6 +231,22 @@ final class AccessRules {
             page(POST, "/app/team/keys/{keyId}/rotation", TEAM_MANAGE);
             page(POST, "/app/team/keys/{keyId}/revocation", TEAM_MANAGE);
             page(GET, "/app/audit", AUDIT_READ);
+            // templates, broadcasts (the literal "new" paths before the {broadcastId} ones), events
+            page(GET, "/app/templates", CONTENT_WRITE);
+            page(POST, "/app/templates", CONTENT_WRITE);
+            page(POST, "/app/templates/sync", CONTENT_WRITE);
+            page(GET, "/app/broadcasts", ANALYTICS_READ);
+            page(GET, "/app/broadcasts/new", CONTENT_WRITE);
+            page(GET, "/app/broadcasts/new/cost", CONTENT_WRITE);
+            page(POST, "/app/broadcasts", CONTENT_WRITE);
+            page(GET, "/app/broadcasts/{broadcastId}", ANALYTICS_READ);
+            page(POST, "/app/broadcasts/{broadcastId}/send", CONTENT_WRITE);
+            page(POST, "/app/broadcasts/{broadcastId}/schedule", CONTENT_WRITE);
+            page(POST, "/app/broadcasts/{broadcastId}/cancel", CONTENT_WRITE);
+            page(GET, "/app/events", ANALYTICS_READ);
+            page(POST, "/app/events", CONTENT_WRITE);
+            page(GET, "/app/events/{eventId}", ANALYTICS_READ);
+            page(POST, "/app/events/{eventId}/ticket-types", CONTENT_WRITE);
 
             rules.anyRequest().denyAll();
         }

@@ -88,7 +88,23 @@ class PageBatteryTest {
             "POST /app/team/keys", TEAM_MANAGE,
             "POST /app/team/keys/{keyId}/rotation", TEAM_MANAGE,
             "POST /app/team/keys/{keyId}/revocation", TEAM_MANAGE,
-            "GET /app/audit", AUDIT_READ);
+            "GET /app/audit", AUDIT_READ,
+            // templates, broadcasts, events
+            "GET /app/templates", CONTENT_WRITE,
+            "POST /app/templates", CONTENT_WRITE,
+            "POST /app/templates/sync", CONTENT_WRITE,
+            "GET /app/broadcasts", ANALYTICS_READ,
+            "GET /app/broadcasts/new", CONTENT_WRITE,
+            "GET /app/broadcasts/new/cost", CONTENT_WRITE,
+            "POST /app/broadcasts", CONTENT_WRITE,
+            "GET /app/broadcasts/{broadcastId}", ANALYTICS_READ,
+            "POST /app/broadcasts/{broadcastId}/send", CONTENT_WRITE,
+            "POST /app/broadcasts/{broadcastId}/schedule", CONTENT_WRITE,
+            "POST /app/broadcasts/{broadcastId}/cancel", CONTENT_WRITE,
+            "GET /app/events", ANALYTICS_READ,
+            "POST /app/events", CONTENT_WRITE,
+            "GET /app/events/{eventId}", ANALYTICS_READ,
+            "POST /app/events/{eventId}/ticket-types", CONTENT_WRITE);
 
     @LocalServerPort
     int port;
