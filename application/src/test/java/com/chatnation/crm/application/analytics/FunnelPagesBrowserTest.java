@@ -133,7 +133,7 @@ class FunnelPagesBrowserTest {
         List<?> entered = (List<?>) ((JavascriptExecutor) driver).executeScript(
                 "return Chart.getChart('funnel-chart').data.datasets[0].data;");
         assertThat(entered.stream().map(n -> ((Number) n).longValue()).toList()).containsExactly(2L, 1L);
-        fullPage(browser, "funnels");
+        browser.screenshotOfWholePage("funnels");
 
         // the breakdown by source, as the API groups it
         new Select(driver.findElement(By.id("breakdown-choice"))).selectByValue("source");
@@ -197,24 +197,6 @@ class FunnelPagesBrowserTest {
         assertThat(session.post("/app/funnels/engagement/delete", Map.of()).status()).isEqualTo(404);
     }
 
-
-    /** The whole page in one picture: the window is made as tall as the page for the shot. */
-    private static void fullPage(Browser browser, String name) {
-        WebDriver driver = browser.driver();
-        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
-        long height = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight;")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
-                (int) Math.min(height + 200, 8000)));
-        try {
-            Thread.sleep(300); // charts follow the new size
-            browser.screenshot(name);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            driver.manage().window().setSize(before);
-        }
-    }
 
     private static void pause() {
         try {

@@ -101,7 +101,7 @@ class BroadcastPagesBrowserTest {
         long available = org.wallet().path("available").asLong();
         assertThat(browser.find(By.cssSelector("#tokens-available strong")).getText()).isEqualTo(Long.toString(available));
         assertThat(driver.findElements(By.id("cost-shortfall"))).isEmpty();
-        screenshotOfThePage(browser, "broadcast-compose");
+        browser.screenshotOfWholePage("broadcast-compose");
 
         browser.find(By.id("send-now")).click();
         browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
@@ -150,7 +150,7 @@ class BroadcastPagesBrowserTest {
                 .as("queued, left out, sent, delivered, read, replied, failed")
                 .containsExactly(0L, 0L, (long) accepted, (long) accepted, 2L, 0L, 1L);
         browser.waitFor(patience, ExpectedConditions.textToBe(By.id("broadcast-status"), "Completed"));
-        screenshotOfThePage(browser, "broadcast-detail");
+        browser.screenshotOfWholePage("broadcast-detail");
 
         // the list shows it with its counts, and exports them
         browser.find(By.cssSelector(".app-menu a[href='/app/broadcasts']")).click();
@@ -159,7 +159,7 @@ class BroadcastPagesBrowserTest {
         assertThat(browser.find(By.cssSelector(row + ".sent")).getText()).isEqualTo(Integer.toString(accepted));
         assertThat(browser.find(By.cssSelector(row + ".read")).getText()).isEqualTo("2");
         assertThat(browser.find(By.cssSelector(row + ".failed")).getText()).isEqualTo("1");
-        screenshotOfThePage(browser, "broadcasts");
+        browser.screenshotOfWholePage("broadcasts");
         DashboardSession session = DashboardSession.logIn(base, editor);
         DashboardSession.Page csv = session.get("/app/broadcasts?format=csv");
         assertThat(csv.status()).isEqualTo(200);
@@ -199,8 +199,8 @@ class BroadcastPagesBrowserTest {
         String refusal = browser.find(By.id("form-refusal")).getText();
         assertThat(refusal).contains("costs 8 tokens").contains("5 are available").contains("3 short");
         assertThat(browser.find(By.id("name")).getAttribute("value")).as("what was typed stays").isEqualTo("Too big");
-        screenshotOfThePage(browser, "broadcast-compose-shortfall");
-        assertThat(overflowOnAPhone(browser, "/app/broadcasts/new?templateId=" + poor.templateId + "&audienceId=" + fans))
+        browser.screenshotOfWholePage("broadcast-compose-shortfall");
+        assertThat(browser.sidewaysScrollOnAPhone("/app/broadcasts/new?templateId=" + poor.templateId + "&audienceId=" + fans, By.tagName("h1")))
                 .as("the compose page scrolls sideways on a phone").isLessThanOrEqualTo(0);
 
         DashboardSession session = DashboardSession.logIn(base, poorEditor);
@@ -269,8 +269,8 @@ class BroadcastPagesBrowserTest {
         assertThat(browser.find(By.id("broadcast-status")).getText()).isEqualTo("Draft");
         assertThat(driver.findElements(By.id("cancel-broadcast"))).isEmpty();
         assertThat(driver.findElements(By.id("send-now"))).isEmpty();
-        assertThat(overflowOnAPhone(browser, "/app/broadcasts")).isLessThanOrEqualTo(0);
-        assertThat(overflowOnAPhone(browser, "/app/broadcasts/" + draftId)).isLessThanOrEqualTo(0);
+        assertThat(browser.sidewaysScrollOnAPhone("/app/broadcasts", By.tagName("h1"))).isLessThanOrEqualTo(0);
+        assertThat(browser.sidewaysScrollOnAPhone("/app/broadcasts/" + draftId, By.tagName("h1"))).isLessThanOrEqualTo(0);
 
         DashboardSession session = DashboardSession.logIn(base, viewer);
         assertThat(session.get("/app/broadcasts/" + draftId).status()).isEqualTo(200);
@@ -319,8 +319,8 @@ class BroadcastPagesBrowserTest {
         browser.waitFor(Duration.ofSeconds(20), ExpectedConditions.visibilityOfElementLocated(By.cssSelector(row + ".status")));
         assertThat(browser.find(By.cssSelector(row + ".status")).getText()).isEqualTo("REJECTED");
         assertThat(browser.find(By.cssSelector(row + ".reason")).getText()).isEqualTo("PROMOTIONAL");
-        screenshotOfThePage(browser, "templates");
-        assertThat(overflowOnAPhone(browser, "/app/templates")).isLessThanOrEqualTo(0);
+        browser.screenshotOfWholePage("templates");
+        assertThat(browser.sidewaysScrollOnAPhone("/app/templates", By.tagName("h1"))).isLessThanOrEqualTo(0);
 
         DashboardSession session = DashboardSession.logIn(base, editor);
         DashboardSession.Page csv = session.get("/app/templates?format=csv&status=REJECTED");
@@ -364,33 +364,5 @@ class BroadcastPagesBrowserTest {
         }
         assertThat(wamids).hasSize(count);
         return wamids;
-    }
-
-    /** How far the page at {@code path} scrolls sideways on a phone's screen (390 px wide); 0 when it fits. */
-    private static long overflowOnAPhone(Browser browser, String path) {
-        WebDriver driver = browser.driver();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
-            browser.open(path);
-            browser.find(By.tagName("h1"));
-            return ((Number) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
-        } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
-    }
-
-    /** A screenshot of the whole page, not only what the window shows (the window grows to the page for it). */
-    static void screenshotOfThePage(Browser browser, String name) {
-        WebDriver driver = browser.driver();
-        JavascriptExecutor script = (JavascriptExecutor) driver;
-        long height = ((Number) script.executeScript("return document.documentElement.scrollHeight;")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(3000, height + 140)));
-        try {
-            script.executeScript("window.scrollTo(0, 0);");
-            browser.screenshot(name);
-        } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
     }
 }

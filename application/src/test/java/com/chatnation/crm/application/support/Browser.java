@@ -135,6 +135,23 @@ public final class Browser {
         }
     }
 
+    /**
+     * How far {@code path} scrolls sideways on a phone's screen (390 by 844 pixels), once {@code ready} shows; 0 when
+     * the page fits. The window gets its desktop size back afterwards.
+     */
+    public long sidewaysScrollOnAPhone(String path, By ready) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open(path);
+            find(ready);
+            return ((Number) driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     private void quit() {
         try {
             driver.quit();

@@ -230,7 +230,7 @@ class SurveyPagesBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#responses tbody tr[data-response]"))).hasSize(3);
         WebElement photo = driver.findElement(By.cssSelector("#responses .attachments a"));
         String photoPath = URI.create(photo.getAttribute("href")).getPath();
-        fullPage(browser, "survey-results");
+        browser.screenshotOfWholePage("survey-results");
 
         DashboardSession session = DashboardSession.logIn(base, editor);
         HttpResponse<byte[]> file = session.download(photoPath);
@@ -374,24 +374,6 @@ class SurveyPagesBrowserTest {
         return values;
     }
 
-
-    /** The whole page in one picture: the window is made as tall as the page for the shot. */
-    private static void fullPage(Browser browser, String name) {
-        WebDriver driver = browser.driver();
-        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
-        long height = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight;")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
-                (int) Math.min(height + 200, 8000)));
-        try {
-            Thread.sleep(300); // charts follow the new size
-            browser.screenshot(name);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            driver.manage().window().setSize(before);
-        }
-    }
 
     private static <T> T eventually(String what, Supplier<T> value, Predicate<T> done) {
         Instant deadline = Instant.now().plus(PATIENCE);

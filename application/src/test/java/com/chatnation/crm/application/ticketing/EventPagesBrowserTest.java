@@ -127,15 +127,15 @@ class EventPagesBrowserTest {
         assertThat(browser.find(By.id("sales")).getText()).contains(buyer).contains("VIP").contains("1500.00 KES");
         assertThat(browser.find(By.id("reservations")).getText()).contains("Paid").contains("Held").contains(holder);
         assertThat(browser.find(By.id("participants")).getText()).contains(buyer).doesNotContain(holder);
-        screenshotOfThePage(browser, "event-detail");
+        browser.screenshotOfWholePage("event-detail");
 
         browser.find(By.linkText("All events")).click();
         assertThat(browser.find(By.cssSelector("tr[data-event='" + eventId + "'] .sold")).getText()).isEqualTo("2");
         assertThat(browser.find(By.cssSelector("tr[data-event='" + eventId + "'] .reserved")).getText()).isEqualTo("1");
         assertThat(browser.find(By.id("events")).getText()).contains("Harvest Festival");
-        screenshotOfThePage(browser, "events");
-        assertThat(overflowOnAPhone(browser, "/app/events")).isLessThanOrEqualTo(0);
-        assertThat(overflowOnAPhone(browser, "/app/events/" + eventId)).isLessThanOrEqualTo(0);
+        browser.screenshotOfWholePage("events");
+        assertThat(browser.sidewaysScrollOnAPhone("/app/events", By.tagName("h1"))).isLessThanOrEqualTo(0);
+        assertThat(browser.sidewaysScrollOnAPhone("/app/events/" + eventId, By.tagName("h1"))).isLessThanOrEqualTo(0);
 
         DashboardSession session = DashboardSession.logIn(base, editor);
         assertThat(csv(session, "/app/events/" + eventId + "?format=csv&table=types")).hasSize(3);
@@ -223,33 +223,5 @@ class EventPagesBrowserTest {
 
     private static String phone() {
         return "+2547" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    }
-
-    /** How far the page at {@code path} scrolls sideways on a phone's screen (390 px wide); 0 when it fits. */
-    private static long overflowOnAPhone(Browser browser, String path) {
-        WebDriver driver = browser.driver();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
-            browser.open(path);
-            browser.find(By.tagName("h1"));
-            return ((Number) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
-        } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
-    }
-
-    /** A screenshot of the whole page, not only what the window shows (the window grows to the page for it). */
-    static void screenshotOfThePage(Browser browser, String name) {
-        WebDriver driver = browser.driver();
-        JavascriptExecutor script = (JavascriptExecutor) driver;
-        long height = ((Number) script.executeScript("return document.documentElement.scrollHeight;")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(3000, height + 140)));
-        try {
-            script.executeScript("window.scrollTo(0, 0);");
-            browser.screenshot(name);
-        } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        }
     }
 }
