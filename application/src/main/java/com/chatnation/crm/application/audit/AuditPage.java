@@ -2,6 +2,7 @@ package com.chatnation.crm.application.audit;
 
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.web.DashboardRequests;
@@ -9,7 +10,6 @@ import com.chatnation.crm.projections.audit.AuditLogQueries;
 import com.chatnation.crm.projections.audit.AuditLogQueries.AuditEntry;
 import com.chatnation.crm.projections.audit.AuditLogQueries.AuditFilter;
 import com.chatnation.crm.projections.audit.AuditMetaData;
-import com.chatnation.crm.projections.queries.Cursor;
 import com.chatnation.crm.projections.queries.InvalidCursorException;
 import com.chatnation.crm.projections.queries.Page;
 import com.chatnation.crm.projections.staff.ApiKeyRow;
@@ -106,7 +106,7 @@ class AuditPage {
         }
         Page<AuditEntry> page;
         try {
-            page = auditLog.entries(organization, filter, ROWS_PER_PAGE, cursor(cursor));
+            page = auditLog.entries(organization, filter, ROWS_PER_PAGE, PageCursor.parse(cursor));
         } catch (InvalidCursorException mangled) {
             page = auditLog.entries(organization, filter, ROWS_PER_PAGE, null);
         }
@@ -140,17 +140,6 @@ class AuditPage {
         }
         actors.put(AuditMetaData.PLATFORM, AuditMetaData.PLATFORM);
         return actors;
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 
     private static String blankToNull(String value) {

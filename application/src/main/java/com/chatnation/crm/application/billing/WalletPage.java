@@ -3,6 +3,7 @@ package com.chatnation.crm.application.billing;
 import com.chatnation.crm.application.platform.pages.ChartData;
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.DateRangeForm;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.pages.PageJson;
@@ -10,7 +11,6 @@ import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.projections.analytics.DailyRollupQueries;
 import com.chatnation.crm.projections.analytics.DailyRollupQueries.RollupRow;
 import com.chatnation.crm.projections.analytics.RollupMetrics;
-import com.chatnation.crm.projections.queries.Cursor;
 import com.chatnation.crm.projections.queries.Page;
 import com.chatnation.crm.projections.queries.WalletQueries;
 import com.chatnation.crm.projections.queries.WalletQueries.TransactionFilter;
@@ -91,7 +91,7 @@ class WalletPage {
         model.addAttribute("types", WalletQueries.TRANSACTION_TYPES.stream().sorted().toList());
         model.addAttribute("wallet", wallets.wallet(organization).orElse(null));
         model.addAttribute("alerts", wallets.recentAlerts(organization, 5));
-        Page<TransactionRow> ledger = wallets.transactions(organization, filter, cursor(cursor), ROWS_PER_PAGE);
+        Page<TransactionRow> ledger = wallets.transactions(organization, filter, PageCursor.parse(cursor), ROWS_PER_PAGE);
         model.addAttribute("ledger", ledger);
 
         Map<String, Long> byUse = spentByUse(organization, period);
@@ -111,16 +111,5 @@ class WalletPage {
             byUse.merge(row.dimension().isEmpty() ? "other" : row.dimension(), row.value().longValue(), Long::sum);
         }
         return byUse;
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 }

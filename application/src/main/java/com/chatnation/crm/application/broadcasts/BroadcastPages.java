@@ -5,6 +5,7 @@ import com.chatnation.crm.application.contacts.AudienceDefinitions;
 import com.chatnation.crm.application.platform.pages.ChartData;
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
@@ -116,7 +117,7 @@ class BroadcastPages {
             LIST.write(response, "broadcasts.csv", EveryRow.of(after -> listed(organization, after, EXPORT_CHUNK)));
             return null;
         }
-        model.addAttribute("broadcasts", listed(organization, cursor(cursor), ROWS_PER_PAGE));
+        model.addAttribute("broadcasts", listed(organization, PageCursor.parse(cursor), ROWS_PER_PAGE));
         return "broadcasts/list";
     }
 
@@ -291,16 +292,5 @@ class BroadcastPages {
 
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 }

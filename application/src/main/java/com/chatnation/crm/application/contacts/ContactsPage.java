@@ -2,6 +2,7 @@ package com.chatnation.crm.application.contacts;
 
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.pages.Refusal;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
@@ -18,7 +19,6 @@ import com.chatnation.crm.projections.queries.ContactQueries.Search;
 import com.chatnation.crm.projections.queries.ContactQueries.SessionRow;
 import com.chatnation.crm.projections.queries.ConversationQueries;
 import com.chatnation.crm.projections.queries.ConversationQueries.MessageRow;
-import com.chatnation.crm.projections.queries.Cursor;
 import com.chatnation.crm.projections.queries.InvalidCursorException;
 import com.chatnation.crm.projections.queries.Page;
 import jakarta.servlet.http.HttpServletResponse;
@@ -148,7 +148,7 @@ class ContactsPage {
         }
         Page<ContactRow> results;
         try {
-            results = contacts.search(organization, search, chosenTag, cursor(cursor), ROWS_PER_PAGE);
+            results = contacts.search(organization, search, chosenTag, PageCursor.parse(cursor), ROWS_PER_PAGE);
         } catch (InvalidCursorException mangled) {
             results = contacts.search(organization, search, chosenTag, null, ROWS_PER_PAGE);
         }
@@ -184,7 +184,7 @@ class ContactsPage {
         }
         Page<MessageRow> messages;
         try {
-            messages = conversations.transcript(organization, session.id(), cursor(cursor), MESSAGES_PER_PAGE);
+            messages = conversations.transcript(organization, session.id(), PageCursor.parse(cursor), MESSAGES_PER_PAGE);
         } catch (InvalidCursorException mangled) {
             messages = conversations.transcript(organization, session.id(), null, MESSAGES_PER_PAGE);
         }
@@ -283,7 +283,7 @@ class ContactsPage {
         model.addAttribute("knownTags", profiles.organizationTags(organization, KNOWN_TAGS));
         Page<SessionRow> sessions;
         try {
-            sessions = contacts.sessions(organization, contact.id(), cursor(sessionsCursor), SESSIONS_PER_PAGE);
+            sessions = contacts.sessions(organization, contact.id(), PageCursor.parse(sessionsCursor), SESSIONS_PER_PAGE);
         } catch (InvalidCursorException mangled) {
             sessions = contacts.sessions(organization, contact.id(), null, SESSIONS_PER_PAGE);
         }
@@ -340,16 +340,5 @@ class ContactsPage {
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.chatnation.crm.application.dashboard;
 import com.chatnation.crm.application.platform.pages.ChartData;
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.DateRangeForm;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.pages.PageJson;
@@ -15,7 +16,6 @@ import com.chatnation.crm.projections.analytics.SurveyFunnelQueries;
 import com.chatnation.crm.projections.analytics.SurveyFunnelReport;
 import com.chatnation.crm.projections.organizations.OrganizationDirectory;
 import com.chatnation.crm.projections.organizations.OrganizationRow;
-import com.chatnation.crm.projections.queries.Cursor;
 import com.chatnation.crm.projections.queries.SurveyQueries;
 import com.chatnation.crm.projections.queries.SurveyQueries.AttachmentRow;
 import com.chatnation.crm.projections.queries.SurveyQueries.ResponseRow;
@@ -111,7 +111,7 @@ class SurveyPages {
             SURVEYS.write(response, "surveys.csv", EveryRow.of(after -> surveys.surveys(organization, after, EXPORT_CHUNK)));
             return null;
         }
-        model.addAttribute("surveys", surveys.surveys(organization, cursor(cursor), SURVEYS_PER_PAGE));
+        model.addAttribute("surveys", surveys.surveys(organization, PageCursor.parse(cursor), SURVEYS_PER_PAGE));
         return "dashboard/surveys";
     }
 
@@ -166,7 +166,7 @@ class SurveyPages {
                         List.of(sentiment.negative(), sentiment.neutral(), sentiment.positive()))))));
         model.addAttribute("columns", columns);
         model.addAttribute("showContacts", contacts);
-        model.addAttribute("responses", surveys.responses(organization, surveyId, responsesStarted, cursor(cursor),
+        model.addAttribute("responses", surveys.responses(organization, surveyId, responsesStarted, PageCursor.parse(cursor),
                 RESPONSES_PER_PAGE));
         return "dashboard/survey-results";
     }
@@ -324,16 +324,5 @@ class SurveyPages {
 
     private String text(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 }

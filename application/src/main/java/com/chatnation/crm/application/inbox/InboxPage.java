@@ -2,6 +2,7 @@ package com.chatnation.crm.application.inbox;
 
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.security.Grants;
@@ -163,7 +164,7 @@ class InboxPage {
     }
 
     private void fillList(CrmPrincipal caller, Filter filter, String cursor, Model model) {
-        Page<InboxItem> items = inbox.list(caller.organizationId(), filter, caller.id(), cursor(cursor), LIST_SIZE);
+        Page<InboxItem> items = inbox.list(caller.organizationId(), filter, caller.id(), PageCursor.parse(cursor), LIST_SIZE);
         model.addAttribute("filter", filter.wireName());
         model.addAttribute("filters", List.of(Filter.WAITING, Filter.UNASSIGNED, Filter.MINE, Filter.BOT,
                 Filter.CLOSED).stream().map(Filter::wireName).toList());
@@ -201,16 +202,5 @@ class InboxPage {
     private static Filter filter(String value) {
         Filter parsed = value == null ? null : Filter.parse(value);
         return parsed == null ? Filter.WAITING : parsed;
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.chatnation.crm.application.templates;
 
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.web.RefusedRequest;
@@ -80,7 +81,7 @@ class TemplatesPage {
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new Draft("", "en", "MARKETING", "", "", ""));
         }
-        page(organization, filter, cursor(cursor), model);
+        page(organization, filter, PageCursor.parse(cursor), model);
         return "templates/list";
     }
 
@@ -169,16 +170,5 @@ class TemplatesPage {
 
     private static String strip(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.chatnation.crm.application.ticketing;
 
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
+import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
@@ -126,7 +127,7 @@ class EventsPage {
             EVENTS.write(response, "events.csv", EveryRow.of(after -> events.events(organization, after, EXPORT_CHUNK)));
             return null;
         }
-        model.addAttribute("events", events.events(organization, cursor(cursor), ROWS_PER_PAGE));
+        model.addAttribute("events", events.events(organization, PageCursor.parse(cursor), ROWS_PER_PAGE));
         model.addAttribute("form", EventForm.empty());
         model.addAttribute("errors", Map.of());
         return "events/list";
@@ -200,10 +201,10 @@ class EventsPage {
         }
         model.addAttribute("event", event);
         model.addAttribute("types", events.ticketTypes(organization, event.id()));
-        model.addAttribute("sales", events.sales(organization, event.id(), cursor(sales), ROWS_PER_PAGE));
-        model.addAttribute("reservations", events.reservations(organization, event.id(), cursor(reservations),
+        model.addAttribute("sales", events.sales(organization, event.id(), PageCursor.parse(sales), ROWS_PER_PAGE));
+        model.addAttribute("reservations", events.reservations(organization, event.id(), PageCursor.parse(reservations),
                 ROWS_PER_PAGE));
-        Cursor participantsAfter = cursor(participants);
+        Cursor participantsAfter = PageCursor.parse(participants);
         try {
             model.addAttribute("participants", events.participants(organization, event.id(), participantsAfter,
                     ROWS_PER_PAGE));
@@ -356,16 +357,5 @@ class EventsPage {
 
     private static String blankToNull(String value) {
         return blank(value) ? null : value.strip();
-    }
-
-    private static Cursor cursor(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            return null;
-        }
-        try {
-            return Cursor.decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return null; // a mangled link starts from the first page
-        }
     }
 }
