@@ -64,8 +64,8 @@ class InboxBrowserTest {
                 .findFirst().orElse(null));
         browser.screenshot("inbox-list");
         listed.click();
-        assertThat(browser.find(By.id("inbox-status")).getText()).isEqualTo("Waiting");
-        assertThat(browser.find(By.id("window")).getText()).contains("closes in 23 h");
+        assertThat(browser.textOf(By.id("inbox-status"))).isEqualTo("Waiting");
+        assertThat(browser.textOf(By.id("window"))).contains("closes in 23 h");
 
         webhook.postSigned(WebhookClient.text(phoneNumberId, contact, "wamid.in-" + UUID.randomUUID(),
                 "Hello, is anyone there?"));
@@ -74,7 +74,7 @@ class InboxBrowserTest {
 
         browser.find(By.id("take-over")).click();
         browser.waitFor(LIVE, driver -> driver.findElement(By.id("inbox-status")).getText().equals("Assigned"));
-        assertThat(browser.find(By.id("assignee")).getText()).contains("Member agent");
+        assertThat(browser.textOf(By.id("assignee"))).contains("Member agent");
 
         browser.find(By.id("reply-text")).sendKeys("Hi, this is Amina. How can I help?");
         browser.find(By.cssSelector("#reply-form button[type=submit]")).click();
@@ -105,7 +105,7 @@ class InboxBrowserTest {
 
         // a viewer reads along without buttons, and the server refuses the actions anyway
         Browser asViewer = Browser.at(base).logIn(viewer).open("/app/inbox/" + sessionId);
-        assertThat(asViewer.find(By.id("transcript")).getText()).contains("Hi, this is Amina");
+        assertThat(asViewer.textOf(By.id("transcript"))).contains("Hi, this is Amina");
         assertThat(asViewer.driver().findElements(By.id("reply-form"))).isEmpty();
         assertThat(asViewer.driver().findElements(By.id("take-over"))).isEmpty();
         DashboardSession viewerSession = DashboardSession.logIn(base, viewer);

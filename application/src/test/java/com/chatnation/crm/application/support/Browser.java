@@ -2,6 +2,7 @@ package com.chatnation.crm.application.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -100,11 +101,21 @@ public final class Browser {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        return waitFor(PATIENCE, condition);
     }
 
+    /**
+     * Retries {@code condition} until it gives a value; an element a page's polling replaced meanwhile (stale) is
+     * looked up again rather than failing the test.
+     */
     public <T> T waitFor(Duration patience, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, patience).until(condition::apply);
+        return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    /** The text of the element once it shows, read again if a page's polling replaced it in between. */
+    public String textOf(By by) {
+        return waitFor(driver -> driver.findElement(by).getText());
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
