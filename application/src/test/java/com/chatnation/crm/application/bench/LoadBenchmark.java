@@ -84,6 +84,7 @@ public final class LoadBenchmark {
             List<Paced> paced = new ArrayList<>();
             long backlog;
             double processedPerSecond;
+            EventsPerMessage eventsPerMessage;
             Map<String, Object> memory = new LinkedHashMap<>();
             String loadProfile;
             BroadcastLoad.Figures broadcast = null;
@@ -98,8 +99,14 @@ public final class LoadBenchmark {
                 log("service: %d s warm-up + %d s measured, %d clients, %d contacts", BenchSettings.WARM_UP.toSeconds(),
                         settings.duration().toSeconds(), settings.clients(),
                         settings.organizations() * settings.contactsPerOrganization());
+                long eventsBefore = queryLong(db, "SELECT coalesce(max(globalindex), 0) FROM domainevententry");
+                long messagesBefore = queryLong(db, DECIDED_MESSAGES);
+                long[] workBefore = EventsPerMessage.databaseWork(db);
                 service = traffic.run(BenchSettings.WARM_UP, settings.duration());
                 backlog = queryLong(db, "SELECT count(*) FROM inbound_inbox WHERE status = 'pending'");
+                eventsPerMessage = EventsPerMessage.since(db, eventsBefore, queryLong(db, DECIDED_MESSAGES) - messagesBefore,
+                        workBefore);
+                log("events per inbound message: %s", eventsPerMessage);
                 processedPerSecond = processedPerSecond(db, service);
                 log("service: %s", service);
 
@@ -163,6 +170,10 @@ public final class LoadBenchmark {
             results.put("baseline", baseline);
             results.put("inboxBacklogAfterRun", backlog);
             results.put("processedMessagesPerSecond", processedPerSecond);
+            results.put("eventsPerInboundMessage", eventsPerMessage.perMessage());
+            results.put("eventsOfTheSaturatedRunByType", eventsPerMessage.byType());
+            results.put("databaseCommitsPerInboundMessage", eventsPerMessage.commitsPerMessage());
+            results.put("databaseRowsWrittenPerInboundMessage", eventsPerMessage.rowsWrittenPerMessage());
             results.put("history", Map.of("eventsAfterLoadRun", loadEvents, "events", events));
             results.put("rawReadAndDeserialize", Map.of("events", raw.events(), "seconds", raw.seconds(),
                     "eventsPerSecond", raw.eventsPerSecond()));
@@ -347,6 +358,10 @@ public final class LoadBenchmark {
     }
 
     /** Inbound messages the inbox workers turned into decisions per second of the measured window. */
+    /** Inbound messages the inbox has turned into conversation decisions so far. */
+    private static final String DECIDED_MESSAGES =
+            "SELECT count(*) FROM inbound_inbox WHERE kind = 'message' AND status = 'done'";
+
     private static double processedPerSecond(Connection db, WebhookTraffic.Result service) throws SQLException {
         try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM inbound_inbox WHERE kind = 'message' "
                 + "AND status = 'done' AND processed_at >= ? AND processed_at < ?")) {

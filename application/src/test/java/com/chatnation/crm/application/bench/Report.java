@@ -25,6 +25,12 @@ final class Report {
                 true, "");
         row(out, "inbound messages/s processed (decided)", number(results.get("processedMessagesPerSecond")),
                 baseline.messagesPerSecond(), true, ">= 2000, >=0.5x");
+        row(out, "events stored per inbound message", number(results.get("eventsPerInboundMessage")), Double.NaN,
+                false, "");
+        row(out, "database commits per inbound message", number(results.get("databaseCommitsPerInboundMessage")),
+                Double.NaN, false, "");
+        row(out, "database rows written per inbound message",
+                number(results.get("databaseRowsWrittenPerInboundMessage")), Double.NaN, false, "");
         row(out, "webhook requests/s incl. statuses", service.requestsPerSecond(), baseline.requestsPerSecond(), true, "");
         row(out, "webhook response p50 (ms)", service.webhookP50(), baseline.webhookP50(), true, "");
         row(out, "webhook response p99 (ms)", service.webhookP99(), baseline.webhookP99(), true, "< 25");
@@ -77,6 +83,7 @@ final class Report {
                     run.offeredMessagesPerSecond(), paced.messagesAccepted(), paced.statusesAccepted(), paced.seconds(),
                     paced.refused(), paced.visibleSamples(), paced.replySamples(), paced.unanswered()));
         }
+        out.append("events per inbound message by type: ").append(results.get("eventsOfTheSaturatedRunByType")).append('\n');
         out.append(String.format(Locale.ROOT, "baseline: %,d messages + %,d statuses accepted, %d refused%n",
                 baseline.messagesAccepted(), baseline.statusesAccepted(), baseline.refused()));
         out.append(String.format(Locale.ROOT, "replay: %,d of %,d events in %.1f s%s%n", replay.processed, replay.events,

@@ -6,10 +6,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,10 +81,43 @@ public class Wallet {
 
     @CommandHandler
     public DebitOutcome handle(DebitTokens command) {
+        requireDebit(command);
+        return debit(command);
+    }
+
+    @CommandHandler
+    public List<DebitOutcome> handle(DebitTokensTogether command) {
+        if (command.debits() == null || command.debits().isEmpty()) {
+            throw new DomainRuleViolation("no_debits", "no debits to charge");
+        }
+        if (command.debits().size() > DebitTokensTogether.MAX_DEBITS) {
+            throw new DomainRuleViolation("too_many_debits", "at most " + DebitTokensTogether.MAX_DEBITS
+                    + " debits can be charged together, were " + command.debits().size());
+        }
+        // every debit is checked before any is charged, so a refusal leaves nothing half done
+        for (DebitTokens debit : command.debits()) {
+            if (!walletId.equals(debit.walletId())) {
+                throw new DomainRuleViolation("wrong_wallet", "a debit of wallet '" + debit.walletId()
+                        + "' cannot be charged to '" + walletId + "'");
+            }
+            requireDebit(debit);
+        }
+        List<DebitOutcome> outcomes = new ArrayList<>(command.debits().size());
+        for (DebitTokens debit : command.debits()) {
+            outcomes.add(debit(debit));
+        }
+        return outcomes;
+    }
+
+    private static void requireDebit(DebitTokens command) {
         requireText(command.module(), "module");
         requireText(command.action(), "action");
         requireText(command.referenceId(), "reference id");
         requirePositive(command.amount(), "a debit");
+    }
+
+    /** Charges a valid debit: once per reference, declined (and recorded) when the available balance is short. */
+    private DebitOutcome debit(DebitTokens command) {
         if (refundableByReference.containsKey(command.referenceId())) {
             return new DebitOutcome(DebitOutcome.Status.ALREADY_DEBITED, command.referenceId(), command.amount(), available());
         }

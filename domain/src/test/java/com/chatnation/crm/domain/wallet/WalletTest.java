@@ -203,6 +203,112 @@ class WalletTest {
         }
     }
 
+    /** Several replies' debits in one command: each decided as if alone, in order, with one outcome each. */
+    @Nested
+    class DebitsTogether {
+
+        private DebitTokens debit(String reference, long amount) {
+            return new DebitTokens(WALLET, "surveys", "reply", reference, amount);
+        }
+
+        @Test
+        void chargesEachInOrderWithItsBalanceAfter() {
+            fixture.given(created(0), purchased("pay-1", 10, 10))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit("r-1", 3), debit("r-2", 4))))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "surveys", "reply", "r-1", 3, 7),
+                            new TokenDebited(WALLET, ORG, "surveys", "reply", "r-2", 4, 3))
+                    .expectResultMessagePayload(List.of(
+                            new DebitOutcome(DebitOutcome.Status.DEBITED, "r-1", 3, 7),
+                            new DebitOutcome(DebitOutcome.Status.DEBITED, "r-2", 4, 3)));
+        }
+
+        @Test
+        void neverOverdrawsTheDebitsThatDoNotFitAreDeclinedAndTheRestStillCharged() {
+            fixture.given(created(0), purchased("pay-1", 5, 5))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit("r-1", 3), debit("r-2", 3), debit("r-3", 2))))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "surveys", "reply", "r-1", 3, 2),
+                            new TokenDebitDeclined(WALLET, ORG, "surveys", "reply", "r-2", 3, 2),
+                            new TokenDebited(WALLET, ORG, "surveys", "reply", "r-3", 2, 0))
+                    .expectResultMessagePayload(List.of(
+                            new DebitOutcome(DebitOutcome.Status.DEBITED, "r-1", 3, 2),
+                            new DebitOutcome(DebitOutcome.Status.DECLINED, "r-2", 3, 2),
+                            new DebitOutcome(DebitOutcome.Status.DEBITED, "r-3", 2, 0)))
+                    .expectState(wallet -> assertThat(wallet.available()).isZero());
+        }
+
+        @Test
+        void aReferenceAlreadyChargedBeforeOrEarlierInTheSameCommandIsNotChargedAgain() {
+            fixture.given(created(0), purchased("pay-1", 10, 10),
+                            new TokenDebited(WALLET, ORG, "surveys", "reply", "r-1", 3, 7))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit("r-1", 3), debit("r-2", 1), debit("r-2", 1))))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "surveys", "reply", "r-2", 1, 6))
+                    .expectResultMessagePayload(List.of(
+                            new DebitOutcome(DebitOutcome.Status.ALREADY_DEBITED, "r-1", 3, 7),
+                            new DebitOutcome(DebitOutcome.Status.DEBITED, "r-2", 1, 6),
+                            new DebitOutcome(DebitOutcome.Status.ALREADY_DEBITED, "r-2", 1, 6)));
+        }
+
+        @Test
+        void warnsOnceWhenTheBatchCrossesTheThreshold() {
+            fixture.given(created(5), purchased("pay-1", 10, 10))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit("r-1", 3), debit("r-2", 3), debit("r-3", 1))))
+                    .expectEvents(new TokenDebited(WALLET, ORG, "surveys", "reply", "r-1", 3, 7),
+                            new TokenDebited(WALLET, ORG, "surveys", "reply", "r-2", 3, 4),
+                            new LowBalanceReached(WALLET, ORG, 5, 4),
+                            new TokenDebited(WALLET, ORG, "surveys", "reply", "r-3", 1, 3));
+        }
+
+        @Test
+        void refusesNoDebits() {
+            fixture.given(created(0), purchased("pay-1", 10, 10))
+                    .when(new DebitTokensTogether(WALLET, List.of()))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("no debits to charge")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesMoreThanItsBound() {
+            List<DebitTokens> many = new ArrayList<>();
+            for (int i = 0; i <= DebitTokensTogether.MAX_DEBITS; i++) {
+                many.add(debit("r-" + i, 1));
+            }
+            fixture.given(created(0), purchased("pay-1", 10_000, 10_000))
+                    .when(new DebitTokensTogether(WALLET, many))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("at most 500 debits can be charged together, were 501")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADebitOfAnotherWalletBeforeChargingAny() {
+            fixture.given(created(0), purchased("pay-1", 10, 10))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit("r-1", 1),
+                            new DebitTokens("wallet-org-2", "surveys", "reply", "r-2", 1))))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("a debit of wallet 'wallet-org-2' cannot be charged to 'wallet-org-1'")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnInvalidDebitBeforeChargingAny() {
+            fixture.given(created(0), purchased("pay-1", 10, 10))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit("r-1", 1), debit("r-2", 0))))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("a debit must be a positive number of tokens, was 0")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADebitWithoutReference() {
+            fixture.given(created(0), purchased("pay-1", 10, 10))
+                    .when(new DebitTokensTogether(WALLET, List.of(debit(null, 1))))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage("reference id is required")
+                    .expectNoEvents();
+        }
+    }
+
     /** Debits by reference are remembered for the most recent {@link Wallet#REMEMBERED_DEBITS} only. */
     @Nested
     class RememberedDebits {

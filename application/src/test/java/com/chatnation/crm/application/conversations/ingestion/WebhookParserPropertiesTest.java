@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * storable (no NUL, no lone surrogate, ids that fit their columns, believable times) and everything else is
  * quarantined with a reason.
  */
-class WebhookParserProperties {
+class WebhookParserPropertiesTest {
 
     private static final List<String> CONTACTS = List.of("254700000001", "254700000002", "16505551234");
     private final WebhookPayloadParser parser = new WebhookPayloadParser();
