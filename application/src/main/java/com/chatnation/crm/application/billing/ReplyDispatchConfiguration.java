@@ -22,8 +22,9 @@ class ReplyDispatchConfiguration {
     @Bean
     ConfigurerModule replyDispatchThreads(RepliesProperties replies) {
         int threads = replies.dispatchThreads();
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
-                ReplyDispatcher.GROUP, c -> TrackingEventProcessorConfiguration
+        // the event store itself, not the read models' lingering source: a reply waits for nothing
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(ReplyDispatcher.GROUP,
+                org.axonframework.config.Configuration::eventStore, c -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(threads).andInitialSegmentsCount(threads).andBatchSize(1));
     }
 

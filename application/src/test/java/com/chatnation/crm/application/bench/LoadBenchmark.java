@@ -84,7 +84,7 @@ public final class LoadBenchmark {
             List<Paced> paced = new ArrayList<>();
             long backlog;
             double processedPerSecond;
-            EventsPerMessage eventsPerMessage;
+            CostPerMessage costs;
             Map<String, Object> memory = new LinkedHashMap<>();
             String loadProfile;
             BroadcastLoad.Figures broadcast = null;
@@ -101,12 +101,13 @@ public final class LoadBenchmark {
                         settings.organizations() * settings.contactsPerOrganization());
                 long eventsBefore = queryLong(db, "SELECT coalesce(max(globalindex), 0) FROM domainevententry");
                 long messagesBefore = queryLong(db, DECIDED_MESSAGES);
-                long[] workBefore = EventsPerMessage.databaseWork(db);
+                long[] workBefore = CostPerMessage.databaseWork(db);
+                double[] cpuBefore = CostPerMessage.cpuSeconds(process.pid());
                 service = traffic.run(BenchSettings.WARM_UP, settings.duration());
                 backlog = queryLong(db, "SELECT count(*) FROM inbound_inbox WHERE status = 'pending'");
-                eventsPerMessage = EventsPerMessage.since(db, eventsBefore, queryLong(db, DECIDED_MESSAGES) - messagesBefore,
-                        workBefore);
-                log("events per inbound message: %s", eventsPerMessage);
+                costs = CostPerMessage.since(db, eventsBefore, queryLong(db, DECIDED_MESSAGES) - messagesBefore,
+                        workBefore, cpuBefore, process.pid());
+                log("per inbound message: %s", costs);
                 processedPerSecond = processedPerSecond(db, service);
                 log("service: %s", service);
 
@@ -170,10 +171,12 @@ public final class LoadBenchmark {
             results.put("baseline", baseline);
             results.put("inboxBacklogAfterRun", backlog);
             results.put("processedMessagesPerSecond", processedPerSecond);
-            results.put("eventsPerInboundMessage", eventsPerMessage.perMessage());
-            results.put("eventsOfTheSaturatedRunByType", eventsPerMessage.byType());
-            results.put("databaseCommitsPerInboundMessage", eventsPerMessage.commitsPerMessage());
-            results.put("databaseRowsWrittenPerInboundMessage", eventsPerMessage.rowsWrittenPerMessage());
+            results.put("eventsPerInboundMessage", costs.perMessage());
+            results.put("eventsOfTheSaturatedRunByType", costs.byType());
+            results.put("databaseCommitsPerInboundMessage", costs.commitsPerMessage());
+            results.put("databaseRowsWrittenPerInboundMessage", costs.rowsWrittenPerMessage());
+            results.put("serviceCpuMillisPerInboundMessage", costs.serviceCpuMillisPerMessage());
+            results.put("databaseCpuMillisPerInboundMessage", costs.databaseCpuMillisPerMessage());
             results.put("history", Map.of("eventsAfterLoadRun", loadEvents, "events", events));
             results.put("rawReadAndDeserialize", Map.of("events", raw.events(), "seconds", raw.seconds(),
                     "eventsPerSecond", raw.eventsPerSecond()));

@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
+
 /**
  * How the service drives Axon: snapshots, the aggregate cache, retries of commands that lost a write race, and
  * processor batches ({@code crm.snapshots.*}, {@code crm.aggregates.*}, {@code crm.commands.*},
@@ -35,7 +37,12 @@ public record AxonProperties(@DefaultValue @Valid Snapshots snapshots,
                            @DefaultValue("10") @Min(1) int transactionAttempts) {
     }
 
-    /** @param batchSize events a read-model processor handles per transaction */
-    public record Processors(@DefaultValue("100") @Min(1) int batchSize) {
+    /**
+     * @param batchSize events a read-model processor handles per transaction, at most
+     * @param linger    how long a processor at the head waits after a new event for more to join its batch
+     *                  ({@link LingeringEventSource}); 0 takes each event as soon as it is there
+     */
+    public record Processors(@DefaultValue("100") @Min(1) int batchSize,
+                             @DefaultValue("50ms") Duration linger) {
     }
 }

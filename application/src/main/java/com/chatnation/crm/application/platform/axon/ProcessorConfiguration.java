@@ -6,9 +6,13 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /**
  * How tracking processors take events. Read-model projections are idempotent and keep per-aggregate order,
- * so they handle events in batches (one transaction per batch instead of per event). A feature whose processor
+ * so they handle events in batches (one transaction per batch instead of per event), and at the head of the stream
+ * they linger a moment so a batch holds more than the one transaction's events that woke them
+ * ({@link LingeringEventSource}). A feature whose processor
  * needs otherwise (the reply dispatcher) registers its own configuration for its group.
  * <p>
  * A handler that fails is not skipped (Axon's default would log the error and drop the event for that read
@@ -23,6 +27,8 @@ class ProcessorConfiguration {
     ConfigurerModule processorBatching(AxonProperties properties) {
         int batchSize = properties.processors().batchSize();
         return configurer -> configurer.eventProcessing()
+                .configureDefaultStreamableMessageSource(c -> new LingeringEventSource(c.eventStore(),
+                        properties.processors().linger(), Clock.systemUTC()))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing().andBatchSize(batchSize));

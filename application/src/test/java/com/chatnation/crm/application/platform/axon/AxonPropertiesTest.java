@@ -21,6 +21,7 @@ class AxonPropertiesTest {
         assertThat(properties.commands().conflictRetries()).isEqualTo(20);
         assertThat(properties.commands().transactionAttempts()).isEqualTo(10);
         assertThat(properties.processors().batchSize()).isEqualTo(100);
+        assertThat(properties.processors().linger()).isEqualTo(Duration.ofMillis(50));
         assertThat(BoundProperties.bind("crm.replies", RepliesProperties.class))
                 .isEqualTo(new RepliesProperties(16, Duration.ofSeconds(5)));
     }
@@ -28,12 +29,13 @@ class AxonPropertiesTest {
     @Test
     void keepsThePropertyNames() {
         AxonProperties properties = BoundProperties.bind("crm", AxonProperties.class, "snapshots.threshold", "0",
-                "aggregates.cache-size", "5", "commands.conflict-retries", "3", "processors.batch-size", "7");
+                "aggregates.cache-size", "5", "commands.conflict-retries", "3", "processors.batch-size", "7", "processors.linger", "0");
 
         assertThat(properties.snapshots().threshold()).isZero();
         assertThat(properties.aggregates().cacheSize()).isEqualTo(5);
         assertThat(properties.commands().conflictRetries()).isEqualTo(3);
         assertThat(properties.processors().batchSize()).isEqualTo(7);
+        assertThat(properties.processors().linger()).isZero();
         assertThat(BoundProperties.bind("crm.replies", RepliesProperties.class, "dispatch-threads", "32")
                 .dispatchThreads()).isEqualTo(32);
     }
