@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  *       with that schema, are fed the whole history in global-index order, in batches of one transaction each,
  *       while the live processors keep the current tables up to date and dashboards read them;</li>
  *   <li>once a pass over the event store finds only a short tail, the live processors of the groups are shut
- *       down, the tail is applied, and one transaction moves the live tables out, moves the copies into
+ *       down, on this instance and, through a pause ({@link ProcessorPauses}), on every other one; the tail is applied, and one transaction moves the live tables out, moves the copies into
  *       {@code public} and sets the live processors' tokens to the rebuild's position;</li>
  *   <li>the old tables are dropped and the live processors restart from that position, following live events
  *       into the new tables.</li>
@@ -142,6 +142,7 @@ final class ProjectionRebuild {
         List<StreamingEventProcessor> stopped = new ArrayList<>();
         State outcome = State.FAILED;
         String retired = ShadowTables.safe(schema + "_retired");
+        boolean paused = false;
         try {
             phase = "preparing";
             log.info("Rebuild {} of {} starts into schema {}", id, groups, schema);
@@ -156,6 +157,9 @@ final class ProjectionRebuild {
             awaitCommitted();
             checkCancelled();
             phase = "tail";
+            // the other instances let go of these groups' processors too, or the swap could not claim their tokens
+            context.pauses().pause(groups, context.properties().pauseLease());
+            paused = true;
             List<CompletableFuture<Void>> stopping = new ArrayList<>();
             for (String group : groups) {
                 context.processing().eventProcessorByProcessingGroup(group, StreamingEventProcessor.class)
@@ -181,6 +185,13 @@ final class ProjectionRebuild {
             error = e.toString();
             log.error("Rebuild {} of {} failed after {} events; live tables untouched", id, groups, processed, e);
         } finally {
+            if (paused) {
+                try {
+                    context.pauses().resume(groups);
+                } catch (RuntimeException e) {
+                    log.warn("Rebuild {}: could not end the pause of {}; it ends with its lease", id, groups, e);
+                }
+            }
             closeLanes();
             try {
                 ShadowTables.drop(context.jdbc(), schema);
@@ -362,6 +373,8 @@ final class ProjectionRebuild {
         TokenStore tokenStore();
 
         ReplayProperties properties();
+
+        ProcessorPauses pauses();
 
         List<AnnotationEventHandlerAdapter> handlersFor(List<String> groups, JdbcTemplate shadow);
 

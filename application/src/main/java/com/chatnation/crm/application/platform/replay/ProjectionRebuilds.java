@@ -55,7 +55,7 @@ class ProjectionRebuilds implements SmartLifecycle {
     public ProjectionRebuilds(ApplicationContext applicationContext, org.axonframework.config.Configuration axon,
                               JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
                               EventStorageEngine engine, EventProcessingConfiguration processing,
-                              TokenStore tokenStore, ReplayProperties properties,
+                              TokenStore tokenStore, ReplayProperties properties, ProcessorPauses pauses,
                               @Qualifier("projectionRebuildExecutor") TaskExecutor workers) {
         this.applicationContext = applicationContext;
         this.axon = axon;
@@ -69,6 +69,7 @@ class ProjectionRebuilds implements SmartLifecycle {
             public EventProcessingConfiguration processing() { return processing; }
             public TokenStore tokenStore() { return tokenStore; }
             public ReplayProperties properties() { return properties; }
+            public ProcessorPauses pauses() { return pauses; }
             public List<AnnotationEventHandlerAdapter> handlersFor(List<String> groups, JdbcTemplate shadow) {
                 return ProjectionRebuilds.this.handlersFor(groups, shadow);
             }

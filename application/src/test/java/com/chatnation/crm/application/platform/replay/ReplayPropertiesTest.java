@@ -14,7 +14,8 @@ class ReplayPropertiesTest {
     @Test
     void defaults() {
         assertThat(BoundProperties.bind("crm.replay", ReplayProperties.class))
-                .isEqualTo(new ReplayProperties(500, Duration.ofSeconds(10), 200, Duration.ofSeconds(30), 2));
+                .isEqualTo(new ReplayProperties(500, Duration.ofSeconds(10), 200, Duration.ofSeconds(30), 2,
+                        Duration.ofMillis(500), Duration.ofMinutes(5)));
     }
 
     @Test
