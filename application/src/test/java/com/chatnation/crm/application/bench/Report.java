@@ -31,9 +31,9 @@ final class Report {
                 Double.NaN, false, "");
         row(out, "database rows written per inbound message",
                 number(results.get("databaseRowsWrittenPerInboundMessage")), Double.NaN, false, "");
-        row(out, "service CPU ms per inbound message", number(results.get("serviceCpuMillisPerInboundMessage")),
+        row(out, "service CPU ms per message (window)", number(results.get("serviceCpuMillisPerInboundMessage")),
                 Double.NaN, false, "");
-        row(out, "PostgreSQL CPU ms per inbound message", number(results.get("databaseCpuMillisPerInboundMessage")),
+        row(out, "PostgreSQL CPU ms per message (window)", number(results.get("databaseCpuMillisPerInboundMessage")),
                 Double.NaN, false, "");
         row(out, "webhook requests/s incl. statuses", service.requestsPerSecond(), baseline.requestsPerSecond(), true, "");
         row(out, "webhook response p50 (ms)", service.webhookP50(), baseline.webhookP50(), true, "");
