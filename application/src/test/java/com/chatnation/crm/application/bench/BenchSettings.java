@@ -14,11 +14,12 @@ import java.util.List;
  * {@code 40}; default {@code 0.5x,0.8x}; empty for none), {@code bench.historyEvents} (event store size for the replay),
  * {@code bench.replayTimeout} (seconds), {@code bench.jfr} (record the service with Flight Recorder),
  * {@code bench.serviceArgs} / {@code bench.serviceJvmArgs} (extra service arguments, for experiments),
- * {@code bench.broadcastRecipients} (the broadcast's audience; 0: no broadcast figures).
+ * {@code bench.broadcastRecipients} (the broadcast's audience; 0: no broadcast figures), {@code bench.instances}
+ * (2: a saturated run against two service instances on the same database follows the paced runs; 1: none).
  */
 record BenchSettings(int organizations, int contactsPerOrganization, int clients, Duration duration,
                      List<String> paced, long historyEvents, Duration replayTimeout, boolean jfr, Path serviceJar, Path outputDir,
-                     List<String> serviceArgs, List<String> serviceJvmArgs, int broadcastRecipients) {
+                     List<String> serviceArgs, List<String> serviceJvmArgs, int broadcastRecipients, int instances) {
 
     // long enough for the JIT to have compiled the hot paths (at 10 s it still took a seventh of the CPU)
     static final Duration WARM_UP = Duration.ofSeconds(30);
@@ -39,7 +40,8 @@ record BenchSettings(int organizations, int contactsPerOrganization, int clients
                 Path.of(System.getProperty("bench.outputDir", "target/bench")),
                 words(System.getProperty("bench.serviceArgs", "")),
                 words(System.getProperty("bench.serviceJvmArgs", "-Xmx1g")),
-                Integer.getInteger("bench.broadcastRecipients", 100_000));
+                Integer.getInteger("bench.broadcastRecipients", 100_000),
+                Math.max(1, Math.min(2, Integer.getInteger("bench.instances", 2))));
     }
 
     /** The messages/s a paced run offers, given what the saturated run processed. */

@@ -88,6 +88,7 @@ public final class LoadBenchmark {
             Map<String, Object> memory = new LinkedHashMap<>();
             String loadProfile;
             BroadcastLoad.Figures broadcast = null;
+            TwoInstances twoInstances = null;
             try (ServiceProcess process = ServiceProcess.start(settings, jdbcUrl, user, password, graph.baseUrl(), "load")) {
                 List<AdminClient> owners = new ArrayList<>();
                 AdminClient platform = new AdminClient(process.baseUrl(), ServiceProcess.ADMIN_KEY);
@@ -129,6 +130,9 @@ public final class LoadBenchmark {
                             BenchSettings.PACED_WARM_UP.toSeconds(), settings.duration().toSeconds());
                     paced.add(new Paced(rate, pacedTraffic.run(BenchSettings.PACED_WARM_UP, settings.duration())));
                     log("service paced: %s", paced.get(paced.size() - 1).result());
+                }
+                if (settings.instances() > 1) {
+                    twoInstances = twoInstances(settings, jdbcUrl, user, password, graph, process, organizations, db);
                 }
                 if (settings.broadcastRecipients() > 0) {
                     double botRate = paced.isEmpty() ? 10 : Math.max(5, paced.get(0).offeredMessagesPerSecond()
@@ -175,6 +179,9 @@ public final class LoadBenchmark {
 
             results.put("service", service);
             results.put("servicePaced", paced);
+            if (twoInstances != null) {
+                results.put("twoInstances", twoInstances);
+            }
             results.put("baseline", baseline);
             results.put("inboxBacklogAfterRun", backlog);
             results.put("processedMessagesPerSecond", processedPerSecond);
@@ -193,7 +200,7 @@ public final class LoadBenchmark {
             results.put("memory", memory);
             results.put("profileLoad", loadProfile);
             results.put("profileReplay", replay.profile);
-            String table = Report.table(results, service, paced, baseline, raw, replay, memory, broadcast);
+            String table = Report.table(results, service, paced, baseline, raw, replay, memory, broadcast, twoInstances);
             System.out.println(table);
             System.out.println("JFR, service under webhook load:\n" + loadProfile);
             System.out.println("JFR, service replaying:\n" + replay.profile);
@@ -366,6 +373,48 @@ public final class LoadBenchmark {
     }
 
     /** Inbound messages the inbox workers turned into decisions per second of the measured window. */
+    /** The saturated run against two instances on one database: what they processed together, and where. */
+    record TwoInstances(WebhookTraffic.Result traffic, double processedPerSecond, Map<String, Long> decidedBy) {
+    }
+
+    // the two-instance run's contacts, apart from the saturated and paced runs' (see WebhookTraffic.phone)
+    private static final int TWO_INSTANCES_CONTACTS_FROM = 40_000;
+
+    /**
+     * A second instance of the service, started on the same database and Kafka-less inbox, with a data directory of its
+     * own and the first one's master key; the same closed-loop traffic, each request to either instance in turn, as a
+     * load balancer would spread it. The instances share the inbox lanes, the processors' segments and the send cap.
+     */
+    private static TwoInstances twoInstances(BenchSettings settings, String jdbcUrl, String user, String password,
+                                             GraphApiRecorder graph, ServiceProcess first,
+                                             List<WebhookTraffic.Organization> organizations, Connection db)
+            throws Exception {
+        log("starting a second instance on the same database");
+        try (ServiceProcess second = ServiceProcess.startIn("crm-data-2", settings, jdbcUrl, user, password,
+                graph.baseUrl(), "load-2", "--crm.privacy.master-key-file="
+                        + settings.outputDir().resolve("crm-data").resolve("master-key").toAbsolutePath())) {
+            WebhookTraffic traffic = new WebhookTraffic("two-instances", first.baseUrl() + "/webhooks/whatsapp",
+                    ServiceProcess.APP_SECRET, organizations, TWO_INSTANCES_CONTACTS_FROM,
+                    settings.contactsPerOrganization(), settings.clients(), true, jdbcUrl, user, password)
+                    .alsoTo(second.baseUrl() + "/webhooks/whatsapp");
+            graph.listener(traffic::replied);
+            log("two instances: %d s warm-up + %d s measured", BenchSettings.WARM_UP.toSeconds(),
+                    settings.duration().toSeconds());
+            WebhookTraffic.Result result = traffic.run(BenchSettings.WARM_UP, settings.duration());
+            double processed = processedPerSecond(db, result);
+            Map<String, Long> decidedBy = new LinkedHashMap<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    SELECT coalesce(owner, '?'), count(*) FROM tokenentry GROUP BY 1 ORDER BY 1""");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    decidedBy.put("processor segments claimed by " + rows.getString(1), rows.getLong(2));
+                }
+            }
+            log("two instances: %s, %.1f messages/s processed, %s", result, processed, decidedBy);
+            return new TwoInstances(result, processed, decidedBy);
+        }
+    }
+
     /** Inbound messages the inbox has turned into conversation decisions so far. */
     private static final String DECIDED_MESSAGES =
             "SELECT count(*) FROM inbound_inbox WHERE kind = 'message' AND status = 'done'";

@@ -13,7 +13,7 @@ final class Report {
     static String table(Map<String, Object> results, WebhookTraffic.Result service, List<LoadBenchmark.Paced> pacedRuns,
                         WebhookTraffic.Result baseline,
                         EventHistory.RawRead raw, LoadBenchmark.Replay replay, Map<String, Object> memory,
-                        BroadcastLoad.Figures broadcast) {
+                        BroadcastLoad.Figures broadcast, LoadBenchmark.TwoInstances twoInstances) {
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(results.get("machine")).append('\n');
         out.append("settings: ").append(results.get("settings")).append('\n');
@@ -52,6 +52,14 @@ final class Report {
             row(out, at + ": 200 -> reply at Graph API p50", paced.replyP50(), Double.NaN, false, "");
             row(out, at + ": 200 -> reply at Graph API p99", paced.replyP99(), Double.NaN, false, "< 1000");
         }
+        if (twoInstances != null) {
+            row(out, "two instances: messages/s processed", twoInstances.processedPerSecond(),
+                    number(results.get("processedMessagesPerSecond")), true, "vs one");
+            row(out, "two instances: webhook response p99 (ms)", twoInstances.traffic().webhookP99(),
+                    service.webhookP99(), true, "vs one");
+            row(out, "two instances: 200 -> reply p50 (ms)", twoInstances.traffic().replyP50(), service.replyP50(),
+                    true, "vs one");
+        }
         if (broadcast != null) {
             row(out, "broadcast: recipients stored as events/s", broadcast.recipientsQueuedPerSecond(), Double.NaN,
                     false, "");
@@ -86,6 +94,12 @@ final class Report {
                             + "e2e samples: %d visible, %d replied; unanswered after 20 s drain: %d%n",
                     run.offeredMessagesPerSecond(), paced.messagesAccepted(), paced.statusesAccepted(), paced.seconds(),
                     paced.refused(), paced.visibleSamples(), paced.replySamples(), paced.unanswered()));
+        }
+        if (twoInstances != null) {
+            WebhookTraffic.Result two = twoInstances.traffic();
+            out.append(String.format(Locale.ROOT, "two instances: %,d messages + %,d statuses accepted in %.0f s, %d "
+                            + "refused; unanswered after 20 s drain: %d; %s%n", two.messagesAccepted(),
+                    two.statusesAccepted(), two.seconds(), two.refused(), two.unanswered(), twoInstances.decidedBy()));
         }
         out.append("events per inbound message by type: ").append(results.get("eventsOfTheSaturatedRunByType")).append('\n');
         out.append(String.format(Locale.ROOT, "baseline: %,d messages + %,d statuses accepted, %d refused%n",

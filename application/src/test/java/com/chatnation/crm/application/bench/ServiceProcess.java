@@ -49,6 +49,16 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(BenchSettings settings, String jdbcUrl, String user, String password,
                                 String graphApiBaseUrl, String name, String... extraArgs)
             throws IOException, InterruptedException {
+        return startIn("crm-data", settings, jdbcUrl, user, password, graphApiBaseUrl, name, extraArgs);
+    }
+
+    /**
+     * @param dataDir the service's data directory under the output directory: one per instance running at once (an
+     *                instance locks its own); a second instance reads the first one's master key
+     */
+    static ServiceProcess startIn(String dataDir, BenchSettings settings, String jdbcUrl, String user, String password,
+                                  String graphApiBaseUrl, String name, String... extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = settings.outputDir().resolve("service-" + name + ".log");
         List<String> command = new ArrayList<>();
@@ -78,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())); // a run's log only, not every run's
-        builder.environment().put("CRM_DATA_DIR", settings.outputDir().resolve("crm-data").toString());
+        builder.environment().put("CRM_DATA_DIR", settings.outputDir().resolve(dataDir).toString());
         ServiceProcess service = new ServiceProcess(builder.start(), port, jfr);
         service.awaitHealthy(log);
         service.sampler.start();

@@ -72,7 +72,8 @@ final class WebhookTraffic {
     }
 
     private final String system;
-    private final String url;
+    private final List<String> urls = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private final String appSecret;
     private final boolean awaitReplies;
     private final int clients;
@@ -117,7 +118,7 @@ final class WebhookTraffic {
                    int firstContact, int contactsPerOrganization, int clients, boolean awaitReplies, String jdbcUrl,
                    String dbUser, String dbPassword) {
         this.system = system;
-        this.url = url;
+        this.urls.add(url);
         this.appSecret = appSecret;
         this.awaitReplies = awaitReplies;
         this.clients = clients;
@@ -142,6 +143,15 @@ final class WebhookTraffic {
      * takes through the service rather than the time it waits behind the others (which, saturated, is just the
      * number of contacts in flight divided by the throughput).
      */
+    /**
+     * Sends every other request to another instance of the same service (more of them, in turn), as a load balancer
+     * in front of several instances would: a contact's messages land on any of them.
+     */
+    WebhookTraffic alsoTo(String url) {
+        urls.add(url);
+        return this;
+    }
+
     WebhookTraffic paced(double messagesPerSecond) {
         slotNanos = (long) (1e9 / messagesPerSecond);
         return this;
@@ -370,6 +380,7 @@ final class WebhookTraffic {
     /** @return true when the endpoint answered 200 */
     private boolean send(String body, boolean message, String wamid, Contact contact) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String url = urls.get((int) (requests.getAndIncrement() % urls.size()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.HEADER, WebhookSignature.headerValue(bytes, appSecret))
