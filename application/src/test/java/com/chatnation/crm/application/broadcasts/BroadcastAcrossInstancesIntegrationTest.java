@@ -2,7 +2,6 @@ package com.chatnation.crm.application.broadcasts;
 
 import com.chatnation.crm.application.support.GraphApiStandIn;
 import com.chatnation.crm.application.support.ServiceJvm;
-import com.chatnation.crm.application.support.SharedTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,18 +53,9 @@ class BroadcastAcrossInstancesIntegrationTest {
         }
         String audienceId = org.audience(csv.toString(), "pair", size);
         String broadcastId = org.draft("pair", audienceId);
-        // the second instance must open what the first sealed: the same master key
-        String key = environment.getProperty("crm.privacy.master-key", "");
-        String keyFile = environment.getProperty("crm.privacy.master-key-file",
-                environment.getProperty("crm.data-dir") + "/master-key");
-
         Path log = Path.of("target", "broadcast-second-instance.log"); // kept for reading after a failure
         java.nio.file.Files.deleteIfExists(log);
-        try (ServiceJvm second = ServiceJvm.start(work, log,
-                "spring.datasource.url=" + SharedTestDatabase.jdbcUrl(),
-                "spring.datasource.username=" + SharedTestDatabase.username(),
-                "spring.datasource.password=" + SharedTestDatabase.password(),
-                key.isBlank() ? "crm.privacy.master-key-file=" + keyFile : "crm.privacy.master-key=" + key)) {
+        try (ServiceJvm second = ServiceJvm.startBeside(environment, work, log)) {
             BroadcastOrganization.check(org.owner.post(org.path + "/broadcasts/" + broadcastId + "/send", Map.of()), 202);
             Instant deadline = Instant.now().plusSeconds(60);
             while (senders(broadcastId).size() < 2 || sent(broadcastId) < size / 3) {

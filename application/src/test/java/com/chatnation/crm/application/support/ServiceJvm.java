@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.support;
 
 import com.chatnation.crm.application.CrmApplication;
+import org.springframework.core.env.Environment;
 
 import java.io.File;
 import java.io.IOException;
@@ -79,6 +80,22 @@ public final class ServiceJvm implements AutoCloseable {
         ServiceJvm service = launch(dataDir, log, properties);
         service.awaitHealthy(Duration.ofSeconds(120));
         return service;
+    }
+
+    /**
+     * Starts a second instance beside the test context's service, as production runs two: on the same test database,
+     * with the context's master key (so each opens what the other sealed) and a data directory of its own; waits
+     * until it answers healthy.
+     */
+    public static ServiceJvm startBeside(Environment context, Path dataDir, Path log) {
+        String key = context.getProperty("crm.privacy.master-key", "");
+        String keyFile = context.getProperty("crm.privacy.master-key-file",
+                context.getProperty("crm.data-dir") + "/master-key");
+        return start(dataDir, log,
+                "spring.datasource.url=" + SharedTestDatabase.jdbcUrl(),
+                "spring.datasource.username=" + SharedTestDatabase.username(),
+                "spring.datasource.password=" + SharedTestDatabase.password(),
+                key.isBlank() ? "crm.privacy.master-key-file=" + keyFile : "crm.privacy.master-key=" + key);
     }
 
     /** Starts the service on this port and waits until it answers healthy. */

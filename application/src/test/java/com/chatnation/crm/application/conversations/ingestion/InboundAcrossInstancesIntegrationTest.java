@@ -3,7 +3,6 @@ package com.chatnation.crm.application.conversations.ingestion;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.GraphApiStandIn;
 import com.chatnation.crm.application.support.ServiceJvm;
-import com.chatnation.crm.application.support.SharedTestDatabase;
 import com.chatnation.crm.application.support.WebhookClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,16 +67,9 @@ class InboundAcrossInstancesIntegrationTest {
         assertThat(platform.post("/admin/organizations/" + organizationId + "/wallet/purchases",
                 Map.of("paymentReference", "two-instances", "amount", 10_000)).status()).isEqualTo(200);
 
-        String key = environment.getProperty("crm.privacy.master-key", "");
-        String keyFile = environment.getProperty("crm.privacy.master-key-file",
-                environment.getProperty("crm.data-dir") + "/master-key");
         Path log = Path.of("target", "inbound-second-instance.log"); // kept for reading after a failure
         Files.deleteIfExists(log);
-        ServiceJvm second = ServiceJvm.start(work, log,
-                "spring.datasource.url=" + SharedTestDatabase.jdbcUrl(),
-                "spring.datasource.username=" + SharedTestDatabase.username(),
-                "spring.datasource.password=" + SharedTestDatabase.password(),
-                key.isBlank() ? "crm.privacy.master-key-file=" + keyFile : "crm.privacy.master-key=" + key);
+        ServiceJvm second = ServiceJvm.startBeside(environment, work, log);
         List<WebhookClient> instances = List.of(new WebhookClient(port), new WebhookClient(second.port()));
         WebhookClient survivor = instances.get(0);
 

@@ -2,7 +2,6 @@ package com.chatnation.crm.application.platform.replay;
 
 import com.chatnation.crm.application.support.Conversations;
 import com.chatnation.crm.application.support.ServiceJvm;
-import com.chatnation.crm.application.support.SharedTestDatabase;
 import com.chatnation.crm.application.support.WebhookClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -52,16 +51,9 @@ class RebuildAcrossInstancesIntegrationTest {
         for (int i = 0; i < 10; i++) {
             said.add(say(toHere, org, prefix, i));
         }
-        String key = environment.getProperty("crm.privacy.master-key", "");
-        String keyFile = environment.getProperty("crm.privacy.master-key-file",
-                environment.getProperty("crm.data-dir") + "/master-key");
         Path log = Path.of("target", "rebuild-second-instance.log"); // kept for reading after a failure
         Files.deleteIfExists(log);
-        try (ServiceJvm second = ServiceJvm.start(work, log,
-                "spring.datasource.url=" + SharedTestDatabase.jdbcUrl(),
-                "spring.datasource.username=" + SharedTestDatabase.username(),
-                "spring.datasource.password=" + SharedTestDatabase.password(),
-                key.isBlank() ? "crm.privacy.master-key-file=" + keyFile : "crm.privacy.master-key=" + key)) {
+        try (ServiceJvm second = ServiceJvm.startBeside(environment, work, log)) {
             await("the group's processor is claimed", () -> owner() != null);
             boolean secondHoldsIt = owner().startsWith(second.pid() + "@");
             ReplayClient rebuilder = secondHoldsIt ? here : new ReplayClient(second.port());
