@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *       with that schema, are fed the whole history in global-index order, in batches of one transaction each,
  *       while the live processors keep the current tables up to date and dashboards read them;</li>
  *   <li>once a pass over the event store finds only a short tail, the live processors of the groups are shut
- *       down, on this instance and, through a pause ({@link ProcessorPauses}), on every other one; the tail is applied, and one transaction moves the live tables out, moves the copies into
+ *       down, on this instance and, through a pause ({@link ProcessorPauses}), on every other one; the tail is
+ *       applied, and one transaction moves the live tables out, moves the copies into
  *       {@code public} and sets the live processors' tokens to the rebuild's position;</li>
  *   <li>the old tables are dropped and the live processors restart from that position, following live events
  *       into the new tables.</li>
