@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -85,6 +86,18 @@ class OutboundReplies {
         return jdbc.queryForList("""
                 SELECT conversation_id FROM outbound_replies WHERE organization_id = ? AND status = 'held'
                 GROUP BY conversation_id ORDER BY min(sequence)""", String.class, organizationId);
+    }
+
+    /**
+     * Conversations with a reply still {@code pending} (neither sent nor held) that has not changed for
+     * {@code quietFor}, oldest first: replies whose hand-over to the senders was lost.
+     */
+    List<String> conversationsPendingFor(Duration quietFor, int limit) {
+        return jdbc.queryForList("""
+                SELECT conversation_id FROM outbound_replies
+                WHERE status = 'pending' AND updated_at < now() - make_interval(secs => ?)
+                GROUP BY conversation_id ORDER BY min(sequence) LIMIT ?""", String.class,
+                quietFor.toMillis() / 1000.0, limit);
     }
 
     void held(String replyId) {

@@ -174,6 +174,34 @@ class ConversationFlowIntegrationTest {
         assertThat(eventuallyEquals(org::balance, 10L)).isEqualTo(10L);
     }
 
+    @Test
+    void repliesWhatsAppCannotTakeForNowGoOutOnceInOrderWhenItCanAgainChargedOnce() {
+        Conversations org = new Conversations(admin, 10);
+        String contact = phone();
+        GRAPH.failFor(contact.substring(1), 503);
+
+        org.says(contact, "hi");
+        org.says(contact, "hello again");
+        // both replies queued, tried and put back for later (the first charge stays: a retry finds it taken)
+        eventually(() -> jdbc.queryForList("SELECT 1 FROM outbound_replies WHERE contact_phone = ? "
+                + "HAVING count(*) = 2 AND bool_and(status = 'pending') AND max(attempts) = 0", contact));
+        sleep(2_500);
+        assertThat(GRAPH.sentTo(contact)).isEmpty();
+
+        GRAPH.recover(contact.substring(1));
+        GRAPH.awaitSentTo(contact, 2);
+        eventually(() -> jdbc.queryForList("SELECT 1 FROM outbound_replies WHERE contact_phone = ? "
+                + "HAVING count(*) = 2 AND bool_and(status = 'sent')", contact));
+        sleep(1_000);
+        assertThat(GRAPH.sentTo(contact)).as("each reply once").hasSize(2);
+        List<String> inQueueOrder = jdbc.queryForList("SELECT whatsapp_message_id FROM outbound_replies "
+                + "WHERE contact_phone = ? ORDER BY sequence", String.class, contact);
+        // the stand-in numbers wamids as it receives messages, so queue order and send order agree
+        assertThat(inQueueOrder).hasSize(2).isSortedAccordingTo(java.util.Comparator.comparingLong(
+                (String wamid) -> Long.parseLong(wamid.substring("wamid.standin.".length()))));
+        assertThat(eventuallyEquals(org::balance, 8L)).as("each reply charged once").isEqualTo(8L);
+    }
+
     private long count(String eventType, String contact) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM event_log e JOIN event_log s ON s.aggregate_id = e.aggregate_id

@@ -92,6 +92,13 @@ public final class GraphApiStandIn {
         failuresByRecipient.put(recipientDigits, httpStatus);
     }
 
+    /** Takes messages to this recipient again, after {@link #failFor}. */
+    public void recover(String recipientDigits) {
+        failuresByRecipient.remove(recipientDigits);
+        errorsByRecipient.remove(recipientDigits);
+        errorTitlesByRecipient.remove(recipientDigits);
+    }
+
     /** Answers every message to this recipient with the given HTTP status and Graph API error code and title. */
     public void failFor(String recipientDigits, int httpStatus, int errorCode, String errorTitle) {
         failuresByRecipient.put(recipientDigits, httpStatus);

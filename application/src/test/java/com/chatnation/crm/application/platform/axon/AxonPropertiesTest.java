@@ -23,7 +23,7 @@ class AxonPropertiesTest {
         assertThat(properties.processors().batchSize()).isEqualTo(100);
         assertThat(properties.processors().linger()).isEqualTo(Duration.ofMillis(50));
         assertThat(BoundProperties.bind("crm.replies", RepliesProperties.class))
-                .isEqualTo(new RepliesProperties(16, Duration.ofSeconds(5)));
+                .isEqualTo(new RepliesProperties(16, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5)));
     }
 
     @Test
