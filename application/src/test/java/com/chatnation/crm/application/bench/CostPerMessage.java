@@ -58,8 +58,9 @@ record CostPerMessage(long events, long messages, Map<String, Long> byType, long
         }
     }
 
+    /** @param probeQueries the benchmark's own autocommit queries since {@code workBefore}, left out of the commits */
     static CostPerMessage since(Connection db, long afterGlobalIndex, long messages, long[] workBefore,
-                               double[] cpuBefore, long servicePid)
+                               double[] cpuBefore, long servicePid, long probeQueries)
             throws SQLException {
         // the statistics collector reports with a delay of its own
         try {
@@ -82,7 +83,7 @@ record CostPerMessage(long events, long messages, Map<String, Long> byType, long
                 }
             }
         }
-        return new CostPerMessage(events, messages, byType, workAfter[0] - workBefore[0], workAfter[1] - workBefore[1],
+        return new CostPerMessage(events, messages, byType, workAfter[0] - workBefore[0] - probeQueries, workAfter[1] - workBefore[1],
                 cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1]);
     }
 

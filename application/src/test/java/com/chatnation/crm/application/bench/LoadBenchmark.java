@@ -108,7 +108,7 @@ public final class LoadBenchmark {
                 service = traffic.run(BenchSettings.WARM_UP, settings.duration());
                 backlog = queryLong(db, "SELECT count(*) FROM inbound_inbox WHERE status = 'pending'");
                 costs = CostPerMessage.since(db, eventsBefore, queryLong(db, DECIDED_MESSAGES) - messagesBefore,
-                        workBefore, cpuBefore, process.pid());
+                        workBefore, cpuBefore, process.pid(), traffic.visibilityQueries());
                 log("per inbound message: %s", costs);
                 processedPerSecond = processedPerSecond(db, service);
                 double[] windowCpu = cpu.seconds();

@@ -93,6 +93,7 @@ final class WebhookTraffic {
     private final Latencies visible = new Latencies();
     private final Latencies replied = new Latencies();
     private final AtomicLong messagesAccepted = new AtomicLong();
+    private final AtomicLong visibilityQueries = new AtomicLong();
     private final AtomicLong statusesAccepted = new AtomicLong();
     private final AtomicLong texts = new AtomicLong();
     private final AtomicLong interactive = new AtomicLong();
@@ -417,6 +418,14 @@ final class WebhookTraffic {
         return true;
     }
 
+    /**
+     * The probe's own queries so far: each is a transaction of the database (autocommit), which the cost per message
+     * leaves out.
+     */
+    long visibilityQueries() {
+        return visibilityQueries.get();
+    }
+
     /** Polls the service's {@code messages} read table for a sample (one in four) of the accepted messages. */
     private void pollVisibility() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
@@ -427,6 +436,7 @@ final class WebhookTraffic {
                     Array array = connection.createArrayOf("varchar", ids.toArray());
                     select.setArray(1, array);
                     try (ResultSet rows = select.executeQuery()) {
+                        visibilityQueries.incrementAndGet();
                         long now = System.nanoTime();
                         while (rows.next()) {
                             Long accepted = pendingVisibility.remove(rows.getString(1));
