@@ -45,6 +45,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -65,12 +66,14 @@ public class AxonConfiguration {
     /**
      * Wallets and conversations live for years and collect thousands of events, so each is snapshotted after
      * {@code crm.snapshots.threshold} events loaded or applied since its last snapshot; loading then reads the
-     * snapshot plus the events after it.
+     * snapshot plus the events after it. Every aggregate finds its commands' targets through
+     * {@link CachedCommandTargets}.
      */
     @Bean
     ConfigurerModule aggregates(AxonProperties properties, Cache aggregateCache) {
         int snapshotThreshold = properties.snapshots().threshold();
         return configurer -> configurer
+                .registerComponent(CommandTargetResolver.class, c -> new CachedCommandTargets())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Wallet.class)
                         .configureCache(c -> aggregateCache)
                         .configureSnapshotTrigger(c -> snapshotTrigger(c, snapshotThreshold)))
