@@ -157,6 +157,15 @@ final class ProjectionRebuild {
             }
             awaitCommitted();
             checkCancelled();
+            // written unlogged so far; logged from here on, and before the pause, so the pause stays short
+            phase = "logging";
+            ShadowTables.makeLogged(context.jdbc(), schema, tables);
+            phase = "catching-up";
+            while (pass() > context.properties().catchUpLag()) {
+                checkCancelled();
+            }
+            awaitCommitted();
+            checkCancelled();
             phase = "tail";
             // the other instances let go of these groups' processors too, or the swap could not claim their tokens
             context.pauses().pause(groups, context.properties().pauseLease());

@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  * ones the upserts need: projections also look rows up through plain indexes (a survey step finds its response's
  * first journey row by reference), and without them each lookup scanned a growing table, which made a rebuild
  * slow down as it went.
+ *
+ * <p>The copies are created {@code UNLOGGED}: a rebuild writes each row several times (a conversation's counters once
+ * per message), and every one of those writes went through the write-ahead log, with a full page image the first time
+ * a page changed after each checkpoint. Nothing is lost by it: a crash empties unlogged tables, but a rebuild does not
+ * survive a restart anyway (its schema is dropped and it starts again). {@link #makeLogged} turns them into ordinary
+ * tables, one sequential write each, before they are swapped in.
  */
 final class ShadowTables {
 
@@ -39,7 +45,7 @@ final class ShadowTables {
         jdbc.execute("CREATE SCHEMA " + safe(schema));
         for (String table : tables) {
             requireReadTable(table);
-            jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table
+            jdbc.execute("CREATE UNLOGGED TABLE " + schema + "." + table + " (LIKE public." + table
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY"
                     + " INCLUDING STORAGE INCLUDING COMMENTS)");
             for (Map<String, Object> constraint : jdbc.queryForList("""
@@ -52,6 +58,14 @@ final class ShadowTables {
             for (String index : indexes(jdbc, schema, table)) {
                 jdbc.execute(index);
             }
+        }
+    }
+
+    /** Makes the copies ordinary (logged, crash-safe, replicated) tables, as the live ones are. */
+    static void makeLogged(JdbcTemplate jdbc, String schema, List<String> tables) {
+        for (String table : tables) {
+            requireReadTable(table);
+            jdbc.execute("ALTER TABLE " + safe(schema) + "." + table + " SET LOGGED");
         }
     }
 

@@ -113,6 +113,11 @@ class ProjectionRebuildIntegrationTest {
             assertThat(finished.path("state").asText()).as("round %d: %s", round, finished).isEqualTo("completed");
             LiveProcessors.awaitCaughtUp(processing, jdbc, Duration.ofSeconds(60));
             assertThat(replay.checksums("all")).as("rebuild %d", round).isEqualTo(liveBuilt);
+            // built unlogged, swapped in as ordinary tables
+            assertThat(jdbc.queryForList("""
+                    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i', 'S') AND c.relpersistence <> 'p'""",
+                    String.class)).as("unlogged relations left in public").isEmpty();
             System.out.printf("REBUILD-FIGURES quiescent all: %d events, %.1f events/s%n",
                     finished.path("processed").asLong(), finished.path("eventsPerSecond").asDouble());
         }
