@@ -13,7 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** The dispatcher's queue of replies, in {@code outbound_replies}. */
 @Repository
@@ -62,24 +66,41 @@ class OutboundReplies {
      * with the WhatsApp message id it was handed over as if a previous attempt got that far. A reply's window is the
      * latest any open reply of the conversation knows: a reply held for tokens, then a newer message from the contact,
      * reopens the window for the held reply too.
+     * <p>
+     * The hand-overs are read by a statement of their own, after the rows are locked. Joined into the locking query,
+     * they came from that statement's snapshot: a drain that had waited for the lock of another one (which sent a
+     * reply, recorded its hand-over and then rolled back) saw no hand-over and sent the reply a second time.
      */
     List<Row> openInOrderLocked(String conversationId) {
-        return jdbc.query("""
-                        SELECT r.*, h.whatsapp_message_id AS handed_over_as, h.template_tokens,
-                               (SELECT max(o.window_closes_at) FROM outbound_replies o
-                                WHERE o.conversation_id = r.conversation_id AND o.status IN ('pending', 'held'))
-                                   AS latest_window
-                        FROM outbound_replies r LEFT JOIN reply_handovers h ON h.reply_id = r.reply_id
+        List<Row> open = jdbc.query("""
+                        SELECT r.* FROM outbound_replies r
                         WHERE r.conversation_id = ? AND r.status IN ('pending', 'held')
-                        ORDER BY r.sequence FOR UPDATE OF r""",
+                        ORDER BY r.sequence FOR UPDATE""",
                 (rs, n) -> new Row(rs.getString("reply_id"), rs.getString("organization_id"),
                         rs.getString("conversation_id"), rs.getString("contact_phone"), rs.getString("module"),
                         rs.getString("action"), read(rs.getString("reply")), rs.getString("in_reply_to"),
-                        rs.getString("status"), rs.getString("handed_over_as"),
-                        rs.getObject("template_tokens", Long.class),
-                        rs.getTimestamp("latest_window") == null ? null : rs.getTimestamp("latest_window").toInstant(),
+                        rs.getString("status"), null, null,
+                        rs.getTimestamp("window_closes_at") == null ? null
+                                : rs.getTimestamp("window_closes_at").toInstant(),
                         rs.getString("reengage_template")),
                 conversationId);
+        if (open.isEmpty()) {
+            return open;
+        }
+        Map<String, Object[]> handovers = new HashMap<>();
+        jdbc.query("SELECT reply_id, whatsapp_message_id, template_tokens FROM reply_handovers WHERE reply_id = ANY (?)",
+                rs -> {
+                    handovers.put(rs.getString(1), new Object[] {rs.getString(2), rs.getObject(3, Long.class)});
+                }, (Object) open.stream().map(Row::replyId).toArray(String[]::new));
+        Instant latestWindow = open.stream().map(Row::windowClosesAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return open.stream().map(row -> {
+            Object[] handover = handovers.get(row.replyId());
+            return new Row(row.replyId(), row.organizationId(), row.conversationId(), row.contactPhone(), row.module(),
+                    row.action(), row.reply(), row.inReplyTo(), row.status(),
+                    handover == null ? null : (String) handover[0], handover == null ? null : (Long) handover[1],
+                    latestWindow, row.reengageTemplate());
+        }).toList();
     }
 
     List<String> conversationsHolding(String organizationId) {
