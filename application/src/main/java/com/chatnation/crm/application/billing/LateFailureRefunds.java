@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A reply WhatsApp took and later reported failed (a status webhook: the number is not on WhatsApp, the message
- * was undeliverable) is refunded, as a reply refused at once already is. It runs with the dispatcher (same
- * processing group, same transaction per event): marking the reply failed in the dispatcher's table and refunding
- * commit together, so a redelivered status refunds nothing twice.
+ * was undeliverable) is refunded, as a reply refused at once already is. It runs with the reply queue (same
+ * processing group, same transaction): marking the reply failed in the replies' table and refunding commit
+ * together, so a redelivered status refunds nothing twice.
  */
 @Component
 @ProcessingGroup(ReplyDispatcher.GROUP)

@@ -46,6 +46,11 @@ class OutboundReplies {
         boolean outsideWindow(Instant now) {
             return windowClosesAt != null && !now.isBefore(windowClosesAt);
         }
+
+        Row with(String handedOverAs, Long templateTokens, Instant windowClosesAt) {
+            return new Row(replyId, organizationId, conversationId, contactPhone, module, action, reply, inReplyTo,
+                    status, handedOverAs, templateTokens, windowClosesAt, reengageTemplate);
+        }
     }
 
     void add(ReplyQueued event, Instant at) {
@@ -95,11 +100,8 @@ class OutboundReplies {
         Instant latestWindow = open.stream().map(Row::windowClosesAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
         return open.stream().map(row -> {
-            Object[] handover = handovers.get(row.replyId());
-            return new Row(row.replyId(), row.organizationId(), row.conversationId(), row.contactPhone(), row.module(),
-                    row.action(), row.reply(), row.inReplyTo(), row.status(),
-                    handover == null ? null : (String) handover[0], handover == null ? null : (Long) handover[1],
-                    latestWindow, row.reengageTemplate());
+            Object[] handover = handovers.getOrDefault(row.replyId(), new Object[2]);
+            return row.with((String) handover[0], (Long) handover[1], latestWindow);
         }).toList();
     }
 

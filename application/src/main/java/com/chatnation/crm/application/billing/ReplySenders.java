@@ -137,7 +137,8 @@ class ReplySenders implements SmartLifecycle {
     void sweep() {
         try {
             for (String conversationId : replies.conversationsPendingFor(properties.sweepInterval(), SWEEP_LIMIT)) {
-                if (!conversations.containsKey(conversationId)) {
+                // one waiting out a failure is tried again by its own timer, not every sweep
+                if (!conversations.containsKey(conversationId) && !failures.containsKey(conversationId)) {
                     swept.increment();
                     send(conversationId);
                 }

@@ -151,21 +151,11 @@ final class ProjectionRebuild {
             ShadowTables.create(context.jdbc(), schema, tables);
             openLanes();
             headAtStart = context.engine().createHeadToken();
-            phase = "catching-up";
-            while (pass() > context.properties().catchUpLag()) {
-                checkCancelled();
-            }
-            awaitCommitted();
-            checkCancelled();
+            catchUp();
             // written unlogged so far; logged from here on, and before the pause, so the pause stays short
             phase = "logging";
             ShadowTables.makeLogged(context.jdbc(), schema, tables);
-            phase = "catching-up";
-            while (pass() > context.properties().catchUpLag()) {
-                checkCancelled();
-            }
-            awaitCommitted();
-            checkCancelled();
+            catchUp();
             phase = "tail";
             // the other instances let go of these groups' processors too, or the swap could not claim their tokens
             context.pauses().pause(groups, context.properties().pauseLease());
@@ -216,6 +206,16 @@ final class ProjectionRebuild {
             state = outcome;
             finished.countDown();
         }
+    }
+
+    /** Passes over the store until only a short tail is left, everything written committed. */
+    private void catchUp() throws InterruptedException {
+        phase = "catching-up";
+        while (pass() > context.properties().catchUpLag()) {
+            checkCancelled();
+        }
+        awaitCommitted();
+        checkCancelled();
     }
 
     private void swapWhenClaimed(String retired) throws InterruptedException {

@@ -45,8 +45,8 @@ class InboundAcrossInstancesIntegrationTest {
     private static final int SENDERS = 6;
     private static final int MESSAGES_PER_SENDER = 20;
     private static final int KILL_AFTER_ACCEPTED = 40;
-    /** The killed instance's dispatcher threads: at most this many Graph API calls were in flight when it died. */
-    private static final int DISPATCH_THREADS = 16;
+    /** The killed instance's sender threads: at most this many Graph API calls were in flight when it died. */
+    private static final int SENDER_THREADS = 16;
 
     @LocalServerPort
     int port;
@@ -157,7 +157,7 @@ class InboundAcrossInstancesIntegrationTest {
         }
         assertThat(sends.keySet()).as("every message answered on WhatsApp").containsExactlyInAnyOrderElementsOf(accepted);
         assertThat(sends.values().stream().mapToInt(count -> count - 1).sum())
-                .as("replies sent twice: only those in flight at the killed instance").isLessThanOrEqualTo(DISPATCH_THREADS);
+                .as("replies sent twice: only those in flight at the killed instance").isLessThanOrEqualTo(SENDER_THREADS);
     }
 
     private int count(String sql, Object... args) {
