@@ -99,7 +99,8 @@ class ArchitectureTest {
             Map.entry("contacts", Set.of()),
             Map.entry("analytics", Set.of()),
             Map.entry("templates", Set.of()),
-            Map.entry("inbox", Set.of()));
+            Map.entry("inbox", Set.of()),
+            Map.entry("polls", Set.of()));
 
     @Test
     void noPackageDependsOnItselfInACircle() {

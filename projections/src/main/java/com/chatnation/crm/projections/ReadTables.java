@@ -10,6 +10,7 @@ import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
 import com.chatnation.crm.projections.crm.profiles.ContactProfilesProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
+import com.chatnation.crm.projections.crm.polls.PollsProjection;
 import com.chatnation.crm.projections.crm.templates.TemplatesProjection;
 import com.chatnation.crm.projections.crm.wallets.WalletsProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +51,7 @@ public final class ReadTables {
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
         groups.put(BroadcastsProjection.GROUP, BroadcastsProjection.TABLES);
         groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);
+        groups.put(PollsProjection.GROUP, PollsProjection.TABLES);
         return Collections.unmodifiableMap(groups);
     }
 

@@ -13,6 +13,9 @@ import com.chatnation.crm.domain.survey.StartSurveyResponse;
 import com.chatnation.crm.domain.ticketing.ReservationResult;
 import com.chatnation.crm.domain.ticketing.ReservationStatus;
 import com.chatnation.crm.domain.ticketing.ReserveTickets;
+import com.chatnation.crm.domain.conversation.RecordPollVote;
+import com.chatnation.crm.domain.poll.CastVote;
+import com.chatnation.crm.domain.poll.VoteOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -39,23 +42,28 @@ class ConversationProcessesTest {
                 .answering(StartSurveyResponse.class, start -> ask(RATING))
                 .answering(AnswerQuestion.class, answer -> ask(AGAIN))
                 .answering(ReserveTickets.class, reserve -> new ReservationResult("res-1", "vip", 1, BigDecimal.TEN,
-                        BigDecimal.TEN, "KES", AT, ReservationStatus.HELD));
+                        BigDecimal.TEN, "KES", AT, ReservationStatus.HELD))
+                .answering(CastVote.class, vote -> new VoteOutcome(VoteOutcome.Result.COUNTED, "Topic?", "AI", null,
+                        AT, null));
         ConversationProcesses processes = new ConversationProcesses(List.of(
                 new SurveyStartProcess(commands, SETTINGS),
                 new SurveyStepProcess(commands),
                 new SurveyAbandonmentProcess(commands),
-                new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS)));
+                new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS),
+                new PollVoteProcess(commands)));
 
         processes.run(new StartSurvey("resp-1", SURVEY, "menu"), ORIGIN);
         processes.run(new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5")), ORIGIN);
         processes.run(new AbandonSurvey("resp-1", "cancelled"), ORIGIN);
         processes.run(new ConversationEffect.ReserveTickets("ev-1", "res-1", "vip", 1), ORIGIN);
+        processes.run(new ConversationEffect.VoteInPoll("poll-1", "1"), ORIGIN);
 
         assertThat(commands.sent()).map(Object::getClass).containsExactly(
                 StartSurveyResponse.class, RecordSurveyStep.class,
                 AnswerQuestion.class, RecordSurveyStep.class,
                 AbandonSurveyResponse.class,
-                ReserveTickets.class, RecordTicketReservation.class);
+                ReserveTickets.class, RecordTicketReservation.class,
+                CastVote.class, RecordPollVote.class);
     }
 
     @Test
@@ -65,7 +73,8 @@ class ConversationProcessesTest {
         Recording<AbandonSurvey> abandons = new Recording<>(AbandonSurvey.class);
         Recording<ConversationEffect.ReserveTickets> reservations =
                 new Recording<>(ConversationEffect.ReserveTickets.class);
-        ConversationProcesses processes = new ConversationProcesses(List.of(starts, answers, abandons, reservations));
+        ConversationProcesses processes = new ConversationProcesses(List.of(starts, answers, abandons, reservations,
+                new Recording<>(ConversationEffect.VoteInPoll.class)));
         AnswerSurvey answer = new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5"));
         AbandonSurvey abandon = new AbandonSurvey("resp-1", "cancelled");
 
@@ -81,7 +90,8 @@ class ConversationProcessesTest {
     @Test
     void anEffectWithoutAProcessStopsTheApplicationFromStarting() {
         List<ConversationProcess<?>> withoutReservations = List.of(new Recording<>(StartSurvey.class),
-                new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class));
+                new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class),
+                new Recording<>(ConversationEffect.VoteInPoll.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(withoutReservations))
                 .isInstanceOf(IllegalStateException.class)
@@ -92,7 +102,8 @@ class ConversationProcessesTest {
     void twoProcessesForOneEffectStopTheApplicationFromStarting() {
         List<ConversationProcess<?>> twice = List.of(new Recording<>(StartSurvey.class),
                 new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class),
-                new Recording<>(ConversationEffect.ReserveTickets.class), new Recording<>(AnswerSurvey.class));
+                new Recording<>(ConversationEffect.ReserveTickets.class),
+                new Recording<>(ConversationEffect.VoteInPoll.class), new Recording<>(AnswerSurvey.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(twice))
                 .isInstanceOf(IllegalStateException.class)

@@ -85,8 +85,8 @@ public class Conversation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
-                                           ConsentWordsCatalog consentWords, HandoverSettingsCatalog handover,
-                                           DeadlineManager deadlines) {
+                                           PollCatalog polls, ConsentWordsCatalog consentWords,
+                                           HandoverSettingsCatalog handover, DeadlineManager deadlines) {
         if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
                 || command.inactivityTimeout().isZero()) {
             throw new DomainRuleViolation("invalid_timeout", "inactivity timeout must be positive");
@@ -114,7 +114,7 @@ public class Conversation {
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
                 Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
-                Ids::newId, consentWords.consentWords(command.organizationId()),
+                polls, Ids::newId, consentWords.consentWords(command.organizationId()),
                 handover.handoverSettings(command.organizationId())));
         record(turn, command.messageId(), command.sentAt());
         effects.addAll(turn.effects());
@@ -156,6 +156,14 @@ public class Conversation {
             return;
         }
         record(TicketFlow.reservationRecorded(command.reservationId(), command.outcome()), null, null);
+    }
+
+    @CommandHandler
+    public void handle(RecordPollVote command) {
+        if (erased || sessionId == null || state == ConversationState.HANDED_OVER) {
+            return; // the contact left (erased, session over) or a person holds the conversation: nothing to say
+        }
+        record(PollFlow.voteRecorded(state, stateData, command.pollId(), command.outcome()), null, null);
     }
 
     @CommandHandler
@@ -500,7 +508,8 @@ public class Conversation {
         // even though the conversation is idle again when it is sent, and the bot's promise that a person will
         // answer is billed to the flow that made it (general when idle), not to the team's inbox.
         boolean fromTheFlowUnderWay = state != ConversationState.IDLE || turn.next() == ConversationState.HANDED_OVER;
-        String billedModule = (fromTheFlowUnderWay ? state : turn.next()).module();
+        String billedModule = turn.billedModule() != null ? turn.billedModule()
+                : (fromTheFlowUnderWay ? state : turn.next()).module();
         if (turn.handover() != null) {
             apply(new ConversationHandedOver(conversationId, sessionId, organizationId, contactId, turn.handover(),
                     null, saidAt));

@@ -19,6 +19,10 @@ public sealed interface ConversationEffect {
     record AbandonSurvey(String responseId, String reason) implements ConversationEffect {
     }
 
+    /** A contact's vote for {@code optionId} of a poll, to be cast in the {@code Poll} and its outcome reported back. */
+    record VoteInPoll(String pollId, String optionId) implements ConversationEffect {
+    }
+
     record ReserveTickets(String eventId, String reservationId, String ticketTypeId, int quantity)
             implements ConversationEffect {
     }

@@ -12,7 +12,9 @@ public enum ConversationState {
     CHOOSING_QUANTITY("purchasing_ticket", "choosing_quantity", "events"),
     CONFIRMING_PURCHASE("purchasing_ticket", "confirming", "events"),
     /** A person of the organization's team holds the conversation: the bot records the contact's messages, says nothing. */
-    HANDED_OVER("handed_over", null, "inbox");
+    HANDED_OVER("handed_over", null, "inbox"),
+    /** Shown a poll by its keyword: a typed number or option label is a vote. */
+    ANSWERING_POLL("answering_poll", null, "polls");
 
     private final String stateName;
     private final String step;

@@ -62,7 +62,7 @@ final class GlobalWords {
             return Turn.to(ConversationState.HANDED_OVER, context.data()).consent(true).say(OPTED_IN);
         }
         Turn menu = menu(context);
-        return new Turn(menu.next(), menu.stateData(), List.of(), menu.effects(), true, null)
+        return new Turn(menu.next(), menu.stateData(), List.of(), menu.effects(), true, null, null)
                 .say(OPTED_IN).say(menu.replies().get(0));
     }
 

@@ -15,7 +15,7 @@ final class IdleFlow {
 
     static final String NOT_UNDERSTOOD = "notUnderstood";
 
-    private static final Set<String> TICKET_WORDS = Set.of("tickets", "ticket", "buy tickets", "buy ticket", "tiketi");
+    static final Set<String> TICKET_WORDS = Set.of("tickets", "ticket", "buy tickets", "buy ticket", "tiketi");
 
     private IdleFlow() {
     }
@@ -39,6 +39,11 @@ final class IdleFlow {
         var byKeyword = context.surveys().surveyForKeyword(context.organizationId(), context.word());
         if (byKeyword.isPresent()) {
             return SurveyFlow.start(context, byKeyword.get(), "keyword:" + context.word());
+        }
+        // poll keywords are kept with single spaces between words
+        var poll = context.polls().pollForKeyword(context.organizationId(), context.word().replaceAll("\\s+", " "));
+        if (poll.isPresent()) {
+            return PollFlow.show(context, poll.get());
         }
         MessageContent content = context.content();
         if (content instanceof MessageContent.Reaction || content instanceof MessageContent.SystemNotice) {

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import static com.chatnation.crm.domain.conversation.ConversationState.ANSWERING_POLL;
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_EVENT;
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_QUANTITY;
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_TICKET_TYPE;
@@ -29,7 +30,8 @@ final class Transitions {
             .in(CHOOSING_EVENT, TicketFlow::chooseEvent)
             .in(CHOOSING_TICKET_TYPE, TicketFlow::chooseTicketType)
             .in(CHOOSING_QUANTITY, TicketFlow::chooseQuantity)
-            .in(CONFIRMING_PURCHASE, TicketFlow::confirm);
+            .in(CONFIRMING_PURCHASE, TicketFlow::confirm)
+            .in(ANSWERING_POLL, PollFlow::answer);
 
     private final Map<Intent, Function<TurnContext, Turn>> globalWords = new EnumMap<>(Intent.class);
     private final Map<ConversationState, Function<TurnContext, Turn>> states = new EnumMap<>(ConversationState.class);
@@ -64,6 +66,10 @@ final class Transitions {
         }
         if (context.asksForAPerson()) {
             return HandoverFlow.contactAsked(context);
+        }
+        if (PollFlow.isTappedVote(context)) {
+            // a poll's buttons stay in the chat: a tap is a vote whatever flow the contact is in, and leaves it be
+            return PollFlow.tappedVote(context);
         }
         Function<TurnContext, Turn> global = globalWords.get(Intent.of(context.content()));
         if (global != null) {

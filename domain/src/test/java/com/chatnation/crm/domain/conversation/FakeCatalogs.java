@@ -2,6 +2,7 @@ package com.chatnation.crm.domain.conversation;
 
 import com.chatnation.crm.domain.organization.ConsentWords;
 import com.chatnation.crm.domain.organization.HandoverSettings;
+import com.chatnation.crm.domain.poll.PollOption;
 import com.chatnation.crm.domain.survey.Question;
 import com.chatnation.crm.domain.survey.QuestionType;
 import com.chatnation.crm.domain.survey.SurveyDefinition;
@@ -12,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** In-memory survey and event catalogs and organization settings for conversation tests. */
-final class FakeCatalogs implements SurveyCatalog, EventCatalog, ConsentWordsCatalog, HandoverSettingsCatalog {
+/** In-memory survey, event and poll catalogs and organization settings for conversation tests. */
+final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, ConsentWordsCatalog,
+        HandoverSettingsCatalog {
 
     ConsentWords words = ConsentWords.DEFAULT;
     HandoverSettings handover = HandoverSettings.DEFAULT;
@@ -58,5 +60,22 @@ final class FakeCatalogs implements SurveyCatalog, EventCatalog, ConsentWordsCat
     @Override
     public List<EventOnSale> eventsOnSale(String organizationId, Instant at) {
         return List.copyOf(events);
+    }
+
+    /** Keyword {@code vote}: three short options, open from 2026-11-01 until 2026-12-31. */
+    static final PollOnOffer TOPIC_POLL = new PollOnOffer("poll-1", "What topic next?",
+            List.of(new PollOption("1", "AI"), new PollOption("2", "Cloud"), new PollOption("3", "Security")),
+            Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z"), null);
+
+    final java.util.Map<String, PollOnOffer> pollsByKeyword = new java.util.HashMap<>(java.util.Map.of("vote", TOPIC_POLL));
+
+    @Override
+    public Optional<PollOnOffer> pollForKeyword(String organizationId, String keyword) {
+        return Optional.ofNullable(pollsByKeyword.get(keyword));
+    }
+
+    @Override
+    public Optional<PollOnOffer> poll(String organizationId, String pollId) {
+        return pollsByKeyword.values().stream().filter(p -> p.pollId().equals(pollId)).findFirst();
     }
 }

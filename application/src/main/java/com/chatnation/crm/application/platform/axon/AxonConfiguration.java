@@ -6,6 +6,7 @@ import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
 import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
+import com.chatnation.crm.domain.poll.Poll;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
 import com.chatnation.crm.domain.ticketing.TicketedEvent;
@@ -85,6 +86,8 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(SurveyResponse.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
+                        .configureCache(c -> aggregateCache))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Poll.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)

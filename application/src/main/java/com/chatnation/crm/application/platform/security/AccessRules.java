@@ -111,6 +111,10 @@ final class AccessRules {
         org(POST, "/broadcasts/{broadcastId}/schedule", CONTENT_WRITE);
         org(POST, "/broadcasts/{broadcastId}/send", CONTENT_WRITE);
         org(POST, "/broadcasts/{broadcastId}/cancel", CONTENT_WRITE);
+        org(GET, "/polls", ANALYTICS_READ);
+        org(GET, "/polls/{pollId}", ANALYTICS_READ);
+        org(POST, "/polls", CONTENT_WRITE);
+        org(POST, "/polls/{pollId}/close", CONTENT_WRITE);
 
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);
@@ -243,6 +247,12 @@ final class AccessRules {
             page(POST, "/app/broadcasts/{broadcastId}/send", CONTENT_WRITE);
             page(POST, "/app/broadcasts/{broadcastId}/schedule", CONTENT_WRITE);
             page(POST, "/app/broadcasts/{broadcastId}/cancel", CONTENT_WRITE);
+            // polls: read with analytics (the list, a poll's page and its live results), created and closed as content
+            page(GET, "/app/polls", ANALYTICS_READ);
+            page(POST, "/app/polls", CONTENT_WRITE);
+            page(GET, "/app/polls/{pollId}", ANALYTICS_READ);
+            page(GET, "/app/polls/{pollId}/results", ANALYTICS_READ);
+            page(POST, "/app/polls/{pollId}/close", CONTENT_WRITE);
             page(GET, "/app/events", ANALYTICS_READ);
             page(POST, "/app/events", CONTENT_WRITE);
             page(GET, "/app/events/{eventId}", ANALYTICS_READ);

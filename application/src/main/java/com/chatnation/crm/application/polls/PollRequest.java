@@ -1,0 +1,28 @@
+package com.chatnation.crm.application.polls;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A poll as the organization writes it. Field sizes here keep oversized input out; the {@code Poll}'s own rules (2 to
+ * 10 distinct options of at most 24 characters, closing after opening) answer 422 naming the rule.
+ */
+record PollRequest(@NotBlank @Size(max = 1024) String question,
+                   @NotNull @Size(max = 50) List<@NotNull @Size(max = 100) String> options,
+                   Instant opensAt,
+                   Instant closesAt,
+                   Boolean votesChangeable,
+                   @Size(max = 30) String keyword,
+                   @Size(max = 64) String eventSessionId) {
+
+    /** The keyword as the conversation compares it, or null for none. */
+    String normalizedKeyword() {
+        return keyword == null || keyword.isBlank() ? null
+                : keyword.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+}
