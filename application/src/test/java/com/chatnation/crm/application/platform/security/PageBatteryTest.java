@@ -89,7 +89,7 @@ class PageBatteryTest {
             "POST /app/team/keys/{keyId}/rotation", TEAM_MANAGE,
             "POST /app/team/keys/{keyId}/revocation", TEAM_MANAGE,
             "GET /app/audit", AUDIT_READ,
-            // templates, broadcasts, events
+            // templates, broadcasts, polls, events
             "GET /app/templates", CONTENT_WRITE,
             "POST /app/templates", CONTENT_WRITE,
             "POST /app/templates/sync", CONTENT_WRITE,
@@ -101,6 +101,11 @@ class PageBatteryTest {
             "POST /app/broadcasts/{broadcastId}/send", CONTENT_WRITE,
             "POST /app/broadcasts/{broadcastId}/schedule", CONTENT_WRITE,
             "POST /app/broadcasts/{broadcastId}/cancel", CONTENT_WRITE,
+            "GET /app/polls", ANALYTICS_READ,
+            "POST /app/polls", CONTENT_WRITE,
+            "GET /app/polls/{pollId}", ANALYTICS_READ,
+            "GET /app/polls/{pollId}/results", ANALYTICS_READ,
+            "POST /app/polls/{pollId}/close", CONTENT_WRITE,
             "GET /app/events", ANALYTICS_READ,
             "POST /app/events", CONTENT_WRITE,
             "GET /app/events/{eventId}", ANALYTICS_READ,
