@@ -15,6 +15,7 @@ import com.chatnation.crm.domain.ticketing.ReservationStatus;
 import com.chatnation.crm.domain.ticketing.ReserveTickets;
 import com.chatnation.crm.domain.conversation.RecordPollVote;
 import com.chatnation.crm.domain.poll.CastVote;
+import com.chatnation.crm.domain.knowledge.RateKnowledgeAnswer;
 import com.chatnation.crm.domain.poll.VoteOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -50,20 +51,23 @@ class ConversationProcessesTest {
                 new SurveyStepProcess(commands),
                 new SurveyAbandonmentProcess(commands),
                 new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS),
-                new PollVoteProcess(commands)));
+                new PollVoteProcess(commands), new AnswerRatingProcess(commands),
+                new Recording<>(ConversationEffect.AskKnowledgeBase.class)));
 
         processes.run(new StartSurvey("resp-1", SURVEY, "menu"), ORIGIN);
         processes.run(new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5")), ORIGIN);
         processes.run(new AbandonSurvey("resp-1", "cancelled"), ORIGIN);
         processes.run(new ConversationEffect.ReserveTickets("ev-1", "res-1", "vip", 1), ORIGIN);
         processes.run(new ConversationEffect.VoteInPoll("poll-1", "1"), ORIGIN);
+        processes.run(new ConversationEffect.RateAnswer("q-1", true), ORIGIN);
 
         assertThat(commands.sent()).map(Object::getClass).containsExactly(
                 StartSurveyResponse.class, RecordSurveyStep.class,
                 AnswerQuestion.class, RecordSurveyStep.class,
                 AbandonSurveyResponse.class,
                 ReserveTickets.class, RecordTicketReservation.class,
-                CastVote.class, RecordPollVote.class);
+                CastVote.class, RecordPollVote.class,
+                RateKnowledgeAnswer.class);
     }
 
     @Test
@@ -74,7 +78,9 @@ class ConversationProcessesTest {
         Recording<ConversationEffect.ReserveTickets> reservations =
                 new Recording<>(ConversationEffect.ReserveTickets.class);
         ConversationProcesses processes = new ConversationProcesses(List.of(starts, answers, abandons, reservations,
-                new Recording<>(ConversationEffect.VoteInPoll.class)));
+                new Recording<>(ConversationEffect.VoteInPoll.class),
+                new Recording<>(ConversationEffect.AskKnowledgeBase.class),
+                new Recording<>(ConversationEffect.RateAnswer.class)));
         AnswerSurvey answer = new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5"));
         AbandonSurvey abandon = new AbandonSurvey("resp-1", "cancelled");
 
@@ -91,7 +97,9 @@ class ConversationProcessesTest {
     void anEffectWithoutAProcessStopsTheApplicationFromStarting() {
         List<ConversationProcess<?>> withoutReservations = List.of(new Recording<>(StartSurvey.class),
                 new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class),
-                new Recording<>(ConversationEffect.VoteInPoll.class));
+                new Recording<>(ConversationEffect.VoteInPoll.class),
+                new Recording<>(ConversationEffect.AskKnowledgeBase.class),
+                new Recording<>(ConversationEffect.RateAnswer.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(withoutReservations))
                 .isInstanceOf(IllegalStateException.class)
@@ -103,7 +111,9 @@ class ConversationProcessesTest {
         List<ConversationProcess<?>> twice = List.of(new Recording<>(StartSurvey.class),
                 new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class),
                 new Recording<>(ConversationEffect.ReserveTickets.class),
-                new Recording<>(ConversationEffect.VoteInPoll.class), new Recording<>(AnswerSurvey.class));
+                new Recording<>(ConversationEffect.VoteInPoll.class),
+                new Recording<>(ConversationEffect.AskKnowledgeBase.class),
+                new Recording<>(ConversationEffect.RateAnswer.class), new Recording<>(AnswerSurvey.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(twice))
                 .isInstanceOf(IllegalStateException.class)

@@ -102,6 +102,13 @@ public final class AdminClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a file as the request body, with its own content type. */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

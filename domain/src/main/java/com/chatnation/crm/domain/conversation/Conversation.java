@@ -85,7 +85,8 @@ public class Conversation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
-                                           PollCatalog polls, ConsentWordsCatalog consentWords,
+                                           PollCatalog polls, KnowledgeCatalog knowledge,
+                                           ConsentWordsCatalog consentWords,
                                            HandoverSettingsCatalog handover, DeadlineManager deadlines) {
         if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
                 || command.inactivityTimeout().isZero()) {
@@ -114,7 +115,7 @@ public class Conversation {
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
                 Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
-                polls, Ids::newId, consentWords.consentWords(command.organizationId()),
+                polls, knowledge, Ids::newId, consentWords.consentWords(command.organizationId()),
                 handover.handoverSettings(command.organizationId())));
         record(turn, command.messageId(), command.sentAt());
         effects.addAll(turn.effects());
@@ -164,6 +165,16 @@ public class Conversation {
             return; // the contact left (erased, session over) or a person holds the conversation: nothing to say
         }
         record(PollFlow.voteRecorded(state, stateData, command.pollId(), command.outcome()), null, null);
+    }
+
+    @CommandHandler
+    public void handle(RecordKnowledgeAnswer command, HandoverSettingsCatalog handover) {
+        if (erased || sessionId == null || state != ConversationState.IDLE) {
+            return; // the contact moved on (erased, session over, a person took it): the answer would be out of place
+        }
+        Instant at = command.askedAt() != null ? command.askedAt() : lastActivityAt;
+        record(KnowledgeFlow.answered(stateData, command.queryId(), command.answer(),
+                handover.handoverSettings(organizationId), at), null, at);
     }
 
     @CommandHandler
@@ -508,8 +519,9 @@ public class Conversation {
         // even though the conversation is idle again when it is sent, and the bot's promise that a person will
         // answer is billed to the flow that made it (general when idle), not to the team's inbox.
         boolean fromTheFlowUnderWay = state != ConversationState.IDLE || turn.next() == ConversationState.HANDED_OVER;
-        String billedModule = turn.billedModule() != null ? turn.billedModule()
+        String billedModule = turn.billedAs() != null ? turn.billedAs().module()
                 : (fromTheFlowUnderWay ? state : turn.next()).module();
+        String billedAction = turn.billedAs() != null ? turn.billedAs().action() : "reply";
         if (turn.handover() != null) {
             apply(new ConversationHandedOver(conversationId, sessionId, organizationId, contactId, turn.handover(),
                     null, saidAt));
@@ -526,7 +538,7 @@ public class Conversation {
         }
         for (OutboundReply reply : turn.replies()) {
             apply(new ReplyQueued(conversationId, sessionId, organizationId, contactId, contactPhone, Ids.newId(),
-                    billedModule, "reply", reply, inReplyTo, windowClosesAt, null));
+                    billedModule, billedAction, reply, inReplyTo, windowClosesAt, null));
         }
     }
 

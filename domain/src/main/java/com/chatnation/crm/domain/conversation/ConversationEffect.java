@@ -23,6 +23,14 @@ public sealed interface ConversationEffect {
     record VoteInPoll(String pollId, String optionId) implements ConversationEffect {
     }
 
+    /** Typed text no keyword or flow took, for the organization's knowledge base to answer. */
+    record AskKnowledgeBase(String queryId, String question) implements ConversationEffect {
+    }
+
+    /** The contact rated an answer of the knowledge base. */
+    record RateAnswer(String queryId, boolean helpful) implements ConversationEffect {
+    }
+
     record ReserveTickets(String eventId, String reservationId, String ticketTypeId, int quantity)
             implements ConversationEffect {
     }

@@ -1,5 +1,8 @@
 package com.chatnation.crm.domain.conversation;
 
+import com.chatnation.crm.domain.organization.HandoverSettings;
+
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -24,6 +27,14 @@ final class HandoverFlow {
     /** The bot did not understand the contact several times in a row. */
     static Turn botCouldNotHelp(TurnContext context) {
         return handOver(context, ConversationHandedOver.BOT_COULD_NOT_HELP, BOT_GAVE_UP);
+    }
+
+    /** The bot could not help from {@code idle}, outside a message's turn (the knowledge base found no answer). */
+    static Turn botCouldNotHelp(HandoverSettings settings, Instant at) {
+        String reason = ConversationHandedOver.BOT_COULD_NOT_HELP;
+        boolean teamIsIn = settings == null || settings.teamIsIn(at);
+        return Turn.to(ConversationState.HANDED_OVER, Map.of(REASON, reason)).handOver(reason)
+                .say(teamIsIn ? BOT_GAVE_UP : settings.businessHours().outOfHoursReply());
     }
 
     /** A person holds the conversation: the message is recorded (by the aggregate) and not answered. */

@@ -53,6 +53,9 @@ final class IdleFlow {
         if (content instanceof MessageContent.Unsupported) {
             return notUnderstood(context, "Sorry, I can't read that kind of message yet. Here is what I can do:");
         }
+        if (KnowledgeFlow.asks(context)) {
+            return KnowledgeFlow.ask(context);
+        }
         return notUnderstood(context, "Sorry, I didn't understand that. Here is what I can do:");
     }
 

@@ -71,6 +71,9 @@ final class Transitions {
             // a poll's buttons stay in the chat: a tap is a vote whatever flow the contact is in, and leaves it be
             return PollFlow.tappedVote(context);
         }
+        if (KnowledgeFlow.isTapped(context)) {
+            return KnowledgeFlow.tapped(context);
+        }
         Function<TurnContext, Turn> global = globalWords.get(Intent.of(context.content()));
         if (global != null) {
             return global.apply(context);

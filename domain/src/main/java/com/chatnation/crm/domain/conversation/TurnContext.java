@@ -14,14 +14,15 @@ import java.util.function.Supplier;
  */
 record TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                    String messageId, MessageContent content, Instant now, SurveyCatalog surveys,
-                   EventCatalog events, PollCatalog polls, Supplier<String> ids,
+                   EventCatalog events, PollCatalog polls, KnowledgeCatalog knowledge,
+                   Supplier<String> ids,
                    ConsentWords consentWords, HandoverSettings handover) {
 
     TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                 String messageId, MessageContent content, Instant now, SurveyCatalog surveys, EventCatalog events,
                 Supplier<String> ids, ConsentWords consentWords) {
         this(organizationId, conversationId, state, data, messageId, content, now, surveys, events, PollCatalog.NONE,
-                ids, consentWords, HandoverSettings.DEFAULT);
+                KnowledgeCatalog.NONE, ids, consentWords, HandoverSettings.DEFAULT);
     }
 
     String text() {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** In-memory survey, event and poll catalogs and organization settings for conversation tests. */
-final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, ConsentWordsCatalog,
+final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, KnowledgeCatalog, ConsentWordsCatalog,
         HandoverSettingsCatalog {
 
     ConsentWords words = ConsentWords.DEFAULT;
@@ -77,5 +77,13 @@ final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, Co
     @Override
     public Optional<PollOnOffer> poll(String organizationId, String pollId) {
         return pollsByKeyword.values().stream().filter(p -> p.pollId().equals(pollId)).findFirst();
+    }
+
+    /** Whether the organization has a knowledge base to answer from (off unless a test turns it on). */
+    boolean knowledge;
+
+    @Override
+    public boolean answersQuestions(String organizationId) {
+        return knowledge;
     }
 }

@@ -6,6 +6,8 @@ import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
 import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
+import com.chatnation.crm.domain.knowledge.KnowledgeBase;
+import com.chatnation.crm.domain.knowledge.KnowledgeQuery;
 import com.chatnation.crm.domain.poll.Poll;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
@@ -89,6 +91,8 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Poll.class)
                         .configureCache(c -> aggregateCache))
+                .configureAggregate(KnowledgeBase.class)
+                .configureAggregate(KnowledgeQuery.class)
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)
                 .configureAggregate(BroadcastRecipient.class)

@@ -115,6 +115,16 @@ final class AccessRules {
         org(GET, "/polls/{pollId}", ANALYTICS_READ);
         org(POST, "/polls", CONTENT_WRITE);
         org(POST, "/polls/{pollId}/close", CONTENT_WRITE);
+        // knowledge bases: the literal paths before the {knowledgeBaseId} one
+        org(GET, "/knowledge-bases/queries", ANALYTICS_READ);
+        org(POST, "/knowledge-bases/answers", CONTENT_WRITE);
+        org(GET, "/knowledge-bases", ANALYTICS_READ);
+        org(POST, "/knowledge-bases", CONTENT_WRITE);
+        org(GET, "/knowledge-bases/{knowledgeBaseId}", ANALYTICS_READ);
+        org(POST, "/knowledge-bases/{knowledgeBaseId}/faq-items", CONTENT_WRITE);
+        org(DELETE, "/knowledge-bases/{knowledgeBaseId}/faq-items/{faqId}", CONTENT_WRITE);
+        org(POST, "/knowledge-bases/{knowledgeBaseId}/documents", CONTENT_WRITE);
+        org(DELETE, "/knowledge-bases/{knowledgeBaseId}/documents/{documentId}", CONTENT_WRITE);
 
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);

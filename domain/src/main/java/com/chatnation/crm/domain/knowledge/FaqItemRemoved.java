@@ -1,0 +1,4 @@
+package com.chatnation.crm.domain.knowledge;
+
+public record FaqItemRemoved(String knowledgeBaseId, String organizationId, String faqId) implements KnowledgeEvent {
+}
