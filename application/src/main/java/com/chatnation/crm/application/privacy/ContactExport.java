@@ -46,6 +46,8 @@ class ContactExport {
         sections.put("tickets", "tickets WHERE contact_id = ?::uuid ORDER BY issued_at");
         sections.put("eventParticipation", "participants WHERE contact_id = ?::uuid ORDER BY registered_at");
         sections.put("journey", "journey_events WHERE contact_id = ?::uuid ORDER BY occurred_at, event_id");
+        sections.put("questionsToTheBot", "rag_query_logs WHERE contact_id = ?::uuid ORDER BY asked_at, id");
+        sections.put("pollVotes", "poll_votes WHERE contact_id = ?::uuid ORDER BY voted_at, poll_id");
         return sections;
     }
 

@@ -76,10 +76,15 @@ class MessageRetention {
                     UPDATE outbound_replies SET reply = '{"expired": true}'::jsonb
                     WHERE organization_id = ? AND queued_at < ? AND status IN ('sent', 'failed')
                     AND reply <> '{"expired": true}'::jsonb""", organizationId, Timestamp.from(cutoff));
-            // the team's notes are about the contact: they go with the contact's words
+            // the team's notes are about the contact, and questions put to the knowledge base are the contact's own
+            // words: they go with the contact's messages
             int notes = jdbc.update("""
                     UPDATE conversation_notes SET text = NULL
                     WHERE organization_id = ? AND created_at < ? AND text IS NOT NULL""",
+                    organizationId, Timestamp.from(cutoff));
+            notes += jdbc.update("""
+                    UPDATE rag_query_logs SET question = NULL
+                    WHERE organization_id = ? AND asked_at < ? AND question IS NOT NULL""",
                     organizationId, Timestamp.from(cutoff));
             // a month's key goes only when the whole month is older than the limit
             int destroyed = keys.destroyMessageTextKeysBefore(organizationId,
@@ -88,7 +93,7 @@ class MessageRetention {
         });
         if (applied.messagesBlanked() + applied.repliesBlanked() + applied.notesBlanked() + applied.keysDestroyed() > 0) {
             log.info("Retention: organization {} keeps message texts {} days: blanked {} messages, {} queued "
-                            + "replies and {} notes older than {}, destroyed {} monthly text keys", organizationId, days,
+                            + "replies and {} notes and questions to the bot older than {}, destroyed {} monthly text keys", organizationId, days,
                     applied.messagesBlanked(), applied.repliesBlanked(), applied.notesBlanked(), cutoff,
                     applied.keysDestroyed());
         }
