@@ -10,6 +10,7 @@ import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.security.Permission;
 import com.chatnation.crm.application.platform.whatsapp.GraphApiRefusal;
+import com.chatnation.crm.application.media.MediaStore;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppMedia;
 import com.chatnation.crm.application.platform.whatsapp.WhatsAppProperties;
 import com.chatnation.crm.projections.analytics.SurveyFunnelQueries;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,11 +92,13 @@ class SurveyPages {
     private final OrganizationDirectory organizations;
     private final WhatsAppProperties whatsApp;
     private final WhatsAppMedia media;
+    private final MediaStore store;
     private final Clock clock = Clock.systemUTC();
 
     SurveyPages(SurveyQueries surveys, SurveyFunnelQueries funnels, PageJson json, MessageSource messages,
-                OrganizationDirectory organizations, WhatsAppProperties whatsApp) {
+                OrganizationDirectory organizations, WhatsAppProperties whatsApp, MediaStore store) {
         this.surveys = surveys;
+        this.store = store;
         this.funnels = funnels;
         this.json = json;
         this.messages = messages;
@@ -172,8 +176,8 @@ class SurveyPages {
     }
 
     /**
-     * A file a contact sent as an answer, fetched from WhatsApp's media store with the organization's number (it
-     * keeps files about 30 days). Always a download, never shown inline: a contact's HTML or SVG "document" must not
+     * A file a contact sent as an answer: the service's copy once the media slice made it, until then fetched from
+     * WhatsApp's media store with the organization's number (it keeps files about 30 days). Always a download, never shown inline: a contact's HTML or SVG "document" must not
      * run as a page of the dashboard.
      */
     @GetMapping("/app/surveys/{surveyId}/responses/{responseId}/attachments/{questionId}")
@@ -182,6 +186,17 @@ class SurveyPages {
             throws IOException {
         AttachmentRow file = surveys.attachment(caller.organizationId(), surveyId, responseId, questionId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (file.storageKey() != null && store.has(file.storageKey())) {
+            // the service's own copy: it outlives WhatsApp's
+            String type = mediaType(file.storedMimeType());
+            response.setContentType(type);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(fileName(file, type), StandardCharsets.UTF_8).build().toString());
+            try (InputStream kept = store.open(file.storageKey())) {
+                kept.transferTo(response.getOutputStream());
+            }
+            return;
+        }
         String phoneNumberId = organizations.byId(caller.organizationId()).map(OrganizationRow::phoneNumberId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String token = whatsApp.accessTokenFor(phoneNumberId);

@@ -105,6 +105,11 @@ class KnowledgeIntegrationTest {
         assertThat(logged.path("page").path("items").get(2).path("question").asText()).isEqualTo("how much is a ticket?");
         assertThat(logged.path("page").path("items").get(2).path("helpful").asBoolean()).isTrue();
         assertThat(logged.path("page").path("items").get(2).path("matches").size()).isBetween(1, 5);
+        String annId = jdbc.queryForObject("SELECT contact_id::text FROM rag_query_logs WHERE id = ?", String.class,
+                logged.path("page").path("items").get(2).path("id").asText());
+        JsonNode exported = org.admin.get(org.path("/contacts/" + annId + "/export")).body();
+        assertThat(exported.path("questionsToTheBot")).singleElement()
+                .satisfies(question -> assertThat(question.path("question").asText()).isEqualTo("how much is a ticket?"));
         // three answers at 5 tokens each, billed as ai/ai_query; the thank-you is a free general reply here
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_log WHERE event_type = 'ReplyQueued' "
                 + "AND payload->>'organizationId' = ? AND payload->>'module' = 'ai' AND payload->>'action' = 'ai_query'",

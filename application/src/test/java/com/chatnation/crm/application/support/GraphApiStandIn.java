@@ -41,6 +41,7 @@ public final class GraphApiStandIn {
     private final Map<String, List<ObjectNode>> templatesByAccount = new ConcurrentHashMap<>();
     private final AtomicLong templateIds = new AtomicLong(594_425_479_261_000L);
     private final Map<String, MediaFile> media = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
 
     /** A file WhatsApp keeps for a media id: {@code GET /{version}/{media-id}} names it, its address answers it. */
     private record MediaFile(String mimeType, byte[] bytes) {
@@ -138,6 +139,11 @@ public final class GraphApiStandIn {
         }
         throw new AssertionError("expected " + count + " messages to " + e164 + " but got " + sentTo(e164).size()
                 + ": " + sentTo(e164).stream().map(Sent::text).toList());
+    }
+
+    /** WhatsApp's media store answers the next {@code times} requests about this file with a server error. */
+    public void failMedia(String mediaId, int times) {
+        mediaFailures.put(mediaId, new java.util.concurrent.atomic.AtomicInteger(times));
     }
 
     /** Keeps a file as WhatsApp's media store would after a contact sent it. */
@@ -269,6 +275,11 @@ public final class GraphApiStandIn {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             respond(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"code\":190}}");
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger failures = mediaFailures.get(mediaId);
+        if (failures != null && failures.getAndDecrement() > 0) {
+            respond(exchange, 500, "{\"error\":{\"message\":\"An unexpected error has occurred.\",\"code\":2}}");
             return;
         }
         MediaFile file = media.get(mediaId);

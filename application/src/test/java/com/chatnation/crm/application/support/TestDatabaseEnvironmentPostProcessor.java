@@ -15,6 +15,16 @@ import java.util.Map;
 public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String ADMIN_KEY = "test-admin-key";
+    /** Where the test run's copies of contacts' files go: a fresh directory, removed by the operating system's tmp cleaning. */
+    public static final java.nio.file.Path MEDIA_DIRECTORY = mediaDirectory();
+
+    private static java.nio.file.Path mediaDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("crm-test-media-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     public static final String JWT_SECRET = "test-jwt-secret-of-at-least-32-characters";
     public static final String APP_SECRET = "test-app-secret";
     public static final String VERIFY_TOKEN = "test-verify-token";
@@ -38,6 +48,9 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
                 Map.entry("crm.whatsapp.verify-token", VERIFY_TOKEN),
                 Map.entry("crm.whatsapp.retry-base-delay", "20ms"),
                 Map.entry("db-scheduler.polling-interval", "500ms"),
+                Map.entry("crm.media.directory", MEDIA_DIRECTORY.toString()),
+                Map.entry("crm.media.poll-interval", "200ms"),
+                Map.entry("crm.media.retry-delay", "200ms"),
                 // contexts still cached when the test JVM exits should not hold it up for long
                 Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "5s"),
                 Map.entry("spring.datasource.hikari.connection-timeout", "5000"))));

@@ -177,6 +177,24 @@ public class Conversation {
                 handover.handoverSettings(organizationId), at), null, at);
     }
 
+    /** A file of the contact's kept by the service; nothing is recorded once the contact is erased. */
+    @CommandHandler
+    public void handle(RecordMediaStored command) {
+        if (!erased) {
+            apply(new MediaStored(conversationId, currentOrLastSession(), organizationId, contactId,
+                    command.messageId(), command.mediaId(), command.storageKey(), command.mimeType(),
+                    command.sizeBytes(), command.sha256(), command.storedAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordMediaLost command) {
+        if (!erased) {
+            apply(new MediaLost(conversationId, currentOrLastSession(), organizationId, contactId,
+                    command.messageId(), command.mediaId(), command.reason(), command.at()));
+        }
+    }
+
     @CommandHandler
     public String handle(SendNotification command) {
         if (erased) {

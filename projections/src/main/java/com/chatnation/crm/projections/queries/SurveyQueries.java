@@ -80,8 +80,13 @@ public class SurveyQueries {
     }
 
     /** A media answer; the file itself stays in WhatsApp's media store under {@code mediaId}. */
+    /**
+     * A media answer; {@code storageKey} names its copy in the service's media store once made (its type
+     * {@code storedMimeType}), {@code lostReason} why none could be made.
+     */
     public record AttachmentRow(String responseId, String questionId, String mediaId, String kind, String mimeType,
-                                String caption, String filename, boolean voice, Instant createdAt) {
+                                String caption, String filename, boolean voice, Instant createdAt, String storageKey,
+                                String storedMimeType, String lostReason) {
     }
 
     /** Sentiment below this is negative, above its negation positive. */
@@ -245,7 +250,8 @@ public class SurveyQueries {
         }
         Map<String, List<AttachmentRow>> attachments = new LinkedHashMap<>();
         jdbc.query("""
-                        SELECT response_id, question_id, media_id, kind, mime_type, caption, filename, voice, created_at
+                        SELECT response_id, question_id, media_id, kind, mime_type, caption, filename, voice, created_at,
+                               storage_key, stored_mime_type, lost_reason
                         FROM response_attachments
                         WHERE organization_id = :org AND survey_id = :survey AND response_id IN (:ids)
                         ORDER BY response_id, created_at, question_id""",
@@ -265,7 +271,8 @@ public class SurveyQueries {
     public Optional<AttachmentRow> attachment(String organizationId, String surveyId, String responseId,
                                               String questionId) {
         return jdbc.query("""
-                        SELECT response_id, question_id, media_id, kind, mime_type, caption, filename, voice, created_at
+                        SELECT response_id, question_id, media_id, kind, mime_type, caption, filename, voice, created_at,
+                               storage_key, stored_mime_type, lost_reason
                         FROM response_attachments
                         WHERE response_id = :response AND question_id = :question AND organization_id = :org
                           AND survey_id = :survey""",
@@ -277,7 +284,8 @@ public class SurveyQueries {
     private static AttachmentRow attachment(ResultSet rs) throws SQLException {
         return new AttachmentRow(rs.getString("response_id"), rs.getString("question_id"), rs.getString("media_id"),
                 rs.getString("kind"), rs.getString("mime_type"), rs.getString("caption"), rs.getString("filename"),
-                rs.getBoolean("voice"), instant(rs, "created_at"));
+                rs.getBoolean("voice"), instant(rs, "created_at"), rs.getString("storage_key"),
+                rs.getString("stored_mime_type"), rs.getString("lost_reason"));
     }
 
     private static Map<String, String> texts(JsonNode answers) {

@@ -1,6 +1,8 @@
 package com.chatnation.crm.projections.crm.surveys;
 
 import com.chatnation.crm.domain.conversation.ContactErased;
+import com.chatnation.crm.domain.conversation.MediaLost;
+import com.chatnation.crm.domain.conversation.MediaStored;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.survey.AnswerRejected;
 import com.chatnation.crm.domain.survey.AnswerValue;
@@ -157,11 +159,29 @@ public class SurveysProjection {
                             ON CONFLICT (response_id, question_id) DO UPDATE SET media_id = excluded.media_id,
                                 kind = excluded.kind, mime_type = excluded.mime_type, caption = excluded.caption,
                                 filename = excluded.filename, voice = excluded.voice, message_id = excluded.message_id,
-                                created_at = excluded.created_at""",
+                                created_at = excluded.created_at, storage_key = NULL, stored_mime_type = NULL,
+                                size_bytes = NULL, sha256 = NULL, stored_at = NULL, lost_reason = NULL""",
                     event.responseId(), event.questionId(), event.organizationId(), event.surveyId(),
                     media.mediaId(), media.kind(), media.mimeType(), media.caption(), media.filename(),
                     media.voice(), event.messageId(), utc(at), event.responseId(), sequence);
         }
+    }
+
+    /** The answer's file, copied out of WhatsApp: the dashboard serves it from the media store from now on. */
+    @EventHandler
+    void on(MediaStored event) {
+        jdbc.update("""
+                        UPDATE response_attachments SET storage_key = ?, stored_mime_type = ?, size_bytes = ?, sha256 = ?,
+                            stored_at = ?, lost_reason = NULL
+                        WHERE media_id = ? AND organization_id = ?""",
+                event.storageKey(), event.mimeType(), event.sizeBytes(), event.sha256(), utc(event.storedAt()),
+                event.mediaId(), event.organizationId());
+    }
+
+    @EventHandler
+    void on(MediaLost event) {
+        jdbc.update("UPDATE response_attachments SET lost_reason = ? WHERE media_id = ? AND organization_id = ?",
+                event.reason(), event.mediaId(), event.organizationId());
     }
 
     @EventHandler
