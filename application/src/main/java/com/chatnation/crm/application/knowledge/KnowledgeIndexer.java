@@ -14,8 +14,9 @@ import java.sql.PreparedStatement;
 import java.util.List;
 
 /**
- * Embeds what the knowledge bases answer from into {@code embeddings}: an FAQ item's question, each passage of a
- * document with the document's title in front (a passage often does not name what it is about). A tracking
+ * Embeds what the knowledge bases answer from into {@code embeddings}: an FAQ item's question, each {@link Windows
+ * window} of a document's passages with the document's title in front (a passage often does not name what it is
+ * about). A tracking
  * processor of its own, away from the message path: embedding a long document takes seconds. Rows are keyed by
  * their source, so an event handled again writes nothing new.
  */
@@ -35,7 +36,7 @@ class KnowledgeIndexer {
 
     @EventHandler
     void on(FaqItemAdded event) {
-        store(event.knowledgeBaseId(), event.organizationId(), KnowledgeEntry.FAQ, event.faqId(), 0, null,
+        store(event.knowledgeBaseId(), event.organizationId(), KnowledgeEntry.FAQ, event.faqId(), 0, 0, null,
                 event.question(), event.answer(), embeddings.embed(event.question()));
     }
 
@@ -48,8 +49,12 @@ class KnowledgeIndexer {
     void on(DocumentAdded event) {
         List<String> chunks = event.chunks();
         for (int i = 0; i < chunks.size(); i++) {
-            store(event.knowledgeBaseId(), event.organizationId(), KnowledgeEntry.PASSAGE, event.documentId(), i,
-                    event.title(), chunks.get(i), null, embeddings.embed(event.title() + ". " + chunks.get(i)));
+            List<String> windows = Windows.of(chunks.get(i));
+            for (int part = 0; part < windows.size(); part++) {
+                store(event.knowledgeBaseId(), event.organizationId(), KnowledgeEntry.PASSAGE, event.documentId(), i,
+                        part, event.title(), windows.get(part), null,
+                        embeddings.embed(event.title() + ". " + windows.get(part)));
+            }
         }
     }
 
@@ -59,13 +64,13 @@ class KnowledgeIndexer {
     }
 
     private void store(String knowledgeBaseId, String organizationId, String sourceType, String sourceId, int chunk,
-                       String title, String content, String answer, float[] vector) {
+                       int part, String title, String content, String answer, float[] vector) {
         jdbc.update((Connection connection) -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO embeddings (knowledge_base_id, source_type, source_id, chunk, organization_id, title,
-                                            content, answer, model, vector)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (knowledge_base_id, source_type, source_id, chunk) DO NOTHING""");
+                    INSERT INTO embeddings (knowledge_base_id, source_type, source_id, chunk, part, organization_id,
+                                            title, content, answer, model, vector)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (knowledge_base_id, source_type, source_id, chunk, part) DO NOTHING""");
             Float[] boxed = new Float[vector.length];
             for (int i = 0; i < vector.length; i++) {
                 boxed[i] = vector[i];
@@ -74,12 +79,13 @@ class KnowledgeIndexer {
             statement.setString(2, sourceType);
             statement.setString(3, sourceId);
             statement.setInt(4, chunk);
-            statement.setString(5, organizationId);
-            statement.setString(6, title);
-            statement.setString(7, content);
-            statement.setString(8, answer);
-            statement.setString(9, SentenceEmbeddings.MODEL);
-            statement.setArray(10, connection.createArrayOf("real", boxed));
+            statement.setInt(5, part);
+            statement.setString(6, organizationId);
+            statement.setString(7, title);
+            statement.setString(8, content);
+            statement.setString(9, answer);
+            statement.setString(10, SentenceEmbeddings.MODEL);
+            statement.setArray(11, connection.createArrayOf("real", boxed));
             return statement;
         });
     }

@@ -98,8 +98,10 @@ class KnowledgeRetrievalEvaluationTest {
     private static void addDocument(String id, String title, String text) {
         List<String> chunks = Chunks.of(text);
         for (int i = 0; i < chunks.size(); i++) {
-            entries.add(new KnowledgeEntry(KNOWLEDGE_BASE, KnowledgeEntry.PASSAGE, id, i, title, chunks.get(i), null,
-                    embeddings.embed(title + ". " + chunks.get(i))));
+            for (String window : Windows.of(chunks.get(i))) {
+                entries.add(new KnowledgeEntry(KNOWLEDGE_BASE, KnowledgeEntry.PASSAGE, id, i, title, window, null,
+                        embeddings.embed(title + ". " + window)));
+            }
         }
     }
 
@@ -220,38 +222,40 @@ class KnowledgeRetrievalEvaluationTest {
     }
 
     /*
-     * The floors, from what was measured (53 questions, thresholds FAQ 0.72 / passage 0.40): hit@1 0.667 (28 of 42
-     * answerable: 23/27 questions for an FAQ item, 5/15 for a document), hit@3 0.810 (34/42), right decisions 0.434
-     * (23/53), 2 wrong answers (both passages, none from an FAQ), no out-of-scope question answered. The model runs
-     * on the CPU and is deterministic, so the figures only move when the model, the chunking, the text embedded or
-     * the thresholds change; the floors leave room for two or three questions to flip (a change elsewhere that
-     * nudges a score across a boundary) and fail on anything that makes retrieval clearly worse. Document questions
-     * are the weak part: 500-word passages through a model trained on 128-token texts give diluted vectors (best
-     * passage for a document question: median 0.32), so raise these floors when the passages get shorter.
+     * The floors, from what was measured (53 questions, thresholds FAQ 0.72 / passage 0.40), documents searched by
+     * windows of 120 words ({@link Windows}): hit@1 0.810 (34 of 42 answerable), hit@3 0.929 (39/42), right
+     * decisions 0.566 (30/53), 3 wrong answers (all passages, none from an FAQ), no out-of-scope question answered.
+     * Embedding whole 500-word passages measured hit@1 0.667, hit@3 0.810, decisions 0.434: the model was trained on
+     * short texts and one vector for 500 words blurs them (5 of 15 document questions found their passage first,
+     * against 11 with windows). The model runs on the CPU and is deterministic, so the figures only move when the
+     * model, the splitting, the text embedded or the thresholds change; the floors leave room for two or three
+     * questions to flip and fail on anything that makes retrieval clearly worse. Most wrong decisions are safe ones:
+     * the right FAQ item ranks first but under 0.72, and the contact is offered a person. Swahili questions are the
+     * known weak spot of this English model.
      */
 
     @Test
-    void the_right_entry_is_first_for_at_least_60_percent_of_answerable_questions() {
-        assertThat(hitAt(1)).isGreaterThanOrEqualTo(0.60);
+    void theRightEntryIsFirstForAtLeast75PercentOfAnswerableQuestions() {
+        assertThat(hitAt(1)).isGreaterThanOrEqualTo(0.75);
     }
 
     @Test
-    void the_right_entry_is_among_the_first_three_for_at_least_75_percent_of_answerable_questions() {
-        assertThat(hitAt(3)).isGreaterThanOrEqualTo(0.75);
+    void theRightEntryIsAmongTheFirstThreeForAtLeast88PercentOfAnswerableQuestions() {
+        assertThat(hitAt(3)).isGreaterThanOrEqualTo(0.88);
     }
 
     @Test
-    void at_least_40_percent_of_questions_get_the_right_decision() {
-        assertThat(decisionAccuracy()).isGreaterThanOrEqualTo(0.40);
+    void atLeastHalfTheQuestionsGetTheRightDecision() {
+        assertThat(decisionAccuracy()).isGreaterThanOrEqualTo(0.50);
     }
 
     /**
      * Offering a person is the safe failure; an answer from the wrong source is the bad one. Out-of-scope questions
-     * scored at most 0.399 against an FAQ item (threshold 0.72) and 0.308 against a passage (0.40); a wrong FAQ item
+     * scored at most 0.399 against an FAQ item (threshold 0.72) and 0.339 against a passage window (0.40); a wrong FAQ item
      * scored at most 0.676 on any question, so no FAQ answer at all is given from the wrong item.
      */
     @Test
-    void nothing_out_of_scope_is_answered_and_no_faq_answer_comes_from_the_wrong_item() {
+    void nothingOutOfScopeIsAnsweredAndNoFaqAnswerComesFromTheWrongItem() {
         assertThat(nonsense()).allSatisfy(o -> assertThat(o.answer().kind()).as(o.question().text())
                 .isEqualTo(KnowledgeAnswer.Kind.NONE));
         assertThat(outcomes).filteredOn(o -> o.answer().kind() == KnowledgeAnswer.Kind.FAQ)
@@ -260,7 +264,7 @@ class KnowledgeRetrievalEvaluationTest {
     }
 
     @Test
-    void a_question_finds_its_faq_answer_and_a_nonsense_question_offers_a_person() {
+    void aQuestionFindsItsFaqAnswerAndANonsenseQuestionOffersAPerson() {
         String question = "is the venue wheelchair accessible";
         KnowledgeAnswer answered = Ranking.answer(question, Ranking.rank(embeddings.embed(question), entries), 0);
         assertThat(answered.kind()).isEqualTo(KnowledgeAnswer.Kind.FAQ);
@@ -275,7 +279,7 @@ class KnowledgeRetrievalEvaluationTest {
     }
 
     @Test
-    void the_sample_is_the_size_it_claims() {
+    void theSampleIsTheSizeItClaims() {
         assertThat(answerable().stream().filter(o -> o.question().expect().startsWith("faq:"))).hasSizeGreaterThanOrEqualTo(25);
         assertThat(answerable().stream().filter(o -> o.question().expect().startsWith("doc:"))).hasSizeGreaterThanOrEqualTo(10);
         assertThat(nonsense()).hasSizeGreaterThanOrEqualTo(6);

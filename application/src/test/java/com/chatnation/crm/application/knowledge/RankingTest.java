@@ -34,7 +34,7 @@ class RankingTest {
     }
 
     @Test
-    void an_faq_item_above_its_threshold_wins_over_a_closer_passage() {
+    void anFaqItemAboveItsThresholdWinsOverACloserPassage() {
         KnowledgeAnswer answer = answer(List.of(passage("doc-1", 0, 0.95), faq("faq-2", Ranking.FAQ_THRESHOLD - 0.1),
                 faq("faq-1", Ranking.FAQ_THRESHOLD + 0.03)));
 
@@ -48,7 +48,7 @@ class RankingTest {
     }
 
     @Test
-    void an_faq_item_below_its_threshold_falls_to_the_best_passage_quoted_with_its_title() {
+    void anFaqItemBelowItsThresholdFallsToTheBestPassageQuotedWithItsTitle() {
         KnowledgeAnswer answer = answer(List.of(faq("faq-1", Ranking.FAQ_THRESHOLD - 0.02),
                 passage("doc-1", 3, Ranking.PASSAGE_THRESHOLD + 0.05), passage("doc-2", 0, Ranking.PASSAGE_THRESHOLD + 0.01)));
 
@@ -62,7 +62,7 @@ class RankingTest {
     }
 
     @Test
-    void nothing_close_enough_answers_nothing_and_logs_the_five_best_candidates_best_first() {
+    void nothingCloseEnoughAnswersNothingAndLogsTheFiveBestCandidatesBestFirst() {
         List<KnowledgeEntry> entries = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             entries.add(faq("faq-" + i, 0.1 * i));
@@ -82,7 +82,7 @@ class RankingTest {
     }
 
     @Test
-    void an_empty_knowledge_base_answers_nothing() {
+    void anEmptyKnowledgeBaseAnswersNothing() {
         KnowledgeAnswer answer = answer(List.of());
 
         assertThat(answer.kind()).isEqualTo(KnowledgeAnswer.Kind.NONE);
@@ -90,7 +90,7 @@ class RankingTest {
     }
 
     @Test
-    void cosine_of_identical_vectors_is_one_of_orthogonal_ones_zero_and_of_a_zero_vector_zero() {
+    void cosineOfIdenticalVectorsIsOneOfOrthogonalOnesZeroAndOfAZeroVectorZero() {
         float[] vector = {0.3f, -1.2f, 2.5f};
 
         assertThat(Ranking.cosine(vector, vector)).isCloseTo(1, within(1e-6));
@@ -115,7 +115,7 @@ class RankingTest {
     }
 
     @Test
-    void quote_keeps_the_sentence_sharing_most_words_with_the_question_and_its_neighbours_within_800_characters() {
+    void quoteKeepsTheSentenceSharingMostWordsWithTheQuestionAndItsNeighboursWithin800Characters() {
         String passage = String.join(" ", sentences());
         assertThat(passage.length()).isGreaterThan(Ranking.QUOTE);
 
@@ -130,7 +130,7 @@ class RankingTest {
     }
 
     @Test
-    void quote_of_a_sentence_at_the_start_takes_the_sentences_after_it() {
+    void quoteOfASentenceAtTheStartTakesTheSentencesAfterIt() {
         List<String> sentences = new ArrayList<>(sentences());
         sentences.add(0, sentences.remove(7));
         String passage = String.join(" ", sentences);
@@ -142,7 +142,7 @@ class RankingTest {
     }
 
     @Test
-    void a_short_passage_is_quoted_whole() {
+    void aShortPassageIsQuotedWhole() {
         String passage = "Gates open at 7:30 am. The first keynote starts at 9:00 am! Is the hall open late? It closes"
                 + " at 6:00 pm.";
 
@@ -150,7 +150,7 @@ class RankingTest {
     }
 
     @Test
-    void a_quote_is_never_longer_than_800_characters_even_from_one_endless_sentence() {
+    void aQuoteIsNeverLongerThan800CharactersEvenFromOneEndlessSentence() {
         String endless = "word ".repeat(1000).strip();
 
         String quote = Ranking.quote("word", endless);
