@@ -263,6 +263,16 @@ final class AccessRules {
             page(GET, "/app/polls/{pollId}", ANALYTICS_READ);
             page(GET, "/app/polls/{pollId}/results", ANALYTICS_READ);
             page(POST, "/app/polls/{pollId}/close", CONTENT_WRITE);
+            // knowledge bases: read with analytics (the list with the questions asked, one knowledge base), changed as
+            // content; trying a question is content too, as the API's POST …/knowledge-bases/answers
+            page(GET, "/app/knowledge", ANALYTICS_READ);
+            page(POST, "/app/knowledge", CONTENT_WRITE);
+            page(GET, "/app/knowledge/{knowledgeBaseId}", ANALYTICS_READ);
+            page(POST, "/app/knowledge/{knowledgeBaseId}/faq-items", CONTENT_WRITE);
+            page(POST, "/app/knowledge/{knowledgeBaseId}/faq-items/{faqId}/remove", CONTENT_WRITE);
+            page(POST, "/app/knowledge/{knowledgeBaseId}/documents", CONTENT_WRITE);
+            page(POST, "/app/knowledge/{knowledgeBaseId}/documents/{documentId}/remove", CONTENT_WRITE);
+            page(POST, "/app/knowledge/{knowledgeBaseId}/answers", CONTENT_WRITE);
             page(GET, "/app/events", ANALYTICS_READ);
             page(POST, "/app/events", CONTENT_WRITE);
             page(GET, "/app/events/{eventId}", ANALYTICS_READ);

@@ -89,7 +89,7 @@ class PageBatteryTest {
             "POST /app/team/keys/{keyId}/rotation", TEAM_MANAGE,
             "POST /app/team/keys/{keyId}/revocation", TEAM_MANAGE,
             "GET /app/audit", AUDIT_READ,
-            // templates, broadcasts, polls, events
+            // templates, broadcasts, polls, knowledge, events
             "GET /app/templates", CONTENT_WRITE,
             "POST /app/templates", CONTENT_WRITE,
             "POST /app/templates/sync", CONTENT_WRITE,
@@ -106,6 +106,14 @@ class PageBatteryTest {
             "GET /app/polls/{pollId}", ANALYTICS_READ,
             "GET /app/polls/{pollId}/results", ANALYTICS_READ,
             "POST /app/polls/{pollId}/close", CONTENT_WRITE,
+            "GET /app/knowledge", ANALYTICS_READ,
+            "POST /app/knowledge", CONTENT_WRITE,
+            "GET /app/knowledge/{knowledgeBaseId}", ANALYTICS_READ,
+            "POST /app/knowledge/{knowledgeBaseId}/faq-items", CONTENT_WRITE,
+            "POST /app/knowledge/{knowledgeBaseId}/faq-items/{faqId}/remove", CONTENT_WRITE,
+            "POST /app/knowledge/{knowledgeBaseId}/documents", CONTENT_WRITE,
+            "POST /app/knowledge/{knowledgeBaseId}/documents/{documentId}/remove", CONTENT_WRITE,
+            "POST /app/knowledge/{knowledgeBaseId}/answers", CONTENT_WRITE,
             "GET /app/events", ANALYTICS_READ,
             "POST /app/events", CONTENT_WRITE,
             "GET /app/events/{eventId}", ANALYTICS_READ,
