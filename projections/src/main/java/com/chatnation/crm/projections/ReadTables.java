@@ -10,6 +10,7 @@ import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
 import com.chatnation.crm.projections.crm.profiles.ContactProfilesProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
+import com.chatnation.crm.projections.crm.hypecards.HypeCardsProjection;
 import com.chatnation.crm.projections.crm.knowledge.KnowledgeProjection;
 import com.chatnation.crm.projections.crm.polls.PollsProjection;
 import com.chatnation.crm.projections.crm.templates.TemplatesProjection;
@@ -54,6 +55,7 @@ public final class ReadTables {
         groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);
         groups.put(PollsProjection.GROUP, PollsProjection.TABLES);
         groups.put(KnowledgeProjection.GROUP, KnowledgeProjection.TABLES);
+        groups.put(HypeCardsProjection.GROUP, HypeCardsProjection.TABLES);
         return Collections.unmodifiableMap(groups);
     }
 

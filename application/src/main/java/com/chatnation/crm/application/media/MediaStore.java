@@ -43,6 +43,33 @@ public class MediaStore {
         return key;
     }
 
+    /** Keeps bytes the organization gave (a card template's background, a rendered card); answers their key. */
+    public String keep(String organizationId, byte[] bytes) {
+        try {
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+            Path part = temporaryFile();
+            Files.write(part, bytes);
+            return put(keyOf(organizationId, sha256), part);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the media store could not keep a file", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The bytes kept under a key, or null when there are none (an unknown or malformed key). */
+    public byte[] read(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(path(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("media file " + key + " cannot be read", e);
+        }
+    }
+
     /** A fresh temporary file inside the store, on the same disk as the files, for a download in progress. */
     Path temporaryFile() throws IOException {
         Path incoming = root.resolve(".incoming");

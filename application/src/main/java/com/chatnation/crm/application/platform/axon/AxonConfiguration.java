@@ -6,6 +6,7 @@ import com.chatnation.crm.domain.conversation.Conversation;
 import com.chatnation.crm.domain.organization.Organization;
 import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
+import com.chatnation.crm.domain.hypecard.CardTemplate;
 import com.chatnation.crm.domain.knowledge.KnowledgeBase;
 import com.chatnation.crm.domain.knowledge.KnowledgeQuery;
 import com.chatnation.crm.domain.poll.Poll;
@@ -92,6 +93,7 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Poll.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(KnowledgeBase.class)
+                .configureAggregate(CardTemplate.class)
                 .configureAggregate(KnowledgeQuery.class)
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)

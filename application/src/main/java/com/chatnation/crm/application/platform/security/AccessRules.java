@@ -115,6 +115,13 @@ final class AccessRules {
         org(GET, "/polls/{pollId}", ANALYTICS_READ);
         org(POST, "/polls", CONTENT_WRITE);
         org(POST, "/polls/{pollId}/close", CONTENT_WRITE);
+        // HypeCard templates: the literal images path before the {templateId} ones
+        org(POST, "/hypecard-templates/images", CONTENT_WRITE);
+        org(GET, "/hypecard-templates", ANALYTICS_READ);
+        org(POST, "/hypecard-templates", CONTENT_WRITE);
+        org(GET, "/hypecard-templates/{templateId}", ANALYTICS_READ);
+        org(GET, "/hypecard-templates/{templateId}/preview", ANALYTICS_READ);
+        org(POST, "/hypecard-templates/{templateId}/archive", CONTENT_WRITE);
         // knowledge bases: the literal paths before the {knowledgeBaseId} one
         org(GET, "/knowledge-bases/queries", ANALYTICS_READ);
         org(POST, "/knowledge-bases/answers", CONTENT_WRITE);

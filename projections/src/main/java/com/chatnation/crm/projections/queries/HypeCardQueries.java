@@ -1,0 +1,60 @@
+package com.chatnation.crm.projections.queries;
+
+import com.chatnation.crm.domain.hypecard.CardLayout;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static com.chatnation.crm.projections.queries.Rows.instant;
+
+/** Reads an organization's HypeCard templates ({@code hypecard_templates}). */
+@Repository
+public class HypeCardQueries {
+
+    public record TemplateRow(String id, String name, String keyword, CardLayout layout, List<String> variables,
+                              Instant createdAt, Instant archivedAt) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RowMapper<TemplateRow> rows;
+
+    public HypeCardQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.rows = (rs, n) -> new TemplateRow(rs.getString("id"), rs.getString("name"), rs.getString("keyword"),
+                layout(mapper, rs.getString("layout")), strings(rs.getArray("variables")), instant(rs, "created_at"),
+                instant(rs, "archived_at"));
+    }
+
+    /** Templates newest first, archived ones included. */
+    public List<TemplateRow> templates(String organizationId) {
+        return jdbc.query("SELECT * FROM hypecard_templates WHERE organization_id = :org "
+                + "ORDER BY created_at DESC, id", new MapSqlParameterSource("org", organizationId), rows);
+    }
+
+    public Optional<TemplateRow> template(String organizationId, String templateId) {
+        return jdbc.query("SELECT * FROM hypecard_templates WHERE organization_id = :org AND id = :id",
+                new MapSqlParameterSource("org", organizationId).addValue("id", templateId), rows).stream()
+                .findFirst();
+    }
+
+    private static CardLayout layout(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readValue(json, CardLayout.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("hypecard_templates.layout is not a layout", e);
+        }
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
