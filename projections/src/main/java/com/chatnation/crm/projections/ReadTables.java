@@ -10,6 +10,7 @@ import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
 import com.chatnation.crm.projections.crm.profiles.ContactProfilesProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
+import com.chatnation.crm.projections.crm.EngagementProjections;
 import com.chatnation.crm.projections.crm.hypecards.HypeCardsProjection;
 import com.chatnation.crm.projections.crm.knowledge.KnowledgeProjection;
 import com.chatnation.crm.projections.crm.polls.PollsProjection;
@@ -53,9 +54,8 @@ public final class ReadTables {
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
         groups.put(BroadcastsProjection.GROUP, BroadcastsProjection.TABLES);
         groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);
-        groups.put(PollsProjection.GROUP, PollsProjection.TABLES);
-        groups.put(KnowledgeProjection.GROUP, KnowledgeProjection.TABLES);
-        groups.put(HypeCardsProjection.GROUP, HypeCardsProjection.TABLES);
+        groups.put(EngagementProjections.GROUP, java.util.stream.Stream.of(PollsProjection.TABLES,
+                KnowledgeProjection.TABLES, HypeCardsProjection.TABLES).flatMap(List::stream).toList());
         return Collections.unmodifiableMap(groups);
     }
 

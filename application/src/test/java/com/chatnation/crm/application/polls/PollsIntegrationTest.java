@@ -177,13 +177,13 @@ class PollsIntegrationTest {
                 && "scheduled".equals(results.path("poll").path("closeReason").asText()));
         assertThat(counts(closed)).containsExactly(0L, 1L);
 
-        AdminClient.Response rebuild = platform.post("/admin/replay/crm-polls", Map.of());
+        AdminClient.Response rebuild = platform.post("/admin/replay/crm-engagement", Map.of());
         assertThat(rebuild.status()).isEqualTo(202);
         Instant deadline = Instant.now().plusSeconds(60);
         String state = "running";
         while ("running".equals(state) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
-            state = platform.get("/admin/replay/crm-polls").body().path("state").asText();
+            state = platform.get("/admin/replay/crm-engagement").body().path("state").asText();
         }
         assertThat(state).isEqualTo("completed");
         JsonNode rebuilt = org.admin.get(org.path("/polls/" + pollId)).body();

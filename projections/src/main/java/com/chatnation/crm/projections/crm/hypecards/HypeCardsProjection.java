@@ -3,6 +3,7 @@ package com.chatnation.crm.projections.crm.hypecards;
 import com.chatnation.crm.domain.hypecard.CardLayout;
 import com.chatnation.crm.domain.hypecard.CardTemplateArchived;
 import com.chatnation.crm.domain.hypecard.CardTemplateCreated;
+import com.chatnation.crm.projections.crm.EngagementProjections;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -20,7 +21,7 @@ import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
 @ProcessingGroup(HypeCardsProjection.GROUP)
 public class HypeCardsProjection {
 
-    public static final String GROUP = "crm-hypecards";
+    public static final String GROUP = EngagementProjections.GROUP;
     public static final List<String> TABLES = List.of("hypecard_templates");
 
     private final JdbcTemplate jdbc;

@@ -9,6 +9,7 @@ import com.chatnation.crm.domain.knowledge.KnowledgeAnswerRated;
 import com.chatnation.crm.domain.knowledge.KnowledgeBaseCreated;
 import com.chatnation.crm.domain.knowledge.KnowledgeQueryAnswered;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
+import com.chatnation.crm.projections.crm.EngagementProjections;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -32,7 +33,7 @@ import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
 @ProcessingGroup(KnowledgeProjection.GROUP)
 public class KnowledgeProjection {
 
-    public static final String GROUP = "crm-knowledge";
+    public static final String GROUP = EngagementProjections.GROUP;
     public static final List<String> TABLES = List.of("knowledge_bases", "kb_documents", "faq_items",
             "rag_query_logs");
 

@@ -5,6 +5,7 @@ import com.chatnation.crm.domain.poll.PollCreated;
 import com.chatnation.crm.domain.poll.VoteCast;
 import com.chatnation.crm.domain.poll.VoteChanged;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
+import com.chatnation.crm.projections.crm.EngagementProjections;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +28,7 @@ import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
 @ProcessingGroup(PollsProjection.GROUP)
 public class PollsProjection {
 
-    public static final String GROUP = "crm-polls";
+    public static final String GROUP = EngagementProjections.GROUP;
     public static final List<String> TABLES = List.of("polls", "poll_votes");
 
     private final JdbcTemplate jdbc;
