@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.media;
 
+import com.chatnation.crm.application.platform.axon.CommandCatalogs;
 import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.domain.messaging.MessageContent;
@@ -17,14 +18,15 @@ import java.util.List;
 
 /**
  * Puts every file a contact sends (photo, voice note, video, document; not stickers) on the list of files to copy out
- * of WhatsApp ({@code media_files}), for {@link MediaDownloader}. A tracking processor of its own, so the message's
- * turn never waits for a download. A contact's erasure takes their files out of the store and off the list.
+ * of WhatsApp ({@code media_files}), for {@link MediaDownloader}. One row inserted in the message's own transaction
+ * (the command catalogs' subscribing group): the download itself happens later, and no tracking processor of its own
+ * reads every event of the store for the few that carry files. A contact's erasure takes their files out of the store
+ * and off the list, in the erasure's transaction.
  */
 @Component
-@ProcessingGroup(MediaQueue.GROUP)
+@ProcessingGroup(CommandCatalogs.GROUP)
 class MediaQueue {
 
-    static final String GROUP = "media-files";
     private static final Logger log = LoggerFactory.getLogger(MediaQueue.class);
     private static final List<String> KEPT_KINDS = List.of("image", "audio", "video", "document");
 
