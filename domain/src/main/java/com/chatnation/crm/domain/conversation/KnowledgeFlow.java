@@ -34,7 +34,7 @@ final class KnowledgeFlow {
 
     /** Whether typed text the bot does not understand should go to the organization's knowledge base. */
     static boolean asks(TurnContext context) {
-        return context.content() instanceof MessageContent.Text text && !text.body().isBlank()
+        return context.content() instanceof MessageContent.Text text && text.body() != null && !text.body().isBlank()
                 && context.knowledge().answersQuestions(context.organizationId());
     }
 

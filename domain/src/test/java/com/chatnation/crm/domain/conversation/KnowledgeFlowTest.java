@@ -268,6 +268,15 @@ class KnowledgeFlowTest {
         }
 
         @Test
+        void aTextWithoutABodyIsNoQuestionAndGetsTheNotUnderstoodMenu() {
+            catalogs.knowledge = true;
+            ResultValidator<Conversation> validator = fixture.given(started())
+                    .when(message("wamid.2", new MessageContent.Text(null)))
+                    .expectResultMessagePayload(List.of());
+            assertThat(publishedBy(validator).types()).contains(ReplyQueued.class);
+        }
+
+        @Test
         void anUnsupportedMessageGetsTheCantReadReplyNotTheKnowledgeBase() {
             catalogs.knowledge = true;
             ResultValidator<Conversation> validator = fixture.given(started())
