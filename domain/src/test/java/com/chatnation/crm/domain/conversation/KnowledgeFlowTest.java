@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -107,47 +106,6 @@ class KnowledgeFlowTest {
                 new OutboundReply.Choice("kb:no:" + queryId, "Not helpful"));
     }
 
-    /** Captures what a command published, so tests can look at events whose ids are generated. */
-    static final class Published extends BaseMatcher<List<EventMessage<?>>> {
-        final List<Object> payloads = new ArrayList<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public boolean matches(Object actual) {
-            ((List<EventMessage<?>>) actual).forEach(event -> payloads.add(event.getPayload()));
-            return true;
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("any events");
-        }
-
-        List<Class<?>> types() {
-            return payloads.stream().<Class<?>>map(Object::getClass).toList();
-        }
-
-        <T> List<T> of(Class<T> type) {
-            return payloads.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-
-        ReplyQueued onlyReplyQueued() {
-            List<ReplyQueued> replies = of(ReplyQueued.class);
-            assertThat(replies).hasSize(1);
-            return replies.get(0);
-        }
-
-        OutboundReply onlyReply() {
-            return onlyReplyQueued().reply();
-        }
-
-        StateChanged onlyStateChange() {
-            List<StateChanged> changes = of(StateChanged.class);
-            assertThat(changes).hasSize(1);
-            return changes.get(0);
-        }
-    }
-
     /** Captures a command's result, for effects whose ids are generated. */
     static final class Result extends BaseMatcher<Object> {
         Object payload;
@@ -170,10 +128,8 @@ class KnowledgeFlowTest {
         }
     }
 
-    private Published publishedBy(ResultValidator<Conversation> result) {
-        Published published = new Published();
-        result.expectEventsMatching(published);
-        return published;
+    private static Published publishedBy(ResultValidator<Conversation> result) {
+        return Published.by(result);
     }
 
     private Result resultOf(ResultValidator<Conversation> result) {

@@ -7,11 +7,8 @@ import com.chatnation.crm.domain.messaging.MessageContext;
 import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.chatnation.crm.domain.poll.PollOption;
 import com.chatnation.crm.domain.poll.VoteOutcome;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -131,51 +128,8 @@ class PollFlowTest {
         return choices;
     }
 
-    /** Captures what a command published, so tests can look at events whose ids are generated. */
-    static final class Published extends BaseMatcher<List<EventMessage<?>>> {
-        final List<Object> payloads = new ArrayList<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public boolean matches(Object actual) {
-            ((List<EventMessage<?>>) actual).forEach(event -> payloads.add(event.getPayload()));
-            return true;
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("any events");
-        }
-
-        List<Class<?>> types() {
-            return payloads.stream().<Class<?>>map(Object::getClass).toList();
-        }
-
-        <T> List<T> of(Class<T> type) {
-            return payloads.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-
-        ReplyQueued onlyReplyQueued() {
-            List<ReplyQueued> replies = of(ReplyQueued.class);
-            assertThat(replies).hasSize(1);
-            return replies.get(0);
-        }
-
-        OutboundReply onlyReply() {
-            return onlyReplyQueued().reply();
-        }
-
-        StateChanged onlyStateChange() {
-            List<StateChanged> changes = of(StateChanged.class);
-            assertThat(changes).hasSize(1);
-            return changes.get(0);
-        }
-    }
-
-    private Published publishedBy(ResultValidator<Conversation> result) {
-        Published published = new Published();
-        result.expectEventsMatching(published);
-        return published;
+    private static Published publishedBy(ResultValidator<Conversation> result) {
+        return Published.by(result);
     }
 
     // ---- showing a poll -------------------------------------------------------------------------------------------
