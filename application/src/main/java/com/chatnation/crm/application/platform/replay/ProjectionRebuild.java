@@ -232,22 +232,47 @@ final class ProjectionRebuild {
                 transaction.executeWithoutResult(status -> {
                     // dashboards queue behind a waiting swap, so it waits briefly and retries rather than stall them
                     context.jdbc().execute("SET LOCAL lock_timeout = '2s'");
-                    ShadowTables.swap(context.jdbc(), schema, retired, tables);
+                    // the tokens first, then the tables, in the order a processor takes them (its token, then the
+                    // rows it writes): the other way round, a processor another instance had not yet let go of
+                    // could deadlock with the swap
                     for (String group : groups) {
                         storeToken(context.tokenStore(), group, token);
                     }
+                    ShadowTables.swap(context.jdbc(), schema, retired, tables);
                 });
                 swapped = true;
                 return;
-            } catch (UnableToClaimTokenException | PessimisticLockingFailureException busy) {
-                if (System.nanoTime() > deadline) {
-                    throw busy;
+            } catch (RuntimeException failed) {
+                if (!busy(failed) || System.nanoTime() > deadline) {
+                    throw failed;
                 }
+                RuntimeException busy = failed;
                 phase = "tail";
                 log.info("Rebuild {}: cannot swap yet ({}); retrying", id, busy.getClass().getSimpleName());
                 Thread.sleep(500);
             }
         }
+    }
+
+    /**
+     * Whether the swap only found the tables or tokens busy: a token another processor still claims, a lock the
+     * swap's {@code lock_timeout} gave up on (PostgreSQL's 55P03) or a deadlock it lost (40P01), which Axon's token
+     * store reports wrapped in its own {@code JdbcException} when the wait was on a token row.
+     */
+    private static boolean busy(RuntimeException failure) {
+        if (failure instanceof UnableToClaimTokenException || failure instanceof PessimisticLockingFailureException) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static void storeToken(TokenStore tokens, String group, TrackingToken token) {
