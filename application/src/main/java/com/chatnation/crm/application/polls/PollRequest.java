@@ -1,12 +1,12 @@
 package com.chatnation.crm.application.polls;
 
+import com.chatnation.crm.domain.common.Keywords;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A poll as the organization writes it. Field sizes here keep oversized input out; the {@code Poll}'s own rules (2 to
@@ -22,7 +22,6 @@ record PollRequest(@NotBlank @Size(max = 1024) String question,
 
     /** The keyword as the conversation compares it, or null for none. */
     String normalizedKeyword() {
-        return keyword == null || keyword.isBlank() ? null
-                : keyword.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return Keywords.normalize(keyword);
     }
 }

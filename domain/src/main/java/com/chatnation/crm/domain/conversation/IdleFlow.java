@@ -69,7 +69,8 @@ final class IdleFlow {
                 .say(GlobalWords.menuReply(context, apology));
     }
 
-    private static int count(String value) {
+    /** A run of misunderstandings as the state data keeps it; anything unreadable counts as none. */
+    static int count(String value) {
         try {
             return value == null ? 0 : Integer.parseInt(value);
         } catch (NumberFormatException notACount) {

@@ -73,7 +73,7 @@ final class KnowledgeFlow {
     static Turn answered(Map<String, String> data, String queryId, KnowledgeAnswer answer, HandoverSettings handover,
                          Instant at) {
         if (answer.kind() == KnowledgeAnswer.Kind.NONE) {
-            int inARow = count(data.get(IdleFlow.NOT_UNDERSTOOD)) + 1;
+            int inARow = IdleFlow.count(data.get(IdleFlow.NOT_UNDERSTOOD)) + 1;
             int limit = handover == null ? 0 : handover.notUnderstoodLimit();
             if (limit > 0 && inARow >= limit) {
                 return HandoverFlow.botCouldNotHelp(handover, at);
@@ -90,13 +90,5 @@ final class KnowledgeFlow {
                 .say(new OutboundReply.Buttons(Texts.fit(body, 1024), List.of(
                         new OutboundReply.Choice(PREFIX + HELPFUL + ":" + queryId, "Helpful"),
                         new OutboundReply.Choice(PREFIX + NOT_HELPFUL + ":" + queryId, "Not helpful"))));
-    }
-
-    private static int count(String value) {
-        try {
-            return value == null ? 0 : Integer.parseInt(value);
-        } catch (NumberFormatException notACount) {
-            return 0;
-        }
     }
 }

@@ -34,10 +34,5 @@ public interface PollCatalog {
         public PollOnOffer {
             options = List.copyOf(options);
         }
-
-        boolean openAt(Instant at) {
-            return !at.isBefore(opensAt) && (closesAt == null || at.isBefore(closesAt))
-                    && (closedAt == null || at.isBefore(closedAt));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.chatnation.crm.domain.hypecard;
 
 import com.chatnation.crm.domain.common.DomainRuleViolation;
+import com.chatnation.crm.domain.common.Keywords;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -8,7 +9,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,7 +33,6 @@ public class CardTemplate {
     private static final Set<String> ALIGNS = Set.of("left", "center", "right");
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
-    private static final Pattern KEYWORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,29}");
 
     @AggregateIdentifier
     private String templateId;
@@ -51,7 +50,10 @@ public class CardTemplate {
         if (command.name() == null || command.name().isBlank() || command.name().strip().length() > 100) {
             throw new DomainRuleViolation("invalid_name", "a template's name is 1 to 100 characters");
         }
-        String keyword = keyword(command.keyword());
+        if (command.keyword() == null || command.keyword().isBlank()) {
+            throw new DomainRuleViolation("invalid_keyword", "a template needs the keyword contacts type to make a card");
+        }
+        String keyword = Keywords.require(command.keyword());
         CardLayout layout = command.layout();
         List<String> variables = check(layout);
         apply(new CardTemplateCreated(command.templateId(), command.organizationId(), command.name().strip(), keyword,
@@ -150,18 +152,6 @@ public class CardTemplate {
         if (value == null || !COLOR.matcher(value).matches()) {
             throw invalid(which + ": colours are written #rrggbb");
         }
-    }
-
-    private static String keyword(String given) {
-        if (given == null || given.isBlank()) {
-            throw new DomainRuleViolation("invalid_keyword", "a template needs the keyword contacts type to make a card");
-        }
-        String keyword = given.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (!KEYWORD.matcher(keyword).matches()) {
-            throw new DomainRuleViolation("invalid_keyword", "a keyword is 1 to 30 letters, digits, spaces, '-' or "
-                    + "'_', starting with a letter or digit");
-        }
-        return keyword;
     }
 
     private static DomainRuleViolation invalid(String message) {

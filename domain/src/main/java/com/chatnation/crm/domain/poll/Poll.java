@@ -1,6 +1,7 @@
 package com.chatnation.crm.domain.poll;
 
 import com.chatnation.crm.domain.common.DomainRuleViolation;
+import com.chatnation.crm.domain.common.Keywords;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static com.chatnation.crm.domain.common.TokenAmounts.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -41,7 +41,6 @@ public class Poll {
     public static final int MAX_LABEL_LENGTH = 24;
     /** WhatsApp's interactive message body takes 1024 characters. */
     public static final int MAX_QUESTION_LENGTH = 1024;
-    private static final Pattern KEYWORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,29}");
 
     @AggregateIdentifier
     private String pollId;
@@ -181,17 +180,9 @@ public class Poll {
         return options;
     }
 
-    /** Keywords are matched as the conversation reads a typed word: trimmed, lower case, one space between words. */
+    /** Optional for a poll: none means it is reached another way. */
     private static String keyword(String given) {
-        if (given == null || given.isBlank()) {
-            return null;
-        }
-        String keyword = given.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (!KEYWORD.matcher(keyword).matches()) {
-            throw new DomainRuleViolation("invalid_keyword", "a keyword is 1 to 30 letters, digits, spaces, '-' or "
-                    + "'_', starting with a letter or digit");
-        }
-        return keyword;
+        return given == null || given.isBlank() ? null : Keywords.require(given);
     }
 
     private static String blankToNull(String value) {
