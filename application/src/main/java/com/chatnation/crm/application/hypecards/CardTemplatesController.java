@@ -55,9 +55,11 @@ class CardTemplatesController {
     private final KnownOrganizations organizations;
     private final MediaStore store;
     private final CardRenderer renderer;
+    private final JdbcCardCatalog catalog;
 
     CardTemplatesController(CommandGateway commands, HypeCardQueries queries, KnownOrganizations organizations,
-                            MediaStore store, CardRenderer renderer) {
+                            MediaStore store, CardRenderer renderer, JdbcCardCatalog catalog) {
+        this.catalog = catalog;
         this.commands = commands;
         this.queries = queries;
         this.organizations = organizations;
@@ -98,6 +100,10 @@ class CardTemplatesController {
         if (BotWords.isReserved(request.keyword())) {
             throw refusal(HttpStatus.CONFLICT, "keyword_reserved", "the bot answers '" + request.keyword()
                     + "' itself; choose another keyword");
+        }
+        if (catalog.keywordTaken(orgId, com.chatnation.crm.domain.common.Keywords.require(request.keyword()))) {
+            throw refusal(HttpStatus.CONFLICT, "keyword_taken", "another template's keyword is '"
+                    + request.keyword() + "'; archive it or choose another keyword");
         }
         for (CardLayout.Layer layer : request.layout().layers()) {
             if (layer instanceof CardLayout.Image image && (image.imageKey() == null

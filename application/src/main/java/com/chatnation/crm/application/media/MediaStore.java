@@ -90,7 +90,8 @@ public class MediaStore {
         return key != null && KEY.matcher(key).matches() && Files.isRegularFile(path(key));
     }
 
-    void delete(String key) throws IOException {
+    /** Deletes a kept file (an erased contact's); a file already gone is no error. */
+    public void delete(String key) throws IOException {
         Files.deleteIfExists(path(key));
     }
 

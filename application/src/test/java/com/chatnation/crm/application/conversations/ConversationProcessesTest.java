@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.domain.hypecard.RequestCard;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.ConversationEffect.AbandonSurvey;
 import com.chatnation.crm.domain.conversation.ConversationEffect.AnswerSurvey;
@@ -52,7 +53,7 @@ class ConversationProcessesTest {
                 new SurveyAbandonmentProcess(commands),
                 new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS),
                 new PollVoteProcess(commands), new AnswerRatingProcess(commands),
-                new Recording<>(ConversationEffect.AskKnowledgeBase.class)));
+                new Recording<>(ConversationEffect.AskKnowledgeBase.class), new CardRequestProcess(commands)));
 
         processes.run(new StartSurvey("resp-1", SURVEY, "menu"), ORIGIN);
         processes.run(new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5")), ORIGIN);
@@ -60,6 +61,7 @@ class ConversationProcessesTest {
         processes.run(new ConversationEffect.ReserveTickets("ev-1", "res-1", "vip", 1), ORIGIN);
         processes.run(new ConversationEffect.VoteInPoll("poll-1", "1"), ORIGIN);
         processes.run(new ConversationEffect.RateAnswer("q-1", true), ORIGIN);
+        processes.run(new ConversationEffect.MakeCard("card-1", "tpl-1", "Amina", null, "wamid.photo"), ORIGIN);
 
         assertThat(commands.sent()).map(Object::getClass).containsExactly(
                 StartSurveyResponse.class, RecordSurveyStep.class,
@@ -67,7 +69,11 @@ class ConversationProcessesTest {
                 AbandonSurveyResponse.class,
                 ReserveTickets.class, RecordTicketReservation.class,
                 CastVote.class, RecordPollVote.class,
-                RateKnowledgeAnswer.class);
+                RateKnowledgeAnswer.class,
+                RequestCard.class);
+        RequestCard card = (RequestCard) commands.sent().get(commands.sent().size() - 1);
+        assertThat(card.shareCode()).matches("[A-Za-z0-9]{8}");
+        assertThat(card.photoMessageId()).isEqualTo("wamid.photo");
     }
 
     @Test
@@ -80,7 +86,8 @@ class ConversationProcessesTest {
         ConversationProcesses processes = new ConversationProcesses(List.of(starts, answers, abandons, reservations,
                 new Recording<>(ConversationEffect.VoteInPoll.class),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class),
-                new Recording<>(ConversationEffect.RateAnswer.class)));
+                new Recording<>(ConversationEffect.RateAnswer.class),
+                new Recording<>(ConversationEffect.MakeCard.class)));
         AnswerSurvey answer = new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5"));
         AbandonSurvey abandon = new AbandonSurvey("resp-1", "cancelled");
 
@@ -99,7 +106,8 @@ class ConversationProcessesTest {
                 new Recording<>(AnswerSurvey.class), new Recording<>(AbandonSurvey.class),
                 new Recording<>(ConversationEffect.VoteInPoll.class),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class),
-                new Recording<>(ConversationEffect.RateAnswer.class));
+                new Recording<>(ConversationEffect.RateAnswer.class),
+                new Recording<>(ConversationEffect.MakeCard.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(withoutReservations))
                 .isInstanceOf(IllegalStateException.class)
@@ -113,7 +121,8 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.ReserveTickets.class),
                 new Recording<>(ConversationEffect.VoteInPoll.class),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class),
-                new Recording<>(ConversationEffect.RateAnswer.class), new Recording<>(AnswerSurvey.class));
+                new Recording<>(ConversationEffect.RateAnswer.class),
+                new Recording<>(ConversationEffect.MakeCard.class), new Recording<>(AnswerSurvey.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(twice))
                 .isInstanceOf(IllegalStateException.class)

@@ -114,15 +114,8 @@ class MediaFilesIntegrationTest {
     }
 
     private void send(Conversations org, String waId, String type, String mediaId, String mimeType) {
-        String message = """
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550001111","phone_number_id":"%s"},
-                "contacts":[{"profile":{"name":"Media Contact"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"wamid.media-%s","timestamp":"%d","type":"%s",
-                "%s":{"id":"%s","mime_type":"%s","sha256":"x"}}]}}]}]}"""
-                .formatted(org.phoneNumberId, waId, waId, UUID.randomUUID(), System.currentTimeMillis() / 1000, type,
-                        type, mediaId, mimeType);
-        assertThat(new WebhookClient(port).postSigned(message).statusCode()).isEqualTo(200);
+        assertThat(new WebhookClient(port).postSigned(WebhookClient.media(org.phoneNumberId, waId, type, mediaId,
+                mimeType)).statusCode()).isEqualTo(200);
     }
 
     private static Map<String, Object> eventually(Supplier<List<Map<String, Object>>> query) throws InterruptedException {

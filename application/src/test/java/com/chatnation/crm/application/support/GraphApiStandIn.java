@@ -41,6 +41,7 @@ public final class GraphApiStandIn {
     private final Map<String, List<ObjectNode>> templatesByAccount = new ConcurrentHashMap<>();
     private final AtomicLong templateIds = new AtomicLong(594_425_479_261_000L);
     private final Map<String, MediaFile> media = new ConcurrentHashMap<>();
+    private final Map<String, MediaFile> uploads = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
 
     /** A file WhatsApp keeps for a media id: {@code GET /{version}/{media-id}} names it, its address answers it. */
@@ -237,6 +238,10 @@ public final class GraphApiStandIn {
                 handleTemplates(exchange, path[2]);
                 return;
             }
+            if ("POST".equals(exchange.getRequestMethod()) && path.length == 4 && "media".equals(path[3])) {
+                handleUpload(exchange);
+                return;
+            }
             if ("GET".equals(exchange.getRequestMethod()) && path.length == 3) {
                 handleMedia(exchange, path[1], path[2]);
                 return;
@@ -268,6 +273,43 @@ public final class GraphApiStandIn {
             respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
                     + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.standin." + ids.incrementAndGet() + "\"}]}");
         }
+    }
+
+    /**
+     * {@code POST /{version}/{phone-number-id}/media}: a multipart upload with {@code messaging_product},
+     * {@code type} and {@code file}; the file is kept under a new media id, which is answered.
+     */
+    private void handleUpload(HttpExchange exchange) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        int at = contentType == null ? -1 : contentType.indexOf("boundary=");
+        if (at < 0 || !new String(raw, StandardCharsets.ISO_8859_1).contains("name=\"messaging_product\"")) {
+            respond(exchange, 400, "{\"error\":{\"message\":\"(#100) The parameter messaging_product is required.\","
+                    + "\"code\":100}}");
+            return;
+        }
+        String boundary = "--" + contentType.substring(at + "boundary=".length());
+        String text = new String(raw, StandardCharsets.ISO_8859_1); // byte for byte, so indexes match
+        int part = text.indexOf("name=\"file\"");
+        int start = text.indexOf("\r\n\r\n", part) + 4;
+        int end = text.indexOf("\r\n" + boundary, start);
+        int typeAt = text.indexOf("name=\"type\"");
+        String type = text.substring(text.indexOf("\r\n\r\n", typeAt) + 4, text.indexOf("\r\n", text.indexOf("\r\n\r\n", typeAt) + 4));
+        String id = "upload." + ids.incrementAndGet();
+        uploads.put(id, new MediaFile(type, java.util.Arrays.copyOfRange(raw, start, end)));
+        respond(exchange, 200, "{\"id\":\"" + id + "\"}");
+    }
+
+    /** The bytes uploaded under a media id ({@code POST /{phone-number-id}/media}), or null. */
+    public byte[] uploaded(String mediaId) {
+        MediaFile file = uploads.get(mediaId);
+        return file == null ? null : file.bytes();
+    }
+
+    /** The type an upload declared ({@code type} field), or null. */
+    public String uploadedType(String mediaId) {
+        MediaFile file = uploads.get(mediaId);
+        return file == null ? null : file.mimeType();
     }
 
     /** {@code GET /{version}/{media-id}} describes a file; {@code GET /media-files/{media-id}} answers it. */

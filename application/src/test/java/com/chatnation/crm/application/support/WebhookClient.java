@@ -59,6 +59,18 @@ public final class WebhookClient {
                 .formatted(phoneNumberId, waId, waId, messageId, System.currentTimeMillis() / 1000, text);
     }
 
+    /** A one-message webhook carrying a file ({@code type} image, audio, video or document) WhatsApp keeps as {@code mediaId}. */
+    public static String media(String phoneNumberId, String waId, String type, String mediaId, String mimeType) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550001111","phone_number_id":"%s"},
+                "contacts":[{"profile":{"name":"Media Contact"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"wamid.media-%s","timestamp":"%d","type":"%s",
+                "%s":{"id":"%s","mime_type":"%s","sha256":"x"}}]}}]}]}"""
+                .formatted(phoneNumberId, waId, waId, java.util.UUID.randomUUID(), System.currentTimeMillis() / 1000,
+                        type, type, mediaId, mimeType);
+    }
+
     /** A one-status webhook about {@code wamid}; {@code errorCode} null for none. */
     public static String status(String phoneNumberId, String recipient, String wamid, String status, Integer errorCode) {
         String errors = errorCode == null ? "" : ",\"errors\":[{\"code\":%d,\"title\":\"Re-engagement message\"}]"

@@ -85,7 +85,7 @@ public class Conversation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
-                                           PollCatalog polls, KnowledgeCatalog knowledge,
+                                           PollCatalog polls, KnowledgeCatalog knowledge, CardCatalog cards,
                                            ConsentWordsCatalog consentWords,
                                            HandoverSettingsCatalog handover, DeadlineManager deadlines) {
         if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
@@ -115,7 +115,7 @@ public class Conversation {
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
                 Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
-                polls, knowledge, Ids::newId, consentWords.consentWords(command.organizationId()),
+                polls, knowledge, cards, Ids::newId, consentWords.consentWords(command.organizationId()),
                 handover.handoverSettings(command.organizationId())));
         record(turn, command.messageId(), command.sentAt());
         effects.addAll(turn.effects());
@@ -175,6 +175,25 @@ public class Conversation {
         Instant at = command.askedAt() != null ? command.askedAt() : lastActivityAt;
         record(KnowledgeFlow.answered(stateData, command.queryId(), command.answer(),
                 handover.handoverSettings(organizationId), at), null, at);
+    }
+
+    /** A card the contact asked for is ready (or could not be made): it goes out whatever they are doing now. */
+    @CommandHandler
+    public void handle(DeliverCard command) {
+        if (erased) {
+            return; // erased while the card was being drawn: there is nobody to send it to
+        }
+        Turn turn = CardFlow.delivered(state, stateData, command);
+        if (sessionId == null) {
+            // the session ended while the card was drawn: it goes out like a notification, in the last session
+            for (OutboundReply reply : turn.replies()) {
+                apply(new ReplyQueued(conversationId, currentOrLastSession(), organizationId, contactId, contactPhone,
+                        Ids.newId(), turn.billedAs().module(), turn.billedAs().action(), reply, null, windowClosesAt,
+                        null));
+            }
+            return;
+        }
+        record(turn, null, null);
     }
 
     /** A file of the contact's kept by the service; nothing is recorded once the contact is erased. */

@@ -31,6 +31,14 @@ public sealed interface ConversationEffect {
     record RateAnswer(String queryId, boolean helpful) implements ConversationEffect {
     }
 
+    /**
+     * The contact gave everything a card template asks for: the card is to be drawn ({@code name} and {@code title}
+     * null when the template does not use them, {@code photoMessageId} the message that carried the photo, or null).
+     */
+    record MakeCard(String cardId, String templateId, String name, String title, String photoMessageId)
+            implements ConversationEffect {
+    }
+
     record ReserveTickets(String eventId, String reservationId, String ticketTypeId, int quantity)
             implements ConversationEffect {
     }

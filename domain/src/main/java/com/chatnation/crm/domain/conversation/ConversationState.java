@@ -14,7 +14,9 @@ public enum ConversationState {
     /** A person of the organization's team holds the conversation: the bot records the contact's messages, says nothing. */
     HANDED_OVER("handed_over", null, "inbox"),
     /** Shown a poll by its keyword: a typed number or option label is a vote. */
-    ANSWERING_POLL("answering_poll", null, "polls");
+    ANSWERING_POLL("answering_poll", null, "polls"),
+    /** Giving the inputs of a HypeCard, one at a time ({@code state_data.asking}). */
+    MAKING_CARD("making_card", null, "hypecard");
 
     private final String stateName;
     private final String step;

@@ -45,6 +45,10 @@ final class IdleFlow {
         if (poll.isPresent()) {
             return PollFlow.show(context, poll.get());
         }
+        var card = context.cards().cardForKeyword(context.organizationId(), context.word().replaceAll("\\s+", " "));
+        if (card.isPresent()) {
+            return CardFlow.start(context, card.get());
+        }
         MessageContent content = context.content();
         if (content instanceof MessageContent.Reaction || content instanceof MessageContent.SystemNotice) {
             // not requests: answering them would be noise, and they neither add to nor end a run of misunderstandings

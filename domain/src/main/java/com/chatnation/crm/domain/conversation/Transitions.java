@@ -11,6 +11,7 @@ import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_
 import static com.chatnation.crm.domain.conversation.ConversationState.CONFIRMING_PURCHASE;
 import static com.chatnation.crm.domain.conversation.ConversationState.HANDED_OVER;
 import static com.chatnation.crm.domain.conversation.ConversationState.IDLE;
+import static com.chatnation.crm.domain.conversation.ConversationState.MAKING_CARD;
 import static com.chatnation.crm.domain.conversation.ConversationState.SURVEY_IN_PROGRESS;
 
 /**
@@ -31,7 +32,8 @@ final class Transitions {
             .in(CHOOSING_TICKET_TYPE, TicketFlow::chooseTicketType)
             .in(CHOOSING_QUANTITY, TicketFlow::chooseQuantity)
             .in(CONFIRMING_PURCHASE, TicketFlow::confirm)
-            .in(ANSWERING_POLL, PollFlow::answer);
+            .in(ANSWERING_POLL, PollFlow::answer)
+            .in(MAKING_CARD, CardFlow::answer);
 
     private final Map<Intent, Function<TurnContext, Turn>> globalWords = new EnumMap<>(Intent.class);
     private final Map<ConversationState, Function<TurnContext, Turn>> states = new EnumMap<>(ConversationState.class);

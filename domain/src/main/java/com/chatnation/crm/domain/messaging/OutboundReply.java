@@ -14,7 +14,8 @@ import java.util.List;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = OutboundReply.Text.class, name = "text"),
         @JsonSubTypes.Type(value = OutboundReply.Buttons.class, name = "buttons"),
-        @JsonSubTypes.Type(value = OutboundReply.ChoiceList.class, name = "list")
+        @JsonSubTypes.Type(value = OutboundReply.ChoiceList.class, name = "list"),
+        @JsonSubTypes.Type(value = OutboundReply.Image.class, name = "image")
 })
 public sealed interface OutboundReply {
 
@@ -43,6 +44,19 @@ public sealed interface OutboundReply {
             rows = List.copyOf(rows);
         }
         public String fallbackText() { return Choice.numbered(body, rows); }
+    }
+
+    /**
+     * An image the service made and keeps ({@code storageKey} names it in the media store, as a HypeCard): uploaded
+     * to WhatsApp when it is sent, since a media id expires and a reply may wait (for tokens, for the window).
+     */
+    record Image(String storageKey, String caption) implements OutboundReply {
+        public Image {
+            if (storageKey == null || storageKey.isBlank()) {
+                throw new IllegalArgumentException("an image reply names the stored image");
+            }
+        }
+        public String fallbackText() { return caption == null ? "[image]" : caption; }
     }
 
     /** One selectable option: {@code id} comes back in the contact's button or list reply. */

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** In-memory survey, event and poll catalogs and organization settings for conversation tests. */
 final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, KnowledgeCatalog, ConsentWordsCatalog,
-        HandoverSettingsCatalog {
+        HandoverSettingsCatalog, CardCatalog {
 
     ConsentWords words = ConsentWords.DEFAULT;
     HandoverSettings handover = HandoverSettings.DEFAULT;
@@ -85,5 +85,21 @@ final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, Kn
     @Override
     public boolean answersQuestions(String organizationId) {
         return knowledge;
+    }
+
+    /** Keyword {@code mycard}: a speaker card asking for a name, a title and a photo. */
+    static final CardOnOffer SPEAKER_CARD = new CardOnOffer("tpl-1", "Speaker card", List.of("name", "title", "photo"));
+
+    final java.util.Map<String, CardOnOffer> cardsByKeyword =
+            new java.util.HashMap<>(java.util.Map.of("mycard", SPEAKER_CARD));
+
+    @Override
+    public Optional<CardOnOffer> cardForKeyword(String organizationId, String keyword) {
+        return Optional.ofNullable(cardsByKeyword.get(keyword));
+    }
+
+    @Override
+    public Optional<CardOnOffer> card(String organizationId, String templateId) {
+        return cardsByKeyword.values().stream().filter(c -> c.templateId().equals(templateId)).findFirst();
     }
 }

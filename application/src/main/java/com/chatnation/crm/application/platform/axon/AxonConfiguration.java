@@ -7,6 +7,7 @@ import com.chatnation.crm.domain.organization.Organization;
 import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
 import com.chatnation.crm.domain.hypecard.CardTemplate;
+import com.chatnation.crm.domain.hypecard.HypeCard;
 import com.chatnation.crm.domain.knowledge.KnowledgeBase;
 import com.chatnation.crm.domain.knowledge.KnowledgeQuery;
 import com.chatnation.crm.domain.poll.Poll;
@@ -94,6 +95,7 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(KnowledgeBase.class)
                 .configureAggregate(CardTemplate.class)
+                .configureAggregate(HypeCard.class)
                 .configureAggregate(KnowledgeQuery.class)
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)

@@ -91,6 +91,50 @@ public final class WhatsAppMedia {
     }
 
     /**
+     * Uploads a file the service made (a HypeCard) for the business number to send
+     * ({@code POST {baseUrl}/{apiVersion}/{phone-number-id}/media}, multipart); answers WhatsApp's media id.
+     *
+     * @throws GraphApiRefusal when the Graph API could not be reached or refused the file
+     */
+    public String upload(String accessToken, String phoneNumberId, byte[] bytes, String mimeType, String filename) {
+        String boundary = "----crm" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(bytes.length + 512);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\n"
+                + "whatsapp\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
+                + mimeType + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create(properties.baseUrl() + "/" + properties.apiVersion() + "/"
+                + URLEncoder.encode(phoneNumberId, StandardCharsets.UTF_8) + "/media");
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
+                            .header("Authorization", "Bearer " + accessToken)
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new GraphApiRefusal(0, null, "the Graph API could not be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphApiRefusal(0, null, "interrupted before the Graph API answered");
+        }
+        String id = null;
+        try {
+            JsonNode json = JSON.readTree(answer.body());
+            id = json == null ? null : json.path("id").asText(null);
+        } catch (IOException unreadable) {
+            // reported below, with the status
+        }
+        if (answer.statusCode() != 200 || id == null || !MEDIA_ID.matcher(id).matches()) {
+            throw new GraphApiRefusal(answer.statusCode(), null, "WhatsApp did not take the uploaded file");
+        }
+        return id;
+    }
+
+    /**
      * The download address, only over HTTPS or from the configured Graph API's own origin (a test's stand-in): the
      * access token goes with it, so it must not be sent anywhere an answer happens to name.
      */

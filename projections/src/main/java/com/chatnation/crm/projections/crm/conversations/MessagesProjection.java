@@ -208,6 +208,9 @@ public class MessagesProjection {
         if (reply instanceof OutboundReply.ChoiceList) {
             return "list";
         }
+        if (reply instanceof OutboundReply.Image) {
+            return "image";
+        }
         return "text";
     }
 }
