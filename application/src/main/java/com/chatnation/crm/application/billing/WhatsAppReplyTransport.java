@@ -56,7 +56,10 @@ class WhatsAppReplyTransport implements ReplyTransport {
         }
         String mediaId;
         try {
-            mediaId = media.upload(from.accessToken(), from.phoneNumberId(), bytes, "image/png", "card.png");
+            // the service keeps PNG (cards) and JPEG (uploaded photos): the first bytes tell which
+            boolean jpeg = bytes.length > 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8;
+            mediaId = media.upload(from.accessToken(), from.phoneNumberId(), bytes, jpeg ? "image/jpeg" : "image/png",
+                    jpeg ? "image.jpg" : "image.png");
         } catch (GraphApiRefusal refused) {
             // WhatsApp refusing the file itself (4xx) will refuse it again; no answer or a 5xx may pass later
             boolean permanent = refused.httpStatus() >= 400 && refused.httpStatus() < 500 && refused.httpStatus() != 429;

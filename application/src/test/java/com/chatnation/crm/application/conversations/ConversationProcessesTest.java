@@ -1,6 +1,8 @@
 package com.chatnation.crm.application.conversations;
 
 import com.chatnation.crm.domain.hypecard.RequestCard;
+import com.chatnation.crm.domain.program.ProgramSubscription;
+import com.chatnation.crm.domain.program.UnsubscribeFromProgram;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.ConversationEffect.AbandonSurvey;
 import com.chatnation.crm.domain.conversation.ConversationEffect.AnswerSurvey;
@@ -53,7 +55,8 @@ class ConversationProcessesTest {
                 new SurveyAbandonmentProcess(commands),
                 new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS),
                 new PollVoteProcess(commands), new AnswerRatingProcess(commands),
-                new Recording<>(ConversationEffect.AskKnowledgeBase.class), new CardRequestProcess(commands)));
+                new Recording<>(ConversationEffect.AskKnowledgeBase.class), new CardRequestProcess(commands),
+                new Recording<>(ConversationEffect.JoinProgram.class), new ProgramLeavingProcess(commands)));
 
         processes.run(new StartSurvey("resp-1", SURVEY, "menu"), ORIGIN);
         processes.run(new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5")), ORIGIN);
@@ -62,6 +65,7 @@ class ConversationProcessesTest {
         processes.run(new ConversationEffect.VoteInPoll("poll-1", "1"), ORIGIN);
         processes.run(new ConversationEffect.RateAnswer("q-1", true), ORIGIN);
         processes.run(new ConversationEffect.MakeCard("card-1", "tpl-1", "Amina", null, "wamid.photo"), ORIGIN);
+        processes.run(new ConversationEffect.LeaveProgram("prog-1"), ORIGIN);
 
         assertThat(commands.sent()).map(Object::getClass).containsExactly(
                 StartSurveyResponse.class, RecordSurveyStep.class,
@@ -70,10 +74,13 @@ class ConversationProcessesTest {
                 ReserveTickets.class, RecordTicketReservation.class,
                 CastVote.class, RecordPollVote.class,
                 RateKnowledgeAnswer.class,
-                RequestCard.class);
-        RequestCard card = (RequestCard) commands.sent().get(commands.sent().size() - 1);
+                RequestCard.class,
+                UnsubscribeFromProgram.class);
+        RequestCard card = (RequestCard) commands.sent().get(commands.sent().size() - 2);
         assertThat(card.shareCode()).matches("[A-Za-z0-9]{8}");
         assertThat(card.photoMessageId()).isEqualTo("wamid.photo");
+        UnsubscribeFromProgram leave = (UnsubscribeFromProgram) commands.sent().get(commands.sent().size() - 1);
+        assertThat(leave.subscriptionId()).isEqualTo(ProgramSubscription.idOf("prog-1", ORIGIN.contactId()));
     }
 
     @Test
@@ -87,7 +94,9 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.VoteInPoll.class),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class),
                 new Recording<>(ConversationEffect.RateAnswer.class),
-                new Recording<>(ConversationEffect.MakeCard.class)));
+                new Recording<>(ConversationEffect.MakeCard.class),
+                new Recording<>(ConversationEffect.JoinProgram.class),
+                new Recording<>(ConversationEffect.LeaveProgram.class)));
         AnswerSurvey answer = new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5"));
         AbandonSurvey abandon = new AbandonSurvey("resp-1", "cancelled");
 
@@ -107,7 +116,9 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.VoteInPoll.class),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class),
                 new Recording<>(ConversationEffect.RateAnswer.class),
-                new Recording<>(ConversationEffect.MakeCard.class));
+                new Recording<>(ConversationEffect.MakeCard.class),
+                new Recording<>(ConversationEffect.JoinProgram.class),
+                new Recording<>(ConversationEffect.LeaveProgram.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(withoutReservations))
                 .isInstanceOf(IllegalStateException.class)
@@ -122,7 +133,9 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.VoteInPoll.class),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class),
                 new Recording<>(ConversationEffect.RateAnswer.class),
-                new Recording<>(ConversationEffect.MakeCard.class), new Recording<>(AnswerSurvey.class));
+                new Recording<>(ConversationEffect.MakeCard.class),
+                new Recording<>(ConversationEffect.JoinProgram.class),
+                new Recording<>(ConversationEffect.LeaveProgram.class), new Recording<>(AnswerSurvey.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(twice))
                 .isInstanceOf(IllegalStateException.class)

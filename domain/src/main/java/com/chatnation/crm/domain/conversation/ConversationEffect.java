@@ -39,6 +39,14 @@ public sealed interface ConversationEffect {
             implements ConversationEffect {
     }
 
+    /** The contact asked to join a content program by its keyword. */
+    record JoinProgram(String programId) implements ConversationEffect {
+    }
+
+    /** The contact asked to leave a content program. */
+    record LeaveProgram(String programId) implements ConversationEffect {
+    }
+
     record ReserveTickets(String eventId, String reservationId, String ticketTypeId, int quantity)
             implements ConversationEffect {
     }

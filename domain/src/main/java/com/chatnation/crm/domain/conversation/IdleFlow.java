@@ -45,6 +45,15 @@ final class IdleFlow {
         if (poll.isPresent()) {
             return PollFlow.show(context, poll.get());
         }
+        String words = context.word().replaceAll("\\s+", " ");
+        var program = context.programs().programForKeyword(context.organizationId(), words);
+        if (program.isPresent()) {
+            return ProgramFlow.join(program.get());
+        }
+        var leaving = ProgramFlow.toLeave(context, words);
+        if (leaving.isPresent()) {
+            return ProgramFlow.leave(leaving.get());
+        }
         var card = context.cards().cardForKeyword(context.organizationId(), context.word().replaceAll("\\s+", " "));
         if (card.isPresent()) {
             return CardFlow.start(context, card.get());

@@ -15,14 +15,14 @@ import java.util.function.Supplier;
 record TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                    String messageId, MessageContent content, Instant now, SurveyCatalog surveys,
                    EventCatalog events, PollCatalog polls, KnowledgeCatalog knowledge, CardCatalog cards,
-                   Supplier<String> ids,
+                   ProgramCatalog programs, Supplier<String> ids,
                    ConsentWords consentWords, HandoverSettings handover) {
 
     TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                 String messageId, MessageContent content, Instant now, SurveyCatalog surveys, EventCatalog events,
                 Supplier<String> ids, ConsentWords consentWords) {
         this(organizationId, conversationId, state, data, messageId, content, now, surveys, events, PollCatalog.NONE,
-                KnowledgeCatalog.NONE, CardCatalog.NONE, ids, consentWords, HandoverSettings.DEFAULT);
+                KnowledgeCatalog.NONE, CardCatalog.NONE, ProgramCatalog.NONE, ids, consentWords, HandoverSettings.DEFAULT);
     }
 
     String text() {

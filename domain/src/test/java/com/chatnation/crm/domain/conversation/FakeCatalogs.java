@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** In-memory survey, event and poll catalogs and organization settings for conversation tests. */
 final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, KnowledgeCatalog, ConsentWordsCatalog,
-        HandoverSettingsCatalog, CardCatalog {
+        HandoverSettingsCatalog, CardCatalog, ProgramCatalog {
 
     ConsentWords words = ConsentWords.DEFAULT;
     HandoverSettings handover = HandoverSettings.DEFAULT;
@@ -101,5 +101,17 @@ final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, Kn
     @Override
     public Optional<CardOnOffer> card(String organizationId, String templateId) {
         return cardsByKeyword.values().stream().filter(c -> c.templateId().equals(templateId)).findFirst();
+    }
+
+    /** Keyword {@code devotional}: a daily program. */
+    static final ProgramOnOffer DEVOTIONAL = new ProgramOnOffer("prog-1", "Morning Devotional", "devotional",
+            "every day at 06:00");
+
+    final java.util.Map<String, ProgramOnOffer> programsByKeyword =
+            new java.util.HashMap<>(java.util.Map.of("devotional", DEVOTIONAL));
+
+    @Override
+    public Optional<ProgramOnOffer> programForKeyword(String organizationId, String keyword) {
+        return Optional.ofNullable(programsByKeyword.get(keyword));
     }
 }

@@ -8,6 +8,8 @@ import com.chatnation.crm.domain.template.MessageTemplate;
 import com.chatnation.crm.domain.staff.Team;
 import com.chatnation.crm.domain.hypecard.CardTemplate;
 import com.chatnation.crm.domain.hypecard.HypeCard;
+import com.chatnation.crm.domain.program.Program;
+import com.chatnation.crm.domain.program.ProgramSubscription;
 import com.chatnation.crm.domain.knowledge.KnowledgeBase;
 import com.chatnation.crm.domain.knowledge.KnowledgeQuery;
 import com.chatnation.crm.domain.poll.Poll;
@@ -96,6 +98,8 @@ public class AxonConfiguration {
                 .configureAggregate(KnowledgeBase.class)
                 .configureAggregate(CardTemplate.class)
                 .configureAggregate(HypeCard.class)
+                .configureAggregate(Program.class)
+                .configureAggregate(ProgramSubscription.class)
                 .configureAggregate(KnowledgeQuery.class)
                 .configureAggregate(Team.class)
                 .configureAggregate(Broadcast.class)
