@@ -100,7 +100,7 @@ class ArchitectureTest {
             Map.entry("analytics", Set.of()),
             Map.entry("templates", Set.of()),
             Map.entry("inbox", Set.of()),
-            Map.entry("polls", Set.of()),
+            Map.entry("polls", Set.of("contacts")),
             Map.entry("knowledge", Set.of()),
             Map.entry("media", Set.of()),
             Map.entry("hypecards", Set.of("media")),

@@ -17,4 +17,11 @@ final class PollRefusal extends RefusedRequest {
     static PollRefusal conflict(String code, String message) {
         return new PollRefusal(HttpStatus.CONFLICT, code, message);
     }
+
+    /** An audience the organization does not have. */
+    static final class UnknownAudience extends RefusedRequest {
+        UnknownAudience(java.util.UUID audienceId) {
+            super(HttpStatus.NOT_FOUND, "unknown_audience", "no audience " + audienceId);
+        }
+    }
 }

@@ -32,8 +32,10 @@ class PollsController {
     private final Polls polls;
     private final PollQueries queries;
     private final KnownOrganizations organizations;
+    private final PollSends sends;
 
-    PollsController(Polls polls, PollQueries queries, KnownOrganizations organizations) {
+    PollsController(Polls polls, PollQueries queries, KnownOrganizations organizations, PollSends sends) {
+        this.sends = sends;
         this.polls = polls;
         this.queries = queries;
         this.organizations = organizations;
@@ -43,6 +45,11 @@ class PollsController {
     }
 
     record Closed(String pollId, Instant closedAt) {
+    }
+
+    /** {@code reengageTemplate}: an approved template sent instead to contacts whose 24-hour window is closed. */
+    record SendRequest(@jakarta.validation.constraints.NotNull java.util.UUID audienceId,
+                       @jakarta.validation.constraints.Size(max = 512) String reengageTemplate) {
     }
 
     @GetMapping
@@ -67,6 +74,20 @@ class PollsController {
     Created create(@PathVariable String orgId, @Valid @RequestBody PollRequest request) {
         organizations.require(orgId);
         return new Created(polls.create(orgId, request));
+    }
+
+    @PostMapping("/{pollId}/sends")
+    @Operation(summary = "Send an open poll to a saved audience as its ballot (buttons or a list)",
+            description = "To contacts who have written to the organization and not opted out of marketing; outside "
+                    + "a contact's 24-hour window the re-engagement template named goes instead (none: that contact's "
+                    + "ballot expires). Billed polls/send_poll each. 409 when the poll is closed or not open yet, or "
+                    + "the audience is larger than 5,000; 404 for an unknown poll or audience.")
+    PollSends.Outcome send(@PathVariable String orgId, @PathVariable String pollId,
+                           @Valid @RequestBody SendRequest request) {
+        organizations.require(orgId);
+        String template = request.reengageTemplate() == null || request.reengageTemplate().isBlank() ? null
+                : request.reengageTemplate().strip();
+        return sends.send(orgId, pollId, request.audienceId(), template, Instant.now());
     }
 
     @PostMapping("/{pollId}/close")

@@ -32,6 +32,9 @@ class PollsIntegrationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     AdminClient platform;
 
     @BeforeEach
@@ -106,6 +109,58 @@ class PollsIntegrationTest {
         assertThat(GRAPH.awaitSentTo(late, 2).get(1).text()).contains("has closed");
         Thread.sleep(500);
         assertThat(counts(org.admin.get(org.path("/polls/" + pollId)).body())).containsExactly(1L, 0L, 1L);
+    }
+
+    @Test
+    void anOpenPollIsSentToAnAudienceAsItsBallotAndTheTapsAreVotes() throws Exception {
+        Conversations org = new Conversations(platform, 100, List.of(
+                Map.of("module", "polls", "action", "reply", "tokens", 1),
+                Map.of("module", "polls", "action", "send_poll", "tokens", 2)));
+        String pollId = createPoll(org, Map.of("question", "Best show this week?", "options", List.of("Morning", "Drive")));
+        String ann = phone();
+        String ben = phone();
+        String carl = phone();
+        for (String listener : List.of(ann, ben, carl)) {
+            org.says(listener, "hello");
+            GRAPH.awaitSentTo(listener, 1);
+        }
+        org.says(carl, "stop"); // opted out of marketing: left out
+        GRAPH.awaitSentTo(carl, 2);
+        for (String listener : List.of(ann, ben, carl)) {
+            String contactId = contactIdOf(org, listener);
+            assertThat(org.admin.put(org.path("/contacts/" + contactId + "/tags/listener"), Map.of()).status())
+                    .isEqualTo(204);
+        }
+        AdminClient.Response audience = org.admin.post(org.path("/audiences"), Map.of("name", "Listeners",
+                "conditions", List.of(Map.of("type", "tag", "tags", List.of("listener")))));
+        assertThat(audience.status()).as(audience.toString()).isEqualTo(201);
+        String audienceId = audience.text("id");
+        eventually(() -> jdbc.queryForObject("SELECT count(*) FROM contact_tags WHERE organization_id = ? AND tag = 'listener'",
+                Long.class, org.organizationId), 3L);
+
+        AdminClient.Response sent = org.admin.post(org.path("/polls/" + pollId + "/sends"),
+                Map.of("audienceId", audienceId));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertThat(sent.body().path("sent").asInt()).isEqualTo(2);
+        assertThat(sent.body().path("optedOut").asInt()).isEqualTo(1);
+        Sent ballot = GRAPH.awaitSentTo(ann, 2).get(1);
+        assertThat(ballot.body().path("interactive").path("action").path("buttons").get(1).path("reply").path("id")
+                .asText()).isEqualTo("poll:" + pollId + ":2");
+        GRAPH.awaitSentTo(ben, 2);
+        org.taps(ann, "poll:" + pollId + ":2", "Drive", false);
+        assertThat(GRAPH.awaitSentTo(ann, 3).get(2).text()).isEqualTo("Thanks! Your vote for *Drive* is counted.");
+        assertThat(counts(awaitResults(org, pollId, results -> results.path("votes").asLong() == 1)))
+                .containsExactly(0L, 1L);
+        assertThat(GRAPH.sentTo(carl)).hasSize(2);
+
+        assertThat(org.admin.post(org.path("/polls/" + pollId + "/sends"), Map.of("audienceId",
+                java.util.UUID.randomUUID().toString())).status()).isEqualTo(404);
+        assertThat(org.admin.post(org.path("/polls/" + pollId + "/sends"), Map.of()).status()).isEqualTo(400);
+        assertThat(org.admin.post(org.path("/polls/" + pollId + "/close"), Map.of()).status()).isEqualTo(200);
+        AdminClient.Response closed = org.admin.post(org.path("/polls/" + pollId + "/sends"),
+                Map.of("audienceId", audienceId));
+        assertThat(closed.status()).isEqualTo(409);
+        assertThat(closed.body().path("code").asText()).isEqualTo("poll_closed");
     }
 
     @Test
@@ -214,6 +269,19 @@ class PollsIntegrationTest {
             sleep();
         }
         throw new AssertionError("poll results never got there: " + last);
+    }
+
+    private String contactIdOf(Conversations org, String phone) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> ids = jdbc.queryForList("SELECT id::text FROM contacts WHERE organization_id = ? AND phone = ?",
+                    String.class, org.organizationId, phone);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no contact " + phone);
     }
 
     private static <T> T eventually(Supplier<T> value, T expected) {

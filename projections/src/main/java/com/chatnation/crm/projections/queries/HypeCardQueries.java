@@ -11,12 +11,13 @@ import org.springframework.stereotype.Repository;
 import java.sql.Array;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import static com.chatnation.crm.projections.queries.Rows.instant;
 
-/** Reads an organization's HypeCard templates ({@code hypecard_templates}). */
+/** Reads an organization's HypeCard templates ({@code hypecard_templates}) and cards ({@code generated_cards}). */
 @Repository
 public class HypeCardQueries {
 
@@ -24,8 +25,20 @@ public class HypeCardQueries {
                               Instant createdAt, Instant archivedAt) {
     }
 
+    /**
+     * A card as the read model has it: {@code status} {@code requested}, {@code generated} or {@code failed};
+     * {@code shares} counted from its {@code CardShared} events. The contact's own words are left out.
+     */
+    public record CardRow(String id, String shareCode, String templateId, String templateName, String status,
+                          String failure, Instant requestedAt, Instant generatedAt, long shares) {
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final RowMapper<TemplateRow> rows;
+    private final RowMapper<CardRow> cards = (rs, n) -> new CardRow(rs.getString("id"), rs.getString("share_code"),
+            rs.getString("template_id"), rs.getString("template_name"), rs.getString("status"),
+            rs.getString("failure"), instant(rs, "requested_at"), instant(rs, "generated_at"),
+            rs.getLong("share_count"));
 
     public HypeCardQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
@@ -44,6 +57,19 @@ public class HypeCardQueries {
         return jdbc.query("SELECT * FROM hypecard_templates WHERE organization_id = :org AND id = :id",
                 new MapSqlParameterSource("org", organizationId).addValue("id", templateId), rows).stream()
                 .findFirst();
+    }
+
+    /** The organization's cards of these ids (another organization's are not found), in no particular order. */
+    public List<CardRow> cards(String organizationId, Collection<String> cardIds) {
+        if (cardIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                        SELECT c.id, c.share_code, c.template_id, t.name AS template_name, c.status, c.failure,
+                               c.requested_at, c.generated_at, c.share_count
+                        FROM generated_cards c LEFT JOIN hypecard_templates t ON t.id = c.template_id
+                        WHERE c.organization_id = :org AND c.id IN (:ids)""",
+                new MapSqlParameterSource("org", organizationId).addValue("ids", cardIds), cards);
     }
 
     private static CardLayout layout(ObjectMapper mapper, String json) {

@@ -24,6 +24,7 @@ final class Navigation {
             new Entry("broadcasts", "/app/broadcasts", Permission.ANALYTICS_READ),
             new Entry("polls", "/app/polls", Permission.ANALYTICS_READ),
             new Entry("knowledge", "/app/knowledge", Permission.ANALYTICS_READ),
+            new Entry("hypecards", "/app/hypecards", Permission.ANALYTICS_READ),
             new Entry("templates", "/app/templates", Permission.CONTENT_WRITE),
             new Entry("events", "/app/events", Permission.ANALYTICS_READ),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ),

@@ -114,6 +114,7 @@ final class AccessRules {
         org(GET, "/polls", ANALYTICS_READ);
         org(GET, "/polls/{pollId}", ANALYTICS_READ);
         org(POST, "/polls", CONTENT_WRITE);
+        org(POST, "/polls/{pollId}/sends", CONTENT_WRITE);
         org(POST, "/polls/{pollId}/close", CONTENT_WRITE);
         // HypeCard templates: the literal images path before the {templateId} ones
         org(POST, "/hypecard-templates/images", CONTENT_WRITE);
@@ -122,6 +123,7 @@ final class AccessRules {
         org(GET, "/hypecard-templates/{templateId}", ANALYTICS_READ);
         org(GET, "/hypecard-templates/{templateId}/preview", ANALYTICS_READ);
         org(POST, "/hypecard-templates/{templateId}/archive", CONTENT_WRITE);
+        org(GET, "/hypecards", ANALYTICS_READ);
         // knowledge bases: the literal paths before the {knowledgeBaseId} one
         org(GET, "/knowledge-bases/queries", ANALYTICS_READ);
         org(POST, "/knowledge-bases/answers", CONTENT_WRITE);
@@ -210,6 +212,9 @@ final class AccessRules {
             }
             // setting a password with an invitation's one-time token (which is the credential here)
             rules.requestMatchers(paths.matcher(POST, "/invitation")).permitAll();
+            // A HypeCard's public page: anyone with the link sees the card and its image, and may count a share
+            rules.requestMatchers(paths.matcher(GET, "/c/{shareCode}"), paths.matcher(GET, "/c/{shareCode}/card.png"),
+                    paths.matcher(POST, "/c/{shareCode}/shares")).permitAll();
             rules.requestMatchers(paths.matcher(GET, "/"), paths.matcher(GET, "/app")).access(access.anyMember());
 
             page(GET, "/app/wallet", WALLET_READ);
@@ -280,6 +285,8 @@ final class AccessRules {
             page(POST, "/app/knowledge/{knowledgeBaseId}/documents", CONTENT_WRITE);
             page(POST, "/app/knowledge/{knowledgeBaseId}/documents/{documentId}/remove", CONTENT_WRITE);
             page(POST, "/app/knowledge/{knowledgeBaseId}/answers", CONTENT_WRITE);
+            // HypeCards: templates and the most viewed cards, read with analytics
+            page(GET, "/app/hypecards", ANALYTICS_READ);
             page(GET, "/app/events", ANALYTICS_READ);
             page(POST, "/app/events", CONTENT_WRITE);
             page(GET, "/app/events/{eventId}", ANALYTICS_READ);

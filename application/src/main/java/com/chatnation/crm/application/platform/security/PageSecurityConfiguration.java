@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -32,9 +33,9 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class PageSecurityConfiguration {
 
-    /** The dashboard's own paths. */
+    /** The dashboard's own paths, and a HypeCard's public page (/c/…), which is served like them. */
     static final List<String> PAGES = List.of("/", "/login", "/logout", "/invitation", "/app", "/app/**", "/assets/**",
-            "/webjars/**", "/favicon.ico");
+            "/webjars/**", "/favicon.ico", "/c/**");
 
     /*
      * No inline script or style anywhere in the pages, so the policy can forbid them: an injected <script> in a
@@ -75,6 +76,9 @@ class PageSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.disable())
+                // A HypeCard page's share counter takes no token: its visitors are anonymous, and a forged post
+                // changes nothing of anyone's with their credentials, it counts at most one share per visitor-day
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(HttpMethod.POST, "/c/{shareCode}/shares")))
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
                     AccessRules.pages(rules, access);

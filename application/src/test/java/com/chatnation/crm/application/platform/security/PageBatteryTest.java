@@ -51,6 +51,10 @@ class PageBatteryTest {
             "GET /login", ANYONE,
             "GET /invitation", ANYONE,
             "POST /invitation", ANYONE,
+            // a HypeCard's public page (the code x1 is no share code: 404 for everyone)
+            "GET /c/{shareCode}", ANYONE,
+            "GET /c/{shareCode}/card.png", ANYONE,
+            "POST /c/{shareCode}/shares", ANYONE,
             "GET /", MEMBER,
             "GET /app", MEMBER,
             "GET /app/wallet", WALLET_READ,
@@ -89,7 +93,7 @@ class PageBatteryTest {
             "POST /app/team/keys/{keyId}/rotation", TEAM_MANAGE,
             "POST /app/team/keys/{keyId}/revocation", TEAM_MANAGE,
             "GET /app/audit", AUDIT_READ,
-            // templates, broadcasts, polls, knowledge, events
+            // templates, broadcasts, polls, knowledge, hypecards, events
             "GET /app/templates", CONTENT_WRITE,
             "POST /app/templates", CONTENT_WRITE,
             "POST /app/templates/sync", CONTENT_WRITE,
@@ -114,6 +118,7 @@ class PageBatteryTest {
             "POST /app/knowledge/{knowledgeBaseId}/documents", CONTENT_WRITE,
             "POST /app/knowledge/{knowledgeBaseId}/documents/{documentId}/remove", CONTENT_WRITE,
             "POST /app/knowledge/{knowledgeBaseId}/answers", CONTENT_WRITE,
+            "GET /app/hypecards", ANALYTICS_READ,
             "GET /app/events", ANALYTICS_READ,
             "POST /app/events", CONTENT_WRITE,
             "GET /app/events/{eventId}", ANALYTICS_READ,
