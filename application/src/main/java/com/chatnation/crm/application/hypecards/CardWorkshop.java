@@ -8,9 +8,8 @@ import com.chatnation.crm.domain.hypecard.RecordCardGenerated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import com.chatnation.crm.application.platform.executors.PollingLoop;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Draws the cards on the list ({@link CardJobs}), a few at a time. A card is claimed by pushing its next attempt into
@@ -37,7 +35,7 @@ import java.util.concurrent.ScheduledFuture;
  * is told.
  */
 @Component
-class CardWorkshop implements SmartLifecycle {
+class CardWorkshop extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(CardWorkshop.class);
     private static final int CLAIMED_AT_ONCE = 4;
@@ -52,11 +50,10 @@ class CardWorkshop implements SmartLifecycle {
     private final CardRenderer renderer;
     private final ShareLinks links;
     private final HypeCardProperties properties;
-    private final ThreadPoolTaskScheduler timer;
-    private volatile ScheduledFuture<?> polling;
 
     CardWorkshop(JdbcTemplate jdbc, TransactionTemplate transaction, CommandGateway commands, MediaStore store,
                  JdbcCardCatalog catalog, CardRenderer renderer, ShareLinks links, HypeCardProperties properties) {
+        super("hypecards", properties.pollInterval());
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.commands = commands;
@@ -65,9 +62,6 @@ class CardWorkshop implements SmartLifecycle {
         this.renderer = renderer;
         this.links = links;
         this.properties = properties;
-        this.timer = new ThreadPoolTaskScheduler();
-        timer.setThreadNamePrefix("hypecards-");
-        timer.setDaemon(true);
     }
 
     private record Job(String cardId, String organizationId, String templateId, String conversationId, String name,
@@ -186,29 +180,7 @@ class CardWorkshop implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer.initialize();
-        polling = timer.scheduleWithFixedDelay(() -> {
-            try {
-                drawDue();
-            } catch (RuntimeException e) {
-                log.warn("HypeCards: a pass failed; the next one tries again", e);
-            }
-        }, properties.pollInterval());
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = polling;
-        if (running != null) {
-            running.cancel(false);
-        }
-        timer.shutdown();
-        polling = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
+    protected void pass() {
+        drawDue();
     }
 }

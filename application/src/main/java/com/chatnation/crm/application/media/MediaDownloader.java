@@ -11,9 +11,8 @@ import com.chatnation.crm.projections.organizations.OrganizationRow;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import com.chatnation.crm.application.platform.executors.PollingLoop;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Copies the files on the list ({@link MediaQueue}) out of WhatsApp into the {@link MediaStore}, a few at a time.
@@ -44,7 +42,7 @@ import java.util.concurrent.ScheduledFuture;
  * this blocks a conversation.
  */
 @Component
-class MediaDownloader implements SmartLifecycle {
+class MediaDownloader extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(MediaDownloader.class);
     private static final int CLAIMED_AT_ONCE = 5;
@@ -60,11 +58,10 @@ class MediaDownloader implements SmartLifecycle {
     private final WhatsAppProperties whatsApp;
     private final WhatsAppMedia media;
     private final MediaProperties properties;
-    private final ThreadPoolTaskScheduler timer;
-    private volatile ScheduledFuture<?> polling;
 
     MediaDownloader(JdbcTemplate jdbc, TransactionTemplate transaction, CommandGateway commands, MediaStore store,
                     OrganizationDirectory organizations, WhatsAppProperties whatsApp, MediaProperties properties) {
+        super("media-downloads", properties.pollInterval());
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.commands = commands;
@@ -73,9 +70,6 @@ class MediaDownloader implements SmartLifecycle {
         this.whatsApp = whatsApp;
         this.media = new WhatsAppMedia(whatsApp);
         this.properties = properties;
-        this.timer = new ThreadPoolTaskScheduler();
-        timer.setThreadNamePrefix("media-downloads-");
-        timer.setDaemon(true);
     }
 
     private record Claimed(String mediaId, String organizationId, String conversationId, String messageId,
@@ -228,29 +222,7 @@ class MediaDownloader implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer.initialize();
-        polling = timer.scheduleWithFixedDelay(() -> {
-            try {
-                downloadDue();
-            } catch (RuntimeException e) {
-                log.warn("Media downloads: a pass failed; the next one tries again", e);
-            }
-        }, properties.pollInterval());
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = polling;
-        if (running != null) {
-            running.cancel(false);
-        }
-        timer.shutdown();
-        polling = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
+    protected void pass() {
+        downloadDue();
     }
 }

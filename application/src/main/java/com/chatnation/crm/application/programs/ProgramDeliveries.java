@@ -13,9 +13,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import com.chatnation.crm.application.platform.executors.PollingLoop;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Sends each subscriber of each program the item due at the program's latest slot. Each subscription is looked at
@@ -40,7 +38,7 @@ import java.util.concurrent.ScheduledFuture;
  * unsubscribed at their next slot instead.
  */
 @Component
-class ProgramDeliveries implements SmartLifecycle {
+class ProgramDeliveries extends PollingLoop {
 
     static final String MODULE = "content";
     static final String ACTION = "send_program_item";
@@ -53,23 +51,17 @@ class ProgramDeliveries implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
-    private final Duration pollInterval;
-    private final ThreadPoolTaskScheduler timer;
-    private volatile ScheduledFuture<?> polling;
 
     ProgramDeliveries(JdbcProgramCatalog catalog, ProgramRoster roster, PollCatalog polls, JdbcTemplate jdbc,
                       TransactionTemplate transaction, CommandGateway commands,
                       @Value("${crm.programs.poll-interval:30s}") Duration pollInterval) {
+        super("programs", pollInterval);
         this.catalog = catalog;
         this.roster = roster;
         this.polls = polls;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.commands = commands;
-        this.pollInterval = pollInterval;
-        this.timer = new ThreadPoolTaskScheduler();
-        timer.setThreadNamePrefix("programs-");
-        timer.setDaemon(true);
     }
 
     /** Sends what is due at {@code now}; answers how many items were sent. */
@@ -167,29 +159,7 @@ class ProgramDeliveries implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer.initialize();
-        polling = timer.scheduleWithFixedDelay(() -> {
-            try {
-                deliverDue(Instant.now());
-            } catch (RuntimeException e) {
-                log.warn("Programs: a delivery pass failed; the next one tries again", e);
-            }
-        }, pollInterval);
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = polling;
-        if (running != null) {
-            running.cancel(false);
-        }
-        timer.shutdown();
-        polling = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
+    protected void pass() {
+        deliverDue(Instant.now());
     }
 }
