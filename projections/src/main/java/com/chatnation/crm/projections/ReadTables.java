@@ -14,6 +14,7 @@ import com.chatnation.crm.projections.crm.EngagementProjections;
 import com.chatnation.crm.projections.crm.hypecards.HypeCardsProjection;
 import com.chatnation.crm.projections.crm.knowledge.KnowledgeProjection;
 import com.chatnation.crm.projections.crm.polls.PollsProjection;
+import com.chatnation.crm.projections.crm.programs.ProgramsProjection;
 import com.chatnation.crm.projections.crm.templates.TemplatesProjection;
 import com.chatnation.crm.projections.crm.wallets.WalletsProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,8 @@ public final class ReadTables {
         groups.put(BroadcastsProjection.GROUP, BroadcastsProjection.TABLES);
         groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);
         groups.put(EngagementProjections.GROUP, java.util.stream.Stream.of(PollsProjection.TABLES,
-                KnowledgeProjection.TABLES, HypeCardsProjection.TABLES).flatMap(List::stream).toList());
+                KnowledgeProjection.TABLES, HypeCardsProjection.TABLES, ProgramsProjection.TABLES)
+                .flatMap(List::stream).toList());
         return Collections.unmodifiableMap(groups);
     }
 

@@ -23,6 +23,7 @@ final class Navigation {
             new Entry("funnels", "/app/funnels", Permission.ANALYTICS_READ),
             new Entry("broadcasts", "/app/broadcasts", Permission.ANALYTICS_READ),
             new Entry("polls", "/app/polls", Permission.ANALYTICS_READ),
+            new Entry("programs", "/app/programs", Permission.ANALYTICS_READ),
             new Entry("knowledge", "/app/knowledge", Permission.ANALYTICS_READ),
             new Entry("hypecards", "/app/hypecards", Permission.ANALYTICS_READ),
             new Entry("templates", "/app/templates", Permission.CONTENT_WRITE),

@@ -116,6 +116,18 @@ final class AccessRules {
         org(POST, "/polls", CONTENT_WRITE);
         org(POST, "/polls/{pollId}/sends", CONTENT_WRITE);
         org(POST, "/polls/{pollId}/close", CONTENT_WRITE);
+        // content programs: read with analytics, changed as content; subscribing contacts is acting for them
+        org(GET, "/programs", ANALYTICS_READ);
+        org(POST, "/programs", CONTENT_WRITE);
+        org(GET, "/programs/{programId}", ANALYTICS_READ);
+        org(POST, "/programs/{programId}/items", CONTENT_WRITE);
+        org(DELETE, "/programs/{programId}/items/{itemId}", CONTENT_WRITE);
+        org(POST, "/programs/{programId}/archive", CONTENT_WRITE);
+        org(POST, "/programs/{programId}/media", CONTENT_WRITE);
+        org(GET, "/programs/{programId}/subscribers", ANALYTICS_READ);
+        org(POST, "/programs/{programId}/subscribers", CONVERSATIONS_WRITE);
+        org(DELETE, "/programs/{programId}/subscribers/{contactId}", CONVERSATIONS_WRITE);
+        org(GET, "/programs/{programId}/analytics", ANALYTICS_READ);
         // HypeCard templates: the literal images path before the {templateId} ones
         org(POST, "/hypecard-templates/images", CONTENT_WRITE);
         org(GET, "/hypecard-templates", ANALYTICS_READ);
@@ -275,6 +287,13 @@ final class AccessRules {
             page(GET, "/app/polls/{pollId}", ANALYTICS_READ);
             page(GET, "/app/polls/{pollId}/results", ANALYTICS_READ);
             page(POST, "/app/polls/{pollId}/close", CONTENT_WRITE);
+            // content programs: read with analytics (the list, a program with its figures), changed as content
+            page(GET, "/app/programs", ANALYTICS_READ);
+            page(POST, "/app/programs", CONTENT_WRITE);
+            page(GET, "/app/programs/{programId}", ANALYTICS_READ);
+            page(POST, "/app/programs/{programId}/items", CONTENT_WRITE);
+            page(POST, "/app/programs/{programId}/items/{itemId}/remove", CONTENT_WRITE);
+            page(POST, "/app/programs/{programId}/archive", CONTENT_WRITE);
             // knowledge bases: read with analytics (the list with the questions asked, one knowledge base), changed as
             // content; trying a question is content too, as the API's POST …/knowledge-bases/answers
             page(GET, "/app/knowledge", ANALYTICS_READ);
