@@ -89,7 +89,7 @@ class ArchitectureTest {
             Map.entry("conversations", Set.of("ticketing", "broadcasts", "knowledge", "programs")),
             Map.entry("billing", Set.of("media")),
             Map.entry("surveys", Set.of()),
-            Map.entry("ticketing", Set.of()),
+            Map.entry("ticketing", Set.of("media")),
             Map.entry("organizations", Set.of("staff")),
             Map.entry("staff", Set.of()),
             Map.entry("audit", Set.of()),

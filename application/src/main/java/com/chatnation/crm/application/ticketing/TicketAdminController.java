@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.ticketing;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import com.chatnation.crm.application.media.MediaStore;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.application.platform.web.KnownOrganizations;
 import com.chatnation.crm.domain.conversation.SendNotification;
@@ -46,18 +47,30 @@ class TicketAdminController {
      * Without such a template the notification expires, uncharged.
      */
     static final String TICKET_ISSUED_TEMPLATE = "ticket_issued";
+    /**
+     * The action each ticket's QR image is sent (and priced) as. It names no template to re-engage with: after the
+     * window only a template can go out, and the codes' own notification already carries them as text.
+     */
+    static final String TICKET_PASS_ACTION = "ticket_pass";
 
     private final CommandGateway commands;
     private final KnownOrganizations organizations;
     private final JdbcEventCatalog catalog;
     private final TransactionalRetry transaction;
+    private final TicketPasses passes;
+    private final TicketPassImages images;
+    private final MediaStore media;
 
     public TicketAdminController(CommandGateway commands, KnownOrganizations organizations, JdbcEventCatalog catalog,
-                                 TransactionalRetry transaction) {
+                                 TransactionalRetry transaction, TicketPasses passes, TicketPassImages images,
+                                 MediaStore media) {
         this.commands = commands;
         this.organizations = organizations;
         this.catalog = catalog;
         this.transaction = transaction;
+        this.passes = passes;
+        this.images = images;
+        this.media = media;
     }
 
     public record CreatedEvent(String eventId, List<String> ticketTypeIds) {
@@ -91,7 +104,8 @@ class TicketAdminController {
     }
 
     @PostMapping("/ticket-reservations/{reservationId}/payment")
-    @Operation(summary = "Payment callback: issue the reserved tickets and send their codes to the contact")
+    @Operation(summary = "Payment callback: issue the reserved tickets and send their codes to the contact, then each "
+            + "ticket as a QR code image to show at the gate")
     public IssuedTickets confirmPayment(@PathVariable("orgId") String organizationId, @PathVariable String reservationId,
                                         @Valid @RequestBody Payment payment) {
         organizations.require(organizationId);
@@ -106,6 +120,15 @@ class TicketAdminController {
                         new OutboundReply.Text("Payment received, thank you! Your tickets for *" + reservation.eventName()
                                 + "*: " + String.join(", ", issued.ticketCodes()) + ". Show a code at the entrance."),
                         TICKET_ISSUED_TEMPLATE));
+                // in the transaction that issues the tickets, so the passes go out exactly when the codes do
+                for (String code : issued.ticketCodes()) {
+                    String key = media.keep(organizationId, images.render(passes.payload(code), code,
+                            reservation.eventName(), reservation.ticketTypeName()));
+                    commands.sendAndWait(new SendNotification(reservation.conversationId(), "events",
+                            TICKET_PASS_ACTION, new OutboundReply.Image(key, "Your " + reservation.ticketTypeName()
+                            + " ticket for *" + reservation.eventName() + "*: " + code
+                            + ". Show this QR code at the entrance."), null));
+                }
             }
             return issued;
         });

@@ -125,9 +125,12 @@ class ConversationFlowIntegrationTest {
         assertThat(paid.body().path("ticketCodes")).hasSize(2);
         String codesMessage = GRAPH.awaitSentTo(contact, 6).get(5).text();
         assertThat(codesMessage).contains(paid.body().path("ticketCodes").get(0).asText());
+        // then each ticket as the image of its QR code
+        assertThat(GRAPH.awaitSentTo(contact, 8).subList(6, 8))
+                .allMatch(sent -> "image".equals(sent.body().path("type").asText()));
         // the repeated payment callback sends nothing new
         sleep(500);
-        assertThat(GRAPH.sentTo(contact)).hasSize(6);
+        assertThat(GRAPH.sentTo(contact)).hasSize(8);
         assertThat(codes).isNotNull();
         assertThat(jdbc.queryForObject("SELECT remaining FROM ticket_catalog_types WHERE event_id = ?", Integer.class,
                 eventId)).isEqualTo(3);

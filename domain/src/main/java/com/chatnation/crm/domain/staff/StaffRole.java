@@ -11,7 +11,9 @@ import java.util.Set;
 
 /** What a staff member may do in their organization. Stored and sent over the wire in lower case. */
 public enum StaffRole {
-    OWNER, ADMIN, EDITOR, AGENT, VIEWER, BILLING;
+    OWNER, ADMIN, EDITOR, AGENT, VIEWER, BILLING,
+    /** Gate staff: checks tickets in at an event's entrances, and sees nothing else. */
+    GATE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

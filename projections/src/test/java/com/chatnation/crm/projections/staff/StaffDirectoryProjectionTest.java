@@ -263,7 +263,7 @@ class StaffDirectoryProjectionTest {
     }
 
     @Test
-    void theSixRolesAreSeeded() {
+    void everyRoleIsSeeded() {
         assertThat(jdbc.queryForList("SELECT name FROM roles ORDER BY name", String.class))
                 .containsExactlyInAnyOrderElementsOf(
                         Arrays.stream(StaffRole.values()).map(StaffRole::wireName).toList());

@@ -15,6 +15,7 @@ import com.chatnation.crm.domain.knowledge.KnowledgeQuery;
 import com.chatnation.crm.domain.poll.Poll;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
+import com.chatnation.crm.domain.ticketing.TicketAdmission;
 import com.chatnation.crm.domain.ticketing.TicketedEvent;
 import com.chatnation.crm.domain.wallet.Wallet;
 import com.chatnation.crm.projections.organizations.OrganizationDirectoryProjection;
@@ -93,6 +94,7 @@ public class AxonConfiguration {
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
                         .configureCache(c -> aggregateCache))
+                .configureAggregate(TicketAdmission.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Poll.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(KnowledgeBase.class)

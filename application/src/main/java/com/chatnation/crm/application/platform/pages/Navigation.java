@@ -28,6 +28,7 @@ final class Navigation {
             new Entry("hypecards", "/app/hypecards", Permission.ANALYTICS_READ),
             new Entry("templates", "/app/templates", Permission.CONTENT_WRITE),
             new Entry("events", "/app/events", Permission.ANALYTICS_READ),
+            new Entry("gate", "/app/gate", Permission.CHECK_IN),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ),
             new Entry("team", "/app/team", Permission.TEAM_READ),
             new Entry("audit", "/app/audit", Permission.AUDIT_READ));

@@ -8,6 +8,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
+import static com.chatnation.crm.application.platform.security.Permission.CHECK_IN;
 import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
 import static com.chatnation.crm.application.platform.security.Permission.PRIVACY_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.CONVERSATIONS_WRITE;
@@ -150,6 +151,8 @@ final class AccessRules {
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);
         org(POST, "/ticket-reservations/{reservationId}/payment", PAYMENTS_WRITE);
+        org(POST, "/events/{eventId}/check-ins", CHECK_IN);
+        org(GET, "/events/{eventId}/check-ins", CHECK_IN);
         org(POST, "/inbound-messages", CONTENT_WRITE);
 
         org(GET, "/users", TEAM_READ);
@@ -310,6 +313,10 @@ final class AccessRules {
             page(POST, "/app/events", CONTENT_WRITE);
             page(GET, "/app/events/{eventId}", ANALYTICS_READ);
             page(POST, "/app/events/{eventId}/ticket-types", CONTENT_WRITE);
+            // the gate: choosing an event's gate, scanning its tickets, its live counts
+            page(GET, "/app/gate", CHECK_IN);
+            page(GET, "/app/events/{eventId}/gate", CHECK_IN);
+            page(POST, "/app/events/{eventId}/gate", CHECK_IN);
 
             rules.anyRequest().denyAll();
         }

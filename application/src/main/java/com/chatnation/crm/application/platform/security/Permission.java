@@ -21,6 +21,8 @@ public enum Permission implements GrantedAuthority {
     WALLET_WRITE("wallet:write"),
     /** Confirming that a ticket reservation was paid. */
     PAYMENTS_WRITE("payments:write"),
+    /** Letting ticket holders in at an event's gates, and the gate's live counts. */
+    CHECK_IN("tickets:check-in"),
     TEAM_READ("team:read"),
     /** Inviting staff, changing roles, deactivating, API keys. */
     TEAM_MANAGE("team:manage"),

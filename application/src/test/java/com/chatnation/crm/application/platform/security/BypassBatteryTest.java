@@ -50,8 +50,8 @@ class BypassBatteryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    // Who may call what. O owner, A admin, E editor, G agent, V viewer, B billing, R read key, W write key, all of
-    // organization A; P the platform; S any staff member of any organization; * anyone.
+    // Who may call what. O owner, A admin, E editor, G agent, V viewer, B billing, T gate, R read key, W write key, all
+    // of organization A; P the platform; S any staff member of any organization; * anyone.
     private static final String CONTACTS = "OAEGVRW";
     private static final String ANALYTICS = "OAEVRW";
     private static final String CONTENT = "OAEW";
@@ -59,6 +59,7 @@ class BypassBatteryTest {
     private static final String WALLET_READ = "OAVBRW";
     private static final String WALLET_WRITE = "OBW";
     private static final String PAYMENTS = "OABW";
+    private static final String CHECK_IN = "OAT";
     private static final String TEAM_READ = "OA";
     private static final String TEAM = "O";
     private static final String AUDIT = "OA";
@@ -105,6 +106,8 @@ class BypassBatteryTest {
             "POST /api/v1/orgs/{orgId}/events", CONTENT,
             "POST /api/v1/orgs/{orgId}/events/{eventId}/ticket-types", CONTENT,
             "POST /api/v1/orgs/{orgId}/ticket-reservations/{reservationId}/payment", PAYMENTS,
+            "POST /api/v1/orgs/{orgId}/events/{eventId}/check-ins", CHECK_IN,
+            "GET /api/v1/orgs/{orgId}/events/{eventId}/check-ins", CHECK_IN,
             "POST /api/v1/orgs/{orgId}/inbound-messages", CONTENT,
             "GET /api/v1/orgs/{orgId}/users", TEAM_READ,
             "POST /api/v1/orgs/{orgId}/invitations", TEAM,
@@ -261,6 +264,7 @@ class BypassBatteryTest {
         add("agent A", 'G', true, bearer(Staff.invite(a.owner(), orgA, "agent").accessToken()));
         add("viewer A", 'V', true, bearer(Staff.invite(a.owner(), orgA, "viewer").accessToken()));
         add("billing A", 'B', true, bearer(Staff.invite(a.owner(), orgA, "billing").accessToken()));
+        add("gate A", 'T', true, bearer(Staff.invite(a.owner(), orgA, "gate").accessToken()));
         add("read key A", 'R', true, bearer(a.apiKey()));
         add("write key A", 'W', true, Map.of("X-Api-Key", Staff.issueKey(a.owner(), orgA, "write")));
         add("owner B", 'b', true, bearer(b.owner().token()));
@@ -331,7 +335,7 @@ class BypassBatteryTest {
             return true;
         }
         if (STAFF.equals(rule)) {
-            return "OAEGVBb".indexOf(caller.code()) >= 0;
+            return "OAEGVBTb".indexOf(caller.code()) >= 0;
         }
         return rule.indexOf(caller.code()) >= 0;
     }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageBatteryTest {
 
-    // O owner, A admin, E editor, G agent, V viewer, B billing (organization A); M any member; * anyone.
+    // O owner, A admin, E editor, G agent, V viewer, B billing, T gate (organization A); M any member; * anyone.
     private static final String MEMBER = "M";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
@@ -46,6 +46,7 @@ class PageBatteryTest {
     private static final String TEAM_READ = "OA";
     private static final String TEAM_MANAGE = "O";
     private static final String AUDIT_READ = "OA";
+    private static final String CHECK_IN = "OAT";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -128,7 +129,10 @@ class PageBatteryTest {
             "GET /app/events", ANALYTICS_READ,
             "POST /app/events", CONTENT_WRITE,
             "GET /app/events/{eventId}", ANALYTICS_READ,
-            "POST /app/events/{eventId}/ticket-types", CONTENT_WRITE);
+            "POST /app/events/{eventId}/ticket-types", CONTENT_WRITE,
+            "GET /app/gate", CHECK_IN,
+            "GET /app/events/{eventId}/gate", CHECK_IN,
+            "POST /app/events/{eventId}/gate", CHECK_IN);
 
     @LocalServerPort
     int port;
@@ -151,7 +155,8 @@ class PageBatteryTest {
         AdminClient.Onboarded b = platform.onboard(Map.of("name", "Pages B", "phoneNumberId",
                 AdminClient.randomPhoneNumberId(), "lowBalanceThreshold", 0));
         sessions.put('O', DashboardSession.logIn(base, TeamMembers.owner(organizationA)));
-        Map<Character, String> roles = Map.of('A', "admin", 'E', "editor", 'G', "agent", 'V', "viewer", 'B', "billing");
+        Map<Character, String> roles = Map.of('A', "admin", 'E', "editor", 'G', "agent", 'V', "viewer", 'B', "billing",
+                'T', "gate");
         roles.forEach((code, role) -> sessions.put(code,
                 DashboardSession.logIn(base, TeamMembers.invite(organizationA, role))));
         otherOrganization = DashboardSession.logIn(base, TeamMembers.owner(b));

@@ -4,6 +4,7 @@ import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.ticketing.EventCreated;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
+import com.chatnation.crm.domain.ticketing.TicketAdmitted;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;
 import com.chatnation.crm.domain.ticketing.TicketReservationCancelled;
 import com.chatnation.crm.domain.ticketing.TicketReservationExpired;
@@ -28,10 +29,10 @@ import java.util.UUID;
 import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
 
 /**
- * Maintains {@code events}, {@code ticket_types}, {@code ticket_reservations}, {@code tickets} and
- * {@code participants}. Rows are keyed by natural ids (reservation id, ticket code, event and contact id);
- * the reserved and sold counters of a ticket type change only for an event whose sequence number in the
- * event's stream is above the row's {@code last_sequence}.
+ * Maintains {@code events}, {@code ticket_types}, {@code ticket_reservations}, {@code tickets},
+ * {@code participants} and {@code ticket_admissions}. Rows are keyed by natural ids (reservation id, ticket code,
+ * event and contact id); the reserved and sold counters of a ticket type change only for an event whose sequence
+ * number in the event's stream is above the row's {@code last_sequence}.
  */
 @Component
 @ProcessingGroup(EventsProjection.GROUP)
@@ -39,7 +40,7 @@ public class EventsProjection {
 
     public static final String GROUP = "crm-events";
     public static final List<String> TABLES =
-            List.of("events", "ticket_types", "ticket_reservations", "tickets", "participants");
+            List.of("events", "ticket_types", "ticket_reservations", "tickets", "participants", "ticket_admissions");
 
     private final JdbcTemplate jdbc;
 
@@ -159,6 +160,17 @@ public class EventsProjection {
                 participantId(event.eventId(), event.contactId()), event.organizationId(), event.eventId(),
                 ContactIds.of(event.contactId()), event.contactPhone(), event.source(),
                 utc(at));
+    }
+
+    @EventHandler
+    void on(TicketAdmitted event) {
+        jdbc.update("""
+                        INSERT INTO ticket_admissions (ticket_code, organization_id, event_id, ticket_type_id, gate,
+                                                       staff_id, admitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (ticket_code) DO NOTHING""",
+                event.ticketCode(), event.organizationId(), event.eventId(), event.ticketTypeId(), event.gate(),
+                event.staffId(), utc(event.at()));
     }
 
     private void endReservation(String reservationId, String status, String reason, Instant at) {
