@@ -10,6 +10,7 @@ import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.security.Permission;
+import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.application.platform.web.RefusedRequest;
 import com.chatnation.crm.projections.queries.BroadcastQueries;
 import com.chatnation.crm.projections.queries.BroadcastQueries.BroadcastRow;
@@ -32,7 +33,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +64,6 @@ class BroadcastPages {
     }
 
     private static final int ROWS_PER_PAGE = 50;
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     private static final int EXPORT_CHUNK = 500;
     private static final Set<String> CANCELLABLE = Set.of("draft", "scheduled", "sending");
     private static final Set<String> STARTABLE = Set.of("draft", "scheduled");
@@ -242,16 +241,7 @@ class BroadcastPages {
      */
     static void awaitShown(BroadcastQueries broadcasts, String organization, String broadcastId,
                            Predicate<BroadcastRow> shown) {
-        Instant deadline = Instant.now().plus(READ_YOUR_WRITE);
-        while (!broadcasts.broadcast(organization, broadcastId).filter(shown).isPresent()
-                && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadYourWrites.await(() -> broadcasts.broadcast(organization, broadcastId).filter(shown).isPresent());
     }
 
     private Page<Listed> listed(String organization, Cursor after, int limit) {

@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.hypecards;
 
 import com.chatnation.crm.application.media.MediaStore;
+import com.chatnation.crm.application.media.MessageFiles;
 import com.chatnation.crm.domain.conversation.DeliverCard;
 import com.chatnation.crm.domain.hypecard.CardLayout;
 import com.chatnation.crm.domain.hypecard.RecordCardFailed;
@@ -27,7 +28,7 @@ import java.util.Optional;
 /**
  * Draws the cards on the list ({@link CardJobs}), a few at a time. A card is claimed by pushing its next attempt into
  * the future in a short transaction ({@code SKIP LOCKED}, so several instances share the list). A card with a photo
- * waits until the photo has been copied out of WhatsApp ({@code media_files}, by the media downloader): drawing takes
+ * waits until the photo has been copied out of WhatsApp (by the media downloader, {@link MessageFiles}): drawing takes
  * the stored copy, so a photo is fetched from WhatsApp once, with the downloader's checks and retries. The drawn PNG
  * is kept in the media store, and in one transaction the card is recorded ({@code CardGenerated}), the conversation
  * sends it ({@link DeliverCard}) and the job goes. A photo lost or not there within {@code photo-wait}, a template
@@ -46,18 +47,21 @@ class CardWorkshop extends PollingLoop {
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
     private final MediaStore store;
+    private final MessageFiles photos;
     private final JdbcCardCatalog catalog;
     private final CardRenderer renderer;
     private final ShareLinks links;
     private final HypeCardProperties properties;
 
     CardWorkshop(JdbcTemplate jdbc, TransactionTemplate transaction, CommandGateway commands, MediaStore store,
-                 JdbcCardCatalog catalog, CardRenderer renderer, ShareLinks links, HypeCardProperties properties) {
+                 MessageFiles photos, JdbcCardCatalog catalog, CardRenderer renderer, ShareLinks links,
+                 HypeCardProperties properties) {
         super("hypecards", properties.pollInterval());
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.commands = commands;
         this.store = store;
+        this.photos = photos;
         this.catalog = catalog;
         this.renderer = renderer;
         this.links = links;
@@ -111,7 +115,7 @@ class CardWorkshop extends PollingLoop {
         }
         byte[] photo = null;
         if (job.photoMessageId() != null) {
-            Photo copied = photo(job.photoMessageId());
+            MessageFiles.Copy copied = photos.of(job.photoMessageId());
             if (copied.lost() || copied.key() == null
                     && Instant.now().isAfter(job.requestedAt().plus(properties.photoWait()))) {
                 failed(job, "photo_lost");
@@ -157,17 +161,6 @@ class CardWorkshop extends PollingLoop {
             log.info("Card {}: drawing attempt {} failed ({}); tried again in {}", job.cardId(), attempts,
                     e.getMessage(), backoff);
         }
-    }
-
-    /** The stored copy of a photo ({@code key}), whether it was given up on ({@code lost}), or neither yet. */
-    private record Photo(String key, boolean lost) {
-    }
-
-    private Photo photo(String messageId) {
-        return jdbc.query("SELECT status, storage_key FROM media_files WHERE message_id = ? LIMIT 1",
-                        (rs, n) -> new Photo("stored".equals(rs.getString("status")) ? rs.getString("storage_key") : null,
-                                "lost".equals(rs.getString("status"))), messageId)
-                .stream().findFirst().orElse(new Photo(null, false));
     }
 
     private void failed(Job job, String reason) {

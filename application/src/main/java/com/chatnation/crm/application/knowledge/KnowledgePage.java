@@ -2,6 +2,7 @@ package com.chatnation.crm.application.knowledge;
 
 import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
+import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.knowledge.AddDocument;
 import com.chatnation.crm.domain.knowledge.AddFaqItem;
@@ -38,7 +39,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,7 +60,6 @@ class KnowledgePage {
     /** The latest questions shown under the summary; the API pages through all of them. */
     private static final int QUESTIONS_SHOWN = 50;
     /** How long a change waits for the read tables to show it before the page it leads to is shown. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     /** Keys of refusals that concern a whole form rather than one of its fields. */
     private static final String CREATE_FORM = "form";
     private static final String FAQ_FORM = "faq";
@@ -351,16 +350,7 @@ class KnowledgePage {
      * briefly, so it shows the change.
      */
     private void awaitShown(String organization, String knowledgeBaseId, Predicate<KnowledgeBaseDetail> shown) {
-        Instant deadline = Instant.now().plus(READ_YOUR_WRITE);
-        while (queries.knowledgeBase(organization, knowledgeBaseId).filter(shown).isEmpty()
-                && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadYourWrites.await(() -> queries.knowledgeBase(organization, knowledgeBaseId).filter(shown).isPresent());
     }
 
     /**

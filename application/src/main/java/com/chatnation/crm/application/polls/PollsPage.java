@@ -6,6 +6,7 @@ import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.security.Permission;
+import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.projections.queries.Cursor;
 import com.chatnation.crm.projections.queries.Page;
@@ -48,7 +49,6 @@ class PollsPage {
 
     private static final int ROWS_PER_PAGE = 50;
     /** How long a change waits for the read table to show it before the page it leads to is shown. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     /**
      * A vote sent just before the poll closed may reach the read table just after: the results keep refreshing this
      * long past the closing, so the page does not stop one vote short.
@@ -187,15 +187,7 @@ class PollsPage {
 
     /** The read table follows the poll's events a moment later: the page a change leads to waits for it, briefly. */
     private void awaitShown(String organization, String pollId, Predicate<PollRow> shown) {
-        Instant deadline = Instant.now().plus(READ_YOUR_WRITE);
-        while (queries.poll(organization, pollId).filter(shown).isEmpty() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadYourWrites.await(() -> queries.poll(organization, pollId).filter(shown).isPresent());
     }
 
     /** Which field of the form a rule of the poll concerns. */

@@ -6,6 +6,7 @@ import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.security.Permission;
+import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.program.ContentItem;
 import com.chatnation.crm.projections.queries.Cursor;
@@ -36,7 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -60,7 +60,6 @@ class ProgramsPage {
     private static final int DAYS_SHOWN = 30;
     private static final int CHURN_DAYS = 7;
     /** How long a change waits for the read tables to show it before the page it leads to is shown. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     /** Keys of refusals that concern a whole form rather than one of its fields. */
     private static final String CREATE_FORM = "form";
     private static final String ITEM_FORM = "item";
@@ -310,15 +309,7 @@ class ProgramsPage {
 
     /** The read tables follow the program's events a moment later: the page a change leads to waits for them. */
     private void awaitShown(String organization, String programId, Predicate<ProgramDetail> shown) {
-        Instant deadline = Instant.now().plus(READ_YOUR_WRITE);
-        while (queries.detail(organization, programId).filter(shown).isEmpty() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadYourWrites.await(() -> queries.detail(organization, programId).filter(shown).isPresent());
     }
 
     /** The API request's own constraints on what the form sent, each on its field, in the page's words. */

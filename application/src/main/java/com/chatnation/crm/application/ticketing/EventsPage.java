@@ -5,6 +5,7 @@ import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
+import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.ticketing.AddTicketType;
 import com.chatnation.crm.domain.ticketing.CreateEvent;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -77,7 +77,6 @@ class EventsPage {
     private static final int ROWS_PER_PAGE = 50;
     private static final int EXPORT_CHUNK = 500;
     /** How long a change waits for the read tables to show it before the page it leads to is shown. */
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
 
     private static final CsvDownload<EventRow> EVENTS = CsvDownload.of(
             List.of("id", "name", "venue", "starts_at", "ticket_types", "offered", "sold", "reserved", "remaining",
@@ -308,15 +307,7 @@ class EventsPage {
 
     /** The read tables follow the events a moment later: the next page waits for them, briefly. */
     private static void awaitVisible(BooleanSupplier visible) {
-        Instant deadline = Instant.now().plus(READ_YOUR_WRITE);
-        while (!visible.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadYourWrites.await(visible);
     }
 
     /** The aggregate's refusal inside a failed command; anything else is not the form's to explain. */
