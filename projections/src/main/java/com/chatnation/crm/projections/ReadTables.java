@@ -8,6 +8,7 @@ import com.chatnation.crm.projections.crm.contacts.ContactsProjection;
 import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
 import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
+import com.chatnation.crm.projections.crm.payments.PaymentsProjection;
 import com.chatnation.crm.projections.crm.profiles.ContactProfilesProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
 import com.chatnation.crm.projections.crm.EngagementProjections;
@@ -49,7 +50,8 @@ public final class ReadTables {
         groups.put(MessagesProjection.GROUP, MessagesProjection.TABLES);
         groups.put(WalletsProjection.GROUP, WalletsProjection.TABLES);
         groups.put(SurveysProjection.GROUP, SurveysProjection.TABLES);
-        groups.put(EventsProjection.GROUP, EventsProjection.TABLES);
+        groups.put(EventsProjection.GROUP, java.util.stream.Stream.of(EventsProjection.TABLES,
+                PaymentsProjection.TABLES).flatMap(List::stream).toList());
         groups.put(JourneyProjection.GROUP, JourneyProjection.TABLES);
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);

@@ -1,13 +1,9 @@
 package com.chatnation.crm.application.ticketing;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import com.chatnation.crm.application.media.MediaStore;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.application.platform.web.KnownOrganizations;
-import com.chatnation.crm.domain.conversation.SendNotification;
-import com.chatnation.crm.domain.messaging.OutboundReply;
 import com.chatnation.crm.domain.ticketing.AddTicketType;
-import com.chatnation.crm.domain.ticketing.ConfirmTicketPayment;
 import com.chatnation.crm.domain.ticketing.CreateEvent;
 import com.chatnation.crm.domain.ticketing.IssuedTickets;
 import com.chatnation.crm.domain.ticketing.TicketTypeDefinition;
@@ -26,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,38 +34,17 @@ import java.util.UUID;
 @Tag(name = "Events and tickets")
 class TicketAdminController {
 
-    /**
-     * The message template the ticket codes are sent as when payment comes after the contact's 24-hour window has
-     * closed (WhatsApp then takes no free-form message). An organization that wants codes delivered that late creates
-     * a template of this name and has it approved, with exactly one body parameter and no header or button
-     * parameters: the parameter receives the notification's text (the event and the ticket codes) on one line.
-     * Without such a template the notification expires, uncharged.
-     */
-    static final String TICKET_ISSUED_TEMPLATE = "ticket_issued";
-    /**
-     * The action each ticket's QR image is sent (and priced) as. It names no template to re-engage with: after the
-     * window only a template can go out, and the codes' own notification already carries them as text.
-     */
-    static final String TICKET_PASS_ACTION = "ticket_pass";
-
     private final CommandGateway commands;
     private final KnownOrganizations organizations;
-    private final JdbcEventCatalog catalog;
     private final TransactionalRetry transaction;
-    private final TicketPasses passes;
-    private final TicketPassImages images;
-    private final MediaStore media;
+    private final TicketIssuing issuing;
 
-    public TicketAdminController(CommandGateway commands, KnownOrganizations organizations, JdbcEventCatalog catalog,
-                                 TransactionalRetry transaction, TicketPasses passes, TicketPassImages images,
-                                 MediaStore media) {
+    public TicketAdminController(CommandGateway commands, KnownOrganizations organizations,
+                                 TransactionalRetry transaction, TicketIssuing issuing) {
         this.commands = commands;
         this.organizations = organizations;
-        this.catalog = catalog;
         this.transaction = transaction;
-        this.passes = passes;
-        this.images = images;
-        this.media = media;
+        this.issuing = issuing;
     }
 
     public record CreatedEvent(String eventId, List<String> ticketTypeIds) {
@@ -104,34 +78,14 @@ class TicketAdminController {
     }
 
     @PostMapping("/ticket-reservations/{reservationId}/payment")
-    @Operation(summary = "Payment callback: issue the reserved tickets and send their codes to the contact, then each "
+    @Operation(summary = "Confirm a payment taken outside the service (cash, bank transfer): issue the reserved tickets and send their codes to the contact, then each "
             + "ticket as a QR code image to show at the gate")
     public IssuedTickets confirmPayment(@PathVariable("orgId") String organizationId, @PathVariable String reservationId,
                                         @Valid @RequestBody Payment payment) {
         organizations.require(organizationId);
-        JdbcEventCatalog.ReservationRow reservation = catalog.reservation(organizationId, reservationId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no reservation " + reservationId));
-        return transaction.inTransaction(() -> {
-            IssuedTickets issued = commands.sendAndWait(new ConfirmTicketPayment(reservation.eventId(), reservationId,
-                    payment.paymentReference(), payment.amountPaid()));
-            boolean firstConfirmation = "held".equals(reservation.status());
-            if (firstConfirmation && reservation.conversationId() != null) {
-                commands.sendAndWait(new SendNotification(reservation.conversationId(), "events", "ticket_issued",
-                        new OutboundReply.Text("Payment received, thank you! Your tickets for *" + reservation.eventName()
-                                + "*: " + String.join(", ", issued.ticketCodes()) + ". Show a code at the entrance."),
-                        TICKET_ISSUED_TEMPLATE));
-                // in the transaction that issues the tickets, so the passes go out exactly when the codes do
-                for (String code : issued.ticketCodes()) {
-                    String key = media.keep(organizationId, images.render(passes.payload(code), code,
-                            reservation.eventName(), reservation.ticketTypeName()));
-                    commands.sendAndWait(new SendNotification(reservation.conversationId(), "events",
-                            TICKET_PASS_ACTION, new OutboundReply.Image(key, "Your " + reservation.ticketTypeName()
-                            + " ticket for *" + reservation.eventName() + "*: " + code
-                            + ". Show this QR code at the entrance."), null));
-                }
-            }
-            return issued;
-        });
+        // in one transaction, so the passes go out exactly when the codes do
+        return transaction.inTransaction(() -> issuing.issue(organizationId, reservationId,
+                payment.paymentReference(), payment.amountPaid()));
     }
 
     static TicketTypeDefinition definition(EventRequest.TicketTypeRequest type) {

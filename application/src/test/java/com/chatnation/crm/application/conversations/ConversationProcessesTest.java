@@ -53,7 +53,8 @@ class ConversationProcessesTest {
                 new SurveyStartProcess(commands, SETTINGS),
                 new SurveyStepProcess(commands),
                 new SurveyAbandonmentProcess(commands),
-                new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS),
+                new TicketReservationProcess(commands, catalogNaming(Map.of()), SETTINGS,
+                        Fixtures.payments(commands, false)),
                 new PollVoteProcess(commands), new AnswerRatingProcess(commands),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class), new CardRequestProcess(commands),
                 new Recording<>(ConversationEffect.JoinProgram.class), new ProgramLeavingProcess(commands)));

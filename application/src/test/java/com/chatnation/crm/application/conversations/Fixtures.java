@@ -1,5 +1,7 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.payments.PaymentProvider;
+import com.chatnation.crm.application.payments.PaymentRequests;
 import com.chatnation.crm.application.support.TestContacts;
 import com.chatnation.crm.application.ticketing.JdbcEventCatalog;
 import com.chatnation.crm.domain.messaging.OutboundReply;
@@ -37,6 +39,31 @@ final class Fixtures {
     }
 
     /** The ticket catalog as far as a reservation reads it: event and ticket type names, keyed "eventId/ticketTypeId". */
+    /** Payments as an organization without M-Pesa has them ({@code enabled} false) or with it (true). */
+    static PaymentRequests payments(RecordingCommandGateway commands, boolean enabled) {
+        return new PaymentRequests(commands, new PaymentProvider() {
+            @Override
+            public String name() {
+                return "mpesa";
+            }
+
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public PushAnswer push(PushRequest request) {
+                throw new AssertionError("a process never calls the provider itself");
+            }
+
+            @Override
+            public StatusAnswer status(String providerReference) {
+                throw new AssertionError("a process never calls the provider itself");
+            }
+        }, Duration.ofMinutes(10));
+    }
+
     static JdbcEventCatalog catalogNaming(Map<String, String[]> names) {
         return new JdbcEventCatalog(null) {
             @Override

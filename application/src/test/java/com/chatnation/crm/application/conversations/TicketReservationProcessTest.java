@@ -5,6 +5,8 @@ import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.conversation.ConversationEffect;
 import com.chatnation.crm.domain.conversation.RecordTicketReservation;
 import com.chatnation.crm.domain.conversation.ReservationOutcome;
+import com.chatnation.crm.domain.payment.PaymentPurpose;
+import com.chatnation.crm.domain.payment.RequestPayment;
 import com.chatnation.crm.domain.ticketing.ReservationResult;
 import com.chatnation.crm.domain.ticketing.ReservationStatus;
 import com.chatnation.crm.domain.ticketing.ReserveTickets;
@@ -37,7 +39,7 @@ class TicketReservationProcessTest {
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
     private final Map<String, String[]> names = new HashMap<>(Map.of("ev-1/vip", new String[]{"Jazz Night", "VIP"}));
     private final TicketReservationProcess process = new TicketReservationProcess(commands, catalogNaming(names),
-            SETTINGS);
+            SETTINGS, Fixtures.payments(commands, false));
 
     @Test
     void heldTicketsAreRecordedWithWhatToPayAndByWhen() {
@@ -50,6 +52,40 @@ class TicketReservationProcessTest {
                 new ReserveTickets("ev-1", "res-1", "vip", 2, TestContacts.id(CONTACT), CONTACT, CONVERSATION, AT, Duration.ofMinutes(15)),
                 new RecordTicketReservation(CONVERSATION, "res-1", ReservationOutcome.reserved("Jazz Night", "VIP", 2,
                         new BigDecimal("3000"), "KES", EXPIRES)));
+    }
+
+    @Test
+    void withMpesaTheContactsPhoneIsAskedForTheTotalUntilTheHoldEnds() {
+        TicketReservationProcess prompting = new TicketReservationProcess(commands, catalogNaming(names), SETTINGS,
+                Fixtures.payments(commands, true));
+        commands.answering(ReserveTickets.class, reserve -> new ReservationResult("res-1", "vip", 2,
+                new BigDecimal("1500"), new BigDecimal("3000.00"), "KES", EXPIRES, ReservationStatus.HELD));
+
+        prompting.run(TWO_VIP, ORIGIN);
+
+        RequestPayment asked = commands.the(RequestPayment.class);
+        assertThat(asked.purpose()).isEqualTo(PaymentPurpose.TICKETS);
+        assertThat(asked.purposeId()).isEqualTo("res-1");
+        assertThat(asked.eventId()).isEqualTo("ev-1");
+        assertThat(asked.amount()).isEqualByComparingTo("3000").hasScaleOf(0);
+        assertThat(asked.payerPhone()).isEqualTo(CONTACT);
+        assertThat(asked.conversationId()).isEqualTo(CONVERSATION);
+        assertThat(asked.answerBy()).isEqualTo(AT.plus(Duration.ofMinutes(10)));
+        assertThat(commands.the(RecordTicketReservation.class).outcome()).isEqualTo(ReservationOutcome.reserved(
+                "Jazz Night", "VIP", 2, new BigDecimal("3000.00"), "KES", EXPIRES).withPaymentPrompt());
+    }
+
+    @Test
+    void mpesaIsNotAskedForOtherCurrencies() {
+        TicketReservationProcess prompting = new TicketReservationProcess(commands, catalogNaming(names), SETTINGS,
+                Fixtures.payments(commands, true));
+        commands.answering(ReserveTickets.class, reserve -> new ReservationResult("res-1", "vip", 2,
+                new BigDecimal("15"), new BigDecimal("30"), "USD", EXPIRES, ReservationStatus.HELD));
+
+        prompting.run(TWO_VIP, ORIGIN);
+
+        assertThat(commands.sent()).noneMatch(RequestPayment.class::isInstance);
+        assertThat(commands.the(RecordTicketReservation.class).outcome().paymentPrompted()).isFalse();
     }
 
     @Test

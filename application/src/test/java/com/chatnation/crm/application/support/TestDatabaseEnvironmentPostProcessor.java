@@ -51,6 +51,14 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
                 Map.entry("crm.media.directory", MEDIA_DIRECTORY.toString()),
                 Map.entry("crm.media.poll-interval", "200ms"),
                 Map.entry("crm.media.retry-delay", "200ms"),
+                Map.entry("crm.payments.mpesa.base-url", DarajaStandIn.shared().baseUrl()),
+                Map.entry("crm.payments.mpesa.consumer-key", DarajaStandIn.CONSUMER_KEY),
+                Map.entry("crm.payments.mpesa.consumer-secret", DarajaStandIn.CONSUMER_SECRET),
+                Map.entry("crm.payments.mpesa.short-code", DarajaStandIn.SHORT_CODE),
+                Map.entry("crm.payments.mpesa.passkey", DarajaStandIn.PASSKEY),
+                Map.entry("crm.payments.mpesa.callback-wait", "5s"),
+                Map.entry("crm.payments.mpesa.query-every", "1s"),
+                Map.entry("crm.payments.poll-interval", "200ms"),
                 // contexts still cached when the test JVM exits should not hold it up for long
                 Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "5s"),
                 Map.entry("spring.datasource.hikari.connection-timeout", "5000"))));

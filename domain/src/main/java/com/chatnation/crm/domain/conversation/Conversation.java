@@ -86,7 +86,8 @@ public class Conversation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public List<ConversationEffect> handle(ReceiveMessage command, SurveyCatalog surveys, EventCatalog events,
                                            PollCatalog polls, KnowledgeCatalog knowledge, CardCatalog cards,
-                                           ProgramCatalog programs, ConsentWordsCatalog consentWords,
+                                           ProgramCatalog programs, AgendaCatalog agenda,
+                                           ExhibitorCatalog exhibitors, ConsentWordsCatalog consentWords,
                                            HandoverSettingsCatalog handover, DeadlineManager deadlines) {
         if (command.inactivityTimeout() == null || command.inactivityTimeout().isNegative()
                 || command.inactivityTimeout().isZero()) {
@@ -115,7 +116,7 @@ public class Conversation {
 
         Turn turn = Transitions.STANDARD.next(new TurnContext(organizationId, conversationId, state,
                 Map.copyOf(stateData), command.messageId(), command.content(), command.sentAt(), surveys, events,
-                polls, knowledge, cards, programs, Ids::newId, consentWords.consentWords(command.organizationId()),
+                polls, knowledge, cards, programs, agenda, exhibitors, Ids::newId, consentWords.consentWords(command.organizationId()),
                 handover.handoverSettings(command.organizationId())));
         record(turn, command.messageId(), command.sentAt());
         effects.addAll(turn.effects());

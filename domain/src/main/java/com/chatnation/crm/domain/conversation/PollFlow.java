@@ -92,10 +92,7 @@ final class PollFlow {
                 }
             }
         }
-        Turn moved = IdleFlow.route(new TurnContext(context.organizationId(), context.conversationId(),
-                ConversationState.IDLE, Map.of(), context.messageId(), context.content(), context.now(),
-                context.surveys(), context.events(), context.polls(), context.knowledge(), context.cards(), context.programs(), context.ids(), context.consentWords(),
-                context.handover()));
+        Turn moved = IdleFlow.route(context.inState(ConversationState.IDLE, Map.of()));
         // the contact left the poll: what they asked for next is billed to the flow it starts, as from idle
         return moved.billedAs() != null ? moved
                 : moved.billedTo((moved.next() == ConversationState.HANDED_OVER ? ConversationState.IDLE

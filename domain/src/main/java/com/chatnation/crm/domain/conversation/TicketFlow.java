@@ -124,10 +124,15 @@ final class TicketFlow {
             return Turn.idle().say("Sorry, I couldn't reserve those tickets: " + outcome.refusal()
                     + ". Send *tickets* to try again.");
         }
-        return Turn.idle().say("Reserved: " + outcome.quantity() + " × " + outcome.ticketTypeName() + " for *"
-                + outcome.eventName() + "*. Total " + Texts.money(outcome.total(), outcome.currency())
-                + ". Pay with reference *" + reservationId + "* before " + TIME.format(outcome.expiresAt())
-                + "; your tickets arrive here as soon as the payment is confirmed.");
+        String reserved = "Reserved: " + outcome.quantity() + " × " + outcome.ticketTypeName() + " for *"
+                + outcome.eventName() + "*. Total " + Texts.money(outcome.total(), outcome.currency()) + ". ";
+        if (outcome.paymentPrompted()) {
+            return Turn.idle().say(reserved + "An M-Pesa payment request is on its way to your phone: enter your "
+                    + "M-Pesa PIN there to pay (reference *" + reservationId + "*). Your tickets arrive here as soon as "
+                    + "the payment goes through; they are held until " + TIME.format(outcome.expiresAt()) + ".");
+        }
+        return Turn.idle().say(reserved + "Pay with reference *" + reservationId + "* before "
+                + TIME.format(outcome.expiresAt()) + "; your tickets arrive here as soon as the payment is confirmed.");
     }
 
     private static OutboundReply confirmation(Map<String, String> data) {

@@ -15,14 +15,20 @@ import java.util.function.Supplier;
 record TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                    String messageId, MessageContent content, Instant now, SurveyCatalog surveys,
                    EventCatalog events, PollCatalog polls, KnowledgeCatalog knowledge, CardCatalog cards,
-                   ProgramCatalog programs, Supplier<String> ids,
+                   ProgramCatalog programs, AgendaCatalog agenda, ExhibitorCatalog exhibitors, Supplier<String> ids,
                    ConsentWords consentWords, HandoverSettings handover) {
 
     TurnContext(String organizationId, String conversationId, ConversationState state, Map<String, String> data,
                 String messageId, MessageContent content, Instant now, SurveyCatalog surveys, EventCatalog events,
                 Supplier<String> ids, ConsentWords consentWords) {
         this(organizationId, conversationId, state, data, messageId, content, now, surveys, events, PollCatalog.NONE,
-                KnowledgeCatalog.NONE, CardCatalog.NONE, ProgramCatalog.NONE, ids, consentWords, HandoverSettings.DEFAULT);
+                KnowledgeCatalog.NONE, CardCatalog.NONE, ProgramCatalog.NONE, AgendaCatalog.NONE, ExhibitorCatalog.NONE, ids, consentWords, HandoverSettings.DEFAULT);
+    }
+
+    /** The same message and catalogs, seen from another state (a flow handing the message on to another). */
+    TurnContext inState(ConversationState newState, Map<String, String> newData) {
+        return new TurnContext(organizationId, conversationId, newState, newData, messageId, content, now, surveys, events,
+                polls, knowledge, cards, programs, agenda, exhibitors, ids, consentWords, handover);
     }
 
     String text() {

@@ -400,6 +400,20 @@ class ConversationTest {
         }
 
         @Test
+        void aReservationPaidByAnMpesaPromptTellsTheContactToLookAtTheirPhone() {
+            Map<String, String> awaiting = withEntry(confirming, "reservationId", "res-1");
+            Published events = publishedBy(fixture.given(started(),
+                            inState(ConversationState.CONFIRMING_PURCHASE, awaiting))
+                    .when(new RecordTicketReservation(ID, "res-1", ReservationOutcome.reserved("TechExpo", "VIP", 2,
+                            new BigDecimal("10000"), "KES", Instant.parse("2026-11-21T10:15:00Z")).withPaymentPrompt())));
+            assertThat(events.of(StateChanged.class).get(0).toState()).isEqualTo("idle");
+            assertThat(events.onlyReply().fallbackText()).isEqualTo("Reserved: 2 × VIP for *TechExpo*. Total KES 10,000. "
+                    + "An M-Pesa payment request is on its way to your phone: enter your M-Pesa PIN there to pay "
+                    + "(reference *res-1*). Your tickets arrive here as soon as the payment goes through; they are held "
+                    + "until 21 Nov 10:15 UTC.");
+        }
+
+        @Test
         void aRefusedReservationIsExplained() {
             Map<String, String> awaiting = withEntry(confirming, "reservationId", "res-1");
             OutboundReply reply = publishedBy(fixture.given(started(),

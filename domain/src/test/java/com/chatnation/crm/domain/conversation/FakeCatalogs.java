@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** In-memory survey, event and poll catalogs and organization settings for conversation tests. */
 final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, KnowledgeCatalog, ConsentWordsCatalog,
-        HandoverSettingsCatalog, CardCatalog, ProgramCatalog {
+        HandoverSettingsCatalog, CardCatalog, ProgramCatalog, AgendaCatalog, ExhibitorCatalog {
 
     ConsentWords words = ConsentWords.DEFAULT;
     HandoverSettings handover = HandoverSettings.DEFAULT;

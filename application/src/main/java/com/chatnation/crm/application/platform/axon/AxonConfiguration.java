@@ -16,6 +16,7 @@ import com.chatnation.crm.domain.poll.Poll;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
 import com.chatnation.crm.domain.ticketing.TicketAdmission;
+import com.chatnation.crm.domain.payment.Payment;
 import com.chatnation.crm.domain.ticketing.TicketedEvent;
 import com.chatnation.crm.domain.wallet.Wallet;
 import com.chatnation.crm.projections.organizations.OrganizationDirectoryProjection;
@@ -95,6 +96,7 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(TicketAdmission.class)
+                .configureAggregate(Payment.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Poll.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(KnowledgeBase.class)

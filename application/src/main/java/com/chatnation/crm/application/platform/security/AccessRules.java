@@ -57,6 +57,8 @@ final class AccessRules {
         anyone(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
         anyone(GET, "/webhooks/whatsapp");
         anyone(POST, "/webhooks/whatsapp");
+        // M-Pesa's answers: each payment's address carries its own signature, checked by the payments slice
+        anyone(POST, "/payments/mpesa/callbacks/{paymentId}/{signature}");
         anyone(POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
                 "/api/v1/auth/invitations/accept");
 
@@ -151,6 +153,10 @@ final class AccessRules {
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);
         org(POST, "/ticket-reservations/{reservationId}/payment", PAYMENTS_WRITE);
+        // payments by M-Pesa: reading them is the payments role's; a top-up spends money on the wallet
+        org(GET, "/payments", PAYMENTS_WRITE);
+        org(GET, "/payments/{paymentId}", PAYMENTS_WRITE);
+        org(POST, "/wallet/top-ups", WALLET_WRITE);
         org(POST, "/events/{eventId}/check-ins", CHECK_IN);
         org(GET, "/events/{eventId}/check-ins", CHECK_IN);
         org(POST, "/inbound-messages", CONTENT_WRITE);

@@ -19,7 +19,7 @@ public enum Permission implements GrantedAuthority {
     WALLET_READ("wallet:read"),
     /** Spending and reserving the organization's own tokens. */
     WALLET_WRITE("wallet:write"),
-    /** Confirming that a ticket reservation was paid. */
+    /** Confirming that a ticket reservation was paid; the payments taken through M-Pesa. */
     PAYMENTS_WRITE("payments:write"),
     /** Letting ticket holders in at an event's gates, and the gate's live counts. */
     CHECK_IN("tickets:check-in"),
