@@ -25,3 +25,4 @@ CREATE TABLE payment_requests (
 
 CREATE INDEX payment_requests_open ON payment_requests (next_check_at) WHERE state IN ('requested', 'initiated');
 CREATE UNIQUE INDEX payment_requests_reference ON payment_requests (provider, provider_reference);
+CREATE INDEX payment_requests_purpose ON payment_requests (purpose_id);

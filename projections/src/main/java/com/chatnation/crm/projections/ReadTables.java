@@ -8,6 +8,7 @@ import com.chatnation.crm.projections.crm.contacts.ContactsProjection;
 import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
 import com.chatnation.crm.projections.crm.conversations.MessagesProjection;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
+import com.chatnation.crm.projections.crm.exhibitors.ExhibitorsProjection;
 import com.chatnation.crm.projections.crm.payments.PaymentsProjection;
 import com.chatnation.crm.projections.crm.profiles.ContactProfilesProjection;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
@@ -51,6 +52,7 @@ public final class ReadTables {
         groups.put(WalletsProjection.GROUP, WalletsProjection.TABLES);
         groups.put(SurveysProjection.GROUP, SurveysProjection.TABLES);
         groups.put(EventsProjection.GROUP, java.util.stream.Stream.of(EventsProjection.TABLES,
+                com.chatnation.crm.projections.crm.agenda.AgendaProjection.TABLES, ExhibitorsProjection.TABLES,
                 PaymentsProjection.TABLES).flatMap(List::stream).toList());
         groups.put(JourneyProjection.GROUP, JourneyProjection.TABLES);
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);

@@ -94,6 +94,13 @@ class PendingPayments {
                 .stream().findFirst();
     }
 
+    /** The payments still open (requested or initiated) for a reservation or top-up. */
+    List<String> openFor(String purposeId) {
+        return jdbc.queryForList("""
+                        SELECT payment_id FROM payment_requests
+                        WHERE purpose_id = ? AND state IN ('requested', 'initiated')""", String.class, purposeId);
+    }
+
     /** Payments whose next look is due, oldest first, locked for this transaction (other instances skip them). */
     List<Pending> claimDue(Instant now, int most) {
         return jdbc.query("""

@@ -43,10 +43,10 @@ class TeamController {
 
     public record InvitationRequest(@Size(max = 254) String email, @Size(max = 32) String phone,
                                     @Size(max = 200) String displayName,
-                                    @NotEmpty @Size(max = 7) List<@NotBlank @Size(max = 32) String> roles) {
+                                    @NotEmpty @Size(max = 8) List<@NotBlank @Size(max = 32) String> roles) {
     }
 
-    public record RolesRequest(@NotEmpty @Size(max = 7) List<@NotBlank @Size(max = 32) String> roles) {
+    public record RolesRequest(@NotEmpty @Size(max = 8) List<@NotBlank @Size(max = 32) String> roles) {
     }
 
     public record KeyRequest(@NotBlank @Size(max = 100) String name,
@@ -92,7 +92,7 @@ class TeamController {
     @PostMapping("/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite a member by e-mail or phone with roles (owner, admin, editor, agent, viewer, billing, "
-            + "gate)")
+            + "gate, exhibitor)")
     public InvitationView invite(@PathVariable String orgId, @Valid @RequestBody InvitationRequest request) {
         return InvitationView.of(team.invite(orgId, blankToNull(request.email()), blankToNull(request.phone()),
                 request.displayName(), roles(request.roles())));

@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.ticketing;
 
 import com.chatnation.crm.application.platform.axon.CommandCatalogs;
+import com.chatnation.crm.domain.ticketing.PaidTicketsCancelled;
 import com.chatnation.crm.domain.ticketing.TicketsIssued;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * What a ticket code is, for the gate: its organization, event and type, from {@code admission_register}, written in
  * the transaction that issues the tickets. A code is admitted by its own aggregate, which knows nothing until its
- * first scan; this is where the gate learns which event and type to admit it to.
+ * first scan; this is where the gate learns which event and type to admit it to. A ticket the organizer cancelled
+ * stays in the register marked {@code cancelled}, so the gate can say so rather than call it unknown.
  */
 @Component
 @ProcessingGroup(CommandCatalogs.GROUP)
@@ -22,6 +24,9 @@ class AdmissionRegister {
     record RegisteredTicket(String ticketCode, String organizationId, String eventId, String ticketTypeId,
                             String status) {
     }
+
+    /** The status of a ticket the organizer cancelled (with its purchase); {@code valid} otherwise. */
+    static final String CANCELLED = "cancelled";
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +41,13 @@ class AdmissionRegister {
                             INSERT INTO admission_register (ticket_code, organization_id, event_id, ticket_type_id, status)
                             VALUES (?, ?, ?, ?, 'valid') ON CONFLICT (ticket_code) DO NOTHING""",
                     code, event.organizationId(), event.eventId(), event.ticketTypeId());
+        }
+    }
+
+    @EventHandler
+    void on(PaidTicketsCancelled event) {
+        for (String code : event.ticketCodes()) {
+            jdbc.update("UPDATE admission_register SET status = ? WHERE ticket_code = ?", CANCELLED, code);
         }
     }
 

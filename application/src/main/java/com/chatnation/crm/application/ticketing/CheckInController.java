@@ -44,7 +44,8 @@ class CheckInController {
 
     @PostMapping
     @Operation(summary = "Let a ticket holder in: 200 once per ticket; then 409 already_checked_in with firstAt and "
-            + "firstGate. 422 forged_pass for a pass this service did not sign, 404 unknown_ticket, 409 wrong_event")
+            + "firstGate. 422 forged_pass for a pass this service did not sign, 404 unknown_ticket, 409 wrong_event, 409 "
+            + "cancelled_ticket for a ticket the organizer cancelled")
     public CheckedIn checkIn(@PathVariable("orgId") String organizationId, @PathVariable String eventId,
                              @Valid @RequestBody CheckInRequest request, @AuthenticationPrincipal CrmPrincipal caller) {
         organizations.require(organizationId);

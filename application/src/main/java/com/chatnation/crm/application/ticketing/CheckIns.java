@@ -51,7 +51,9 @@ class CheckIns {
      * Admits the ticket {@code presented} names (a scanned pass or a typed code) at {@code gate} of the event.
      *
      * @throws CheckInRefusal when nothing was presented (400), the event is unknown (404), the pass is forged (422),
-     *                        the code is unknown (404), of another event (409) or already used (409)
+     *                        the code is unknown (404), of another event (409), cancelled by the organizer (409
+     *                        {@code cancelled_ticket}, also when it had been let in before its cancellation: it admits
+     *                        no one from then on) or already used (409)
      */
     Admitted admit(String organizationId, String eventId, String presented, String gate, String staffId) {
         if (presented == null || presented.isBlank()) {
@@ -74,6 +76,12 @@ class CheckIns {
             throw new CheckInRefusal(HttpStatus.CONFLICT, "wrong_event", "ticket " + code + " is for "
                     + register.eventName(organizationId, ticket.eventId()).orElse("another event"),
                     Map.of("ticketCode", code));
+        }
+        if (AdmissionRegister.CANCELLED.equals(ticket.status())) {
+            // checked before the admission, which knows nothing of cancellations, so nothing is recorded for it
+            throw new CheckInRefusal(HttpStatus.CONFLICT, "cancelled_ticket", "ticket " + code
+                    + " was cancelled by the organizer: do not let its holder in",
+                    Map.of("ticketCode", code, "ticketTypeId", ticket.ticketTypeId()));
         }
         if (!"valid".equals(ticket.status())) {
             throw new CheckInRefusal(HttpStatus.CONFLICT, "invalid_ticket", "ticket " + code + " is " + ticket.status(),

@@ -1,9 +1,11 @@
 package com.chatnation.crm.application.ticketing;
 
+import com.chatnation.crm.application.platform.pages.ChartData;
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.pages.PageCursor;
 import com.chatnation.crm.application.platform.pages.EveryRow;
+import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
@@ -11,6 +13,9 @@ import com.chatnation.crm.domain.ticketing.AddTicketType;
 import com.chatnation.crm.domain.ticketing.CreateEvent;
 import com.chatnation.crm.domain.ticketing.TicketTypeDefinition;
 import com.chatnation.crm.projections.queries.Cursor;
+import com.chatnation.crm.projections.queries.EventFunnelQueries;
+import com.chatnation.crm.projections.queries.EventFunnelQueries.EventFunnel;
+import com.chatnation.crm.projections.queries.EventFunnelQueries.FunnelRow;
 import com.chatnation.crm.projections.queries.EventQueries;
 import com.chatnation.crm.projections.queries.InvalidCursorException;
 import com.chatnation.crm.projections.queries.EventQueries.EventRow;
@@ -37,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +52,8 @@ import java.util.function.Function;
 
 /**
  * Events and their tickets: the organization's events with tickets offered, sold, reserved and left, and one event's
- * ticket types, sales, reservations and participants, each table also as CSV. Members who write content create
+ * ticket types, its funnel (registered → reserved → paid → checked in, as a chart and a table), sales, reservations and
+ * participants, each table also as CSV. Members who write content create
  * events and add ticket types, as the API's {@code POST …/events} and {@code …/ticket-types} do.
  */
 @DashboardPage
@@ -109,13 +116,18 @@ class EventsPage {
                     ParticipantRow::contactName, ParticipantRow::source, ParticipantRow::registeredAt));
 
     private final EventQueries events;
+    private final EventFunnelQueries funnels;
     private final CommandGateway commands;
     private final MessageSource messages;
+    private final PageJson json;
 
-    EventsPage(EventQueries events, CommandGateway commands, MessageSource messages) {
+    EventsPage(EventQueries events, EventFunnelQueries funnels, CommandGateway commands, MessageSource messages,
+               PageJson json) {
         this.events = events;
+        this.funnels = funnels;
         this.commands = commands;
         this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping("/app/events")
@@ -189,6 +201,8 @@ class EventsPage {
                         EveryRow.of(after -> events.reservations(organization, event.id(), after, EXPORT_CHUNK)));
                 case "participants" -> PARTICIPANTS.write(response, file + "participants.csv",
                         EveryRow.of(after -> events.participants(organization, event.id(), after, EXPORT_CHUNK)));
+                case "funnel" -> EventFunnelController.CSV.write(response, file + "funnel.csv",
+                        EventFunnelController.rows(funnel(organization, event.id())));
                 default -> TYPES.write(response, file + "ticket-types.csv",
                         events.ticketTypes(organization, event.id()));
             }
@@ -200,6 +214,9 @@ class EventsPage {
         }
         model.addAttribute("event", event);
         model.addAttribute("types", events.ticketTypes(organization, event.id()));
+        EventFunnel funnel = funnel(organization, event.id());
+        model.addAttribute("funnelRows", EventFunnelController.rows(funnel));
+        model.addAttribute("funnelChart", json.write(funnelChart(funnel)));
         model.addAttribute("sales", events.sales(organization, event.id(), PageCursor.parse(sales), ROWS_PER_PAGE));
         model.addAttribute("reservations", events.reservations(organization, event.id(), PageCursor.parse(reservations),
                 ROWS_PER_PAGE));
@@ -288,6 +305,22 @@ class EventsPage {
         }
         return TicketAdminController.definition(new EventRequest.TicketTypeRequest(null, typeName, amount, code, count,
                 start, end));
+    }
+
+    private EventFunnel funnel(String organization, String eventId) {
+        return funnels.funnel(organization, eventId).orElseThrow(EventsPage::notFound);
+    }
+
+    /** One bar per step for the whole event, and one series per ticket type beside it. */
+    private ChartData funnelChart(EventFunnel funnel) {
+        List<String> steps = List.of(text("events.funnel.registered"), text("events.funnel.reserved"),
+                text("events.funnel.paid"), text("events.funnel.checkedIn"));
+        List<ChartData.Series> series = new ArrayList<>();
+        series.add(new ChartData.Series(text("events.funnel.all"), funnel.event().steps()));
+        for (FunnelRow type : funnel.ticketTypes()) {
+            series.add(new ChartData.Series(type.name(), type.steps()));
+        }
+        return new ChartData("bar", steps, series);
     }
 
     private static String field(String prefix, String name) {

@@ -117,6 +117,9 @@ class GatePage {
             case "forged_pass" -> new Result(false, text("gate.refused.forged"), text("gate.refused.forged.detail"));
             case "unknown_ticket" -> new Result(false, text("gate.refused.unknown"), refused.getMessage());
             case "wrong_event" -> new Result(false, text("gate.refused.wrongEvent"), refused.getMessage());
+            case "cancelled_ticket" -> new Result(false, text("gate.refused.cancelled"),
+                    text("gate.refused.cancelled.detail") + " · "
+                            + typeName(eventId, (String) refused.details().get("ticketTypeId")) + " · " + code);
             case "invalid_request" -> new Result(false, text("gate.refused.empty"), text("gate.refused.empty.detail"));
             default -> new Result(false, text("gate.refused"), refused.getMessage());
         };

@@ -26,10 +26,12 @@ public class JdbcEventCatalog implements EventCatalog {
     public List<EventOnSale> eventsOnSale(String organizationId, Instant at) {
         Timestamp now = Timestamp.from(at);
         Map<String, EventRow> events = new LinkedHashMap<>();
+        // Free events are the ones without any ticket type: they join no type row, whose nulls pass the sales window.
+        // An event whose types are all off sale joins no row that passes, so it is not offered (and is not free).
         jdbc.query("""
                         SELECT e.event_id, e.name, e.venue, e.starts_at, t.ticket_type_id, t.name AS type_name, t.price,
                                t.currency, t.remaining
-                        FROM ticket_catalog_events e JOIN ticket_catalog_types t ON t.event_id = e.event_id
+                        FROM ticket_catalog_events e LEFT JOIN ticket_catalog_types t ON t.event_id = e.event_id
                         WHERE e.organization_id = ? AND (e.starts_at IS NULL OR e.starts_at > ?)
                           AND (t.sales_start IS NULL OR t.sales_start <= ?) AND (t.sales_end IS NULL OR t.sales_end > ?)
                         ORDER BY e.starts_at NULLS LAST, e.event_id, t.position""",
@@ -43,13 +45,28 @@ public class JdbcEventCatalog implements EventCatalog {
                             throw new IllegalStateException(e);
                         }
                     });
-                    event.types().add(new TicketTypeOnSale(rs.getString("ticket_type_id"), rs.getString("type_name"),
-                            rs.getBigDecimal("price"), rs.getString("currency"), rs.getInt("remaining")));
+                    if (rs.getString("ticket_type_id") != null) {
+                        event.types().add(new TicketTypeOnSale(rs.getString("ticket_type_id"), rs.getString("type_name"),
+                                rs.getBigDecimal("price"), rs.getString("currency"), rs.getInt("remaining")));
+                    }
                 }, organizationId, now, now, now);
         return events.values().stream()
-                .filter(event -> event.types().stream().anyMatch(type -> type.remaining() > 0))
+                .filter(event -> event.types().isEmpty() || event.types().stream().anyMatch(type -> type.remaining() > 0))
                 .map(event -> new EventOnSale(event.eventId(), event.name(), event.venue(), event.startsAt(), event.types()))
                 .toList();
+    }
+
+    /** An event's name and where and when it is, for the conversation's confirmations. */
+    public record EventSummary(String eventId, String name, String venue, Instant startsAt) {
+    }
+
+    public Optional<EventSummary> event(String organizationId, String eventId) {
+        return jdbc.query("""
+                        SELECT event_id, name, venue, starts_at FROM ticket_catalog_events
+                        WHERE organization_id = ? AND event_id = ?""",
+                (rs, n) -> new EventSummary(rs.getString("event_id"), rs.getString("name"), rs.getString("venue"),
+                        rs.getTimestamp("starts_at") == null ? null : rs.getTimestamp("starts_at").toInstant()),
+                organizationId, eventId).stream().findFirst();
     }
 
     /** Who a reservation belongs to, for the payment callback. */

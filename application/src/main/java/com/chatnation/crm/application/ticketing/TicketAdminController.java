@@ -1,6 +1,7 @@
 package com.chatnation.crm.application.ticketing;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.transactions.TransactionalRetry;
 import com.chatnation.crm.application.platform.web.KnownOrganizations;
 import com.chatnation.crm.domain.ticketing.AddTicketType;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,6 +56,14 @@ class TicketAdminController {
                           @NotNull @DecimalMin("0.00") BigDecimal amountPaid) {
     }
 
+    /**
+     * {@code reason}: told to the contact; {@code refundAmount}: the refund recorded (at most what was paid), none
+     * when absent.
+     */
+    public record Cancellation(@NotBlank @Size(max = 500) String reason,
+                               @DecimalMin("0.00") BigDecimal refundAmount) {
+    }
+
     @PostMapping("/events")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an event with its ticket types; contacts can buy them by sending 'tickets'")
@@ -86,6 +96,21 @@ class TicketAdminController {
         // in one transaction, so the passes go out exactly when the codes do
         return transaction.inTransaction(() -> issuing.issue(organizationId, reservationId,
                 payment.paymentReference(), payment.amountPaid()));
+    }
+
+    @PostMapping("/ticket-reservations/{reservationId}/cancellation")
+    @Operation(summary = "Cancel a paid reservation's tickets, recording a refund if one is given: the gate refuses "
+            + "them from then on, they go back on sale and the contact is told on WhatsApp. The refund is recorded, "
+            + "not paid out: the organizer pays it outside the service. 422 not_paid for a reservation not paid, "
+            + "already_cancelled for a second cancellation, invalid_refund for more than was paid")
+    public TicketIssuing.CancelledTickets cancelPaidTickets(@PathVariable("orgId") String organizationId,
+                                                            @PathVariable String reservationId,
+                                                            @Valid @RequestBody Cancellation cancellation,
+                                                            @AuthenticationPrincipal CrmPrincipal caller) {
+        organizations.require(organizationId);
+        // in one transaction, so the contact is told exactly when the tickets are cancelled
+        return transaction.inTransaction(() -> issuing.cancelPaid(organizationId, reservationId,
+                cancellation.reason(), cancellation.refundAmount(), caller == null ? null : caller.id()));
     }
 
     static TicketTypeDefinition definition(EventRequest.TicketTypeRequest type) {

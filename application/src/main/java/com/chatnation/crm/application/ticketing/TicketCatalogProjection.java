@@ -2,6 +2,7 @@ package com.chatnation.crm.application.ticketing;
 
 import com.chatnation.crm.application.platform.axon.CommandCatalogs;
 import com.chatnation.crm.domain.ticketing.EventCreated;
+import com.chatnation.crm.domain.ticketing.PaidTicketsCancelled;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;
 import com.chatnation.crm.domain.ticketing.TicketReservationCancelled;
 import com.chatnation.crm.domain.ticketing.TicketReservationExpired;
@@ -79,6 +80,13 @@ class TicketCatalogProjection {
 
     @EventHandler
     void on(TicketReservationCancelled event) {
+        remaining(event.eventId(), event.ticketTypeId(), event.remainingAfter());
+        status(event.reservationId(), "cancelled");
+    }
+
+    /** The organizer cancelled paid tickets: they are back on sale, and the reservation is over. */
+    @EventHandler
+    void on(PaidTicketsCancelled event) {
         remaining(event.eventId(), event.ticketTypeId(), event.remainingAfter());
         status(event.reservationId(), "cancelled");
     }

@@ -3,6 +3,7 @@ package com.chatnation.crm.application.ticketing;
 import com.chatnation.crm.application.media.MediaStore;
 import com.chatnation.crm.domain.conversation.SendNotification;
 import com.chatnation.crm.domain.messaging.OutboundReply;
+import com.chatnation.crm.domain.ticketing.CancelPaidTickets;
 import com.chatnation.crm.domain.ticketing.CancelTicketReservation;
 import com.chatnation.crm.domain.ticketing.ConfirmTicketPayment;
 import com.chatnation.crm.domain.ticketing.IssuedTickets;
@@ -16,7 +17,8 @@ import java.math.BigDecimal;
 /**
  * What a reservation's payment does, whoever reports it (a payment provider's answer, or an organizer confirming a
  * payment taken elsewhere): issue the tickets and send the contact their codes and one QR pass per ticket; or, when
- * no money came, release the hold and tell the contact. Runs in the caller's transaction, so the tickets and the
+ * no money came, release the hold and tell the contact; or, when the organizer calls a paid purchase off, cancel its
+ * tickets and tell the contact why and what refund is coming. Runs in the caller's transaction, so the tickets and the
  * messages that carry them commit together with the payment's own record.
  */
 @Service
@@ -35,6 +37,18 @@ public class TicketIssuing {
      * window only a template can go out, and the codes' own notification already carries them as text.
      */
     static final String TICKET_PASS_ACTION = "ticket_pass";
+    /**
+     * The action, and the message template re-engaged with after the contact's 24-hour window has closed, of the
+     * notice that the organizer cancelled a contact's paid tickets. As with {@link #TICKET_ISSUED_TEMPLATE}, an
+     * organization that wants the notice delivered that late creates an approved template of this name with exactly
+     * one body parameter (which receives the notice's text); without one the notice expires, uncharged.
+     */
+    static final String TICKETS_CANCELLED_TEMPLATE = "tickets_cancelled";
+
+    /** What a cancellation of paid tickets did: {@code status} is {@code refunded} when a refund was recorded. */
+    public record CancelledTickets(String reservationId, String eventId, int quantity, String status,
+                                   BigDecimal refundAmount, String currency, boolean contactNotified) {
+    }
 
     private final CommandGateway commands;
     private final JdbcEventCatalog catalog;
@@ -99,6 +113,55 @@ public class TicketIssuing {
                             + reservation.ticketTypeName() + " (*" + reservation.eventName() + "*) did not go through: "
                             + because + ". The tickets were released; send *tickets* to try again."), null));
         }
+    }
+
+    /**
+     * The organizer calls off a paid purchase: its tickets are cancelled (the gate refuses them, and they go back on
+     * sale) and the contact is told on WhatsApp, with the reason and the refund when one is recorded.
+     * <p>
+     * The refund is recorded, not paid: giving M-Pesa money back (a B2C payment or a reversal) needs the organization's
+     * initiator credentials, which the service does not hold, so the organizer pays it and this records what is owed.
+     *
+     * @param refundAmount {@code null} (or zero) for no refund; at most what the reservation cost
+     * @throws ResponseStatusException 404 for a reservation the organization does not have
+     * @throws com.chatnation.crm.domain.common.DomainRuleViolation {@code not_paid}, {@code already_cancelled},
+     *                                                              {@code invalid_refund}, {@code missing_reason}
+     */
+    public CancelledTickets cancelPaid(String organizationId, String reservationId, String reason,
+                                      BigDecimal refundAmount, String cancelledBy) {
+        JdbcEventCatalog.ReservationRow reservation = reservation(organizationId, reservationId);
+        commands.sendAndWait(new CancelPaidTickets(reservation.eventId(), reservationId, reason, refundAmount,
+                cancelledBy));
+        BigDecimal refund = refundAmount == null || refundAmount.signum() == 0 ? null : refundAmount;
+        boolean notified = reservation.conversationId() != null;
+        if (notified) {
+            commands.sendAndWait(new SendNotification(reservation.conversationId(), "events",
+                    TICKETS_CANCELLED_TEMPLATE, new OutboundReply.Text(cancellationNotice(reservation, reason, refund)),
+                    TICKETS_CANCELLED_TEMPLATE));
+        }
+        return new CancelledTickets(reservationId, reservation.eventId(), reservation.quantity(),
+                refund == null ? "cancelled" : "refunded", refund, reservation.currency(), notified);
+    }
+
+    /**
+     * "Your 2 × VIP tickets for *TechExpo* were cancelled by the organizer: the venue flooded. A refund of KES 7500.50
+     * is on its way to you."
+     */
+    static String cancellationNotice(JdbcEventCatalog.ReservationRow reservation, String reason, BigDecimal refund) {
+        String why = reason.strip();
+        boolean one = reservation.quantity() == 1;
+        StringBuilder notice = new StringBuilder("Your ").append(reservation.quantity()).append(" × ")
+                .append(reservation.ticketTypeName()).append(one ? " ticket" : " tickets").append(" for *")
+                .append(reservation.eventName()).append('*').append(one ? " was" : " were")
+                .append(" cancelled by the organizer: ").append(why);
+        if (!why.endsWith(".") && !why.endsWith("!") && !why.endsWith("?")) {
+            notice.append('.');
+        }
+        if (refund != null) {
+            notice.append(" A refund of ").append(reservation.currency().strip()).append(' ')
+                    .append(refund.toPlainString()).append(" is on its way to you.");
+        }
+        return notice.toString();
     }
 
     /** Tells the contact their money came after their tickets were released, and that it is to be refunded. */

@@ -1,5 +1,9 @@
 package com.chatnation.crm.application.conversations;
 
+import com.chatnation.crm.application.agenda.SessionReminders;
+import com.chatnation.crm.domain.agenda.CancelReminder;
+import com.chatnation.crm.domain.agenda.RequestReminder;
+import com.chatnation.crm.domain.agenda.SessionReminder;
 import com.chatnation.crm.domain.hypecard.RequestCard;
 import com.chatnation.crm.domain.program.ProgramSubscription;
 import com.chatnation.crm.domain.program.UnsubscribeFromProgram;
@@ -57,7 +61,13 @@ class ConversationProcessesTest {
                         Fixtures.payments(commands, false)),
                 new PollVoteProcess(commands), new AnswerRatingProcess(commands),
                 new Recording<>(ConversationEffect.AskKnowledgeBase.class), new CardRequestProcess(commands),
-                new Recording<>(ConversationEffect.JoinProgram.class), new ProgramLeavingProcess(commands)));
+                new Recording<>(ConversationEffect.JoinProgram.class), new ProgramLeavingProcess(commands),
+                new SessionReminderProcess(new SessionReminders(commands, java.time.Duration.ofMinutes(15))),
+                new SessionReminderCancellationProcess(new SessionReminders(commands, java.time.Duration.ofMinutes(15))),
+                new LeadCaptureProcess(commands, (organization, contact) -> "Jane"),
+                new LeadDetailProcess(commands),
+                new Recording<>(ConversationEffect.RegisterForEvent.class),
+                new Recording<>(ConversationEffect.CancelReservation.class)));
 
         processes.run(new StartSurvey("resp-1", SURVEY, "menu"), ORIGIN);
         processes.run(new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5")), ORIGIN);
@@ -82,6 +92,16 @@ class ConversationProcessesTest {
         assertThat(card.photoMessageId()).isEqualTo("wamid.photo");
         UnsubscribeFromProgram leave = (UnsubscribeFromProgram) commands.sent().get(commands.sent().size() - 1);
         assertThat(leave.subscriptionId()).isEqualTo(ProgramSubscription.idOf("prog-1", ORIGIN.contactId()));
+
+        // a session's reminder: asked for, due the configured lead before the session, and cancelled
+        processes.run(new ConversationEffect.RemindOfSession("ev-1", "ses-1", AT.plusSeconds(3600)), ORIGIN);
+        processes.run(new ConversationEffect.CancelSessionReminder("ses-1"), ORIGIN);
+        RequestReminder remind = (RequestReminder) commands.sent().get(commands.sent().size() - 2);
+        assertThat(remind.reminderId()).isEqualTo(SessionReminder.idOf("ses-1", ORIGIN.contactId()));
+        assertThat(remind.conversationId()).isEqualTo(ORIGIN.conversationId());
+        assertThat(remind.lead()).isEqualTo(java.time.Duration.ofMinutes(15));
+        CancelReminder cancel = (CancelReminder) commands.sent().get(commands.sent().size() - 1);
+        assertThat(cancel.reminderId()).isEqualTo(remind.reminderId());
     }
 
     @Test
@@ -97,7 +117,13 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.RateAnswer.class),
                 new Recording<>(ConversationEffect.MakeCard.class),
                 new Recording<>(ConversationEffect.JoinProgram.class),
-                new Recording<>(ConversationEffect.LeaveProgram.class)));
+                new Recording<>(ConversationEffect.LeaveProgram.class),
+                new Recording<>(ConversationEffect.RemindOfSession.class),
+                new Recording<>(ConversationEffect.CancelSessionReminder.class),
+                new Recording<>(ConversationEffect.CaptureLead.class),
+                new Recording<>(ConversationEffect.AddLeadDetail.class),
+                new Recording<>(ConversationEffect.RegisterForEvent.class),
+                new Recording<>(ConversationEffect.CancelReservation.class)));
         AnswerSurvey answer = new AnswerSurvey("resp-1", "wamid.2", new MessageContent.Text("5"));
         AbandonSurvey abandon = new AbandonSurvey("resp-1", "cancelled");
 
@@ -119,7 +145,13 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.RateAnswer.class),
                 new Recording<>(ConversationEffect.MakeCard.class),
                 new Recording<>(ConversationEffect.JoinProgram.class),
-                new Recording<>(ConversationEffect.LeaveProgram.class));
+                new Recording<>(ConversationEffect.LeaveProgram.class),
+                new Recording<>(ConversationEffect.RemindOfSession.class),
+                new Recording<>(ConversationEffect.CancelSessionReminder.class),
+                new Recording<>(ConversationEffect.CaptureLead.class),
+                new Recording<>(ConversationEffect.AddLeadDetail.class),
+                new Recording<>(ConversationEffect.RegisterForEvent.class),
+                new Recording<>(ConversationEffect.CancelReservation.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(withoutReservations))
                 .isInstanceOf(IllegalStateException.class)
@@ -136,11 +168,37 @@ class ConversationProcessesTest {
                 new Recording<>(ConversationEffect.RateAnswer.class),
                 new Recording<>(ConversationEffect.MakeCard.class),
                 new Recording<>(ConversationEffect.JoinProgram.class),
-                new Recording<>(ConversationEffect.LeaveProgram.class), new Recording<>(AnswerSurvey.class));
+                new Recording<>(ConversationEffect.LeaveProgram.class),
+                new Recording<>(ConversationEffect.RemindOfSession.class),
+                new Recording<>(ConversationEffect.CancelSessionReminder.class),
+                new Recording<>(ConversationEffect.CaptureLead.class),
+                new Recording<>(ConversationEffect.AddLeadDetail.class), new Recording<>(AnswerSurvey.class),
+                new Recording<>(ConversationEffect.RegisterForEvent.class),
+                new Recording<>(ConversationEffect.CancelReservation.class));
 
         assertThatThrownBy(() -> new ConversationProcesses(twice))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("AnswerSurvey is handled by both");
+    }
+
+    @Test
+    void aYesAtABoothCapturesTheVisitorsLeadAndTheirDetailsGoOnIt() {
+        RecordingCommandGateway commands = new RecordingCommandGateway();
+        new LeadCaptureProcess(commands, (organization, contact) -> "Jane")
+                .run(new ConversationEffect.CaptureLead("exh-1", "ev-1"), ORIGIN);
+        new LeadDetailProcess(commands)
+                .run(new ConversationEffect.AddLeadDetail("exh-1", "p-1", "Cloud Server", null), ORIGIN);
+        new LeadDetailProcess(commands)
+                .run(new ConversationEffect.AddLeadDetail("exh-1", null, null, "call me"), ORIGIN);
+
+        String leadId = com.chatnation.crm.domain.exhibitor.Lead.idOf("exh-1", ORIGIN.contactId());
+        assertThat(commands.sent()).containsExactly(
+                new com.chatnation.crm.domain.exhibitor.CaptureLead(leadId, "exh-1", ORIGIN.organizationId(), "ev-1",
+                        ORIGIN.contactId(), ORIGIN.contactPhone(), "Jane", ORIGIN.conversationId(), ORIGIN.at()),
+                new com.chatnation.crm.domain.exhibitor.RecordLeadInterest(leadId, ORIGIN.organizationId(), "p-1",
+                        "Cloud Server", ORIGIN.at()),
+                new com.chatnation.crm.domain.exhibitor.AddLeadNote(leadId, ORIGIN.organizationId(), "call me",
+                        ORIGIN.at()));
     }
 
     private static final class Recording<E extends ConversationEffect> implements ConversationProcess<E> {

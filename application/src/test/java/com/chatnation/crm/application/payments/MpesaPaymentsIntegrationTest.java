@@ -2,6 +2,8 @@ package com.chatnation.crm.application.payments;
 
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.Conversations;
+import com.chatnation.crm.application.support.DashboardSession;
+import com.chatnation.crm.application.support.TeamMembers;
 import com.chatnation.crm.application.support.DarajaStandIn;
 import com.chatnation.crm.application.support.DarajaStandIn.Payer;
 import com.chatnation.crm.application.support.GraphApiStandIn;
@@ -38,6 +40,8 @@ class MpesaPaymentsIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PaymentReconciler reconciler;
 
     private AdminClient admin;
     private AdminClient daraja;
@@ -165,6 +169,41 @@ class MpesaPaymentsIntegrationTest {
     }
 
     @Test
+    void aPromptNobodyAnswersTimesOutAndReleasesTheTickets() throws Exception {
+        Conversations org = new Conversations(admin, 100);
+        String eventId = org.createEvent("Forum", 2);
+        String unreachable = phone();
+        String silent = phone();
+        DARAJA.payer(unreachable, Payer.UNREACHABLE);
+        String timedOut = reserveTwoVip(org, eventId, unreachable);
+        DarajaStandIn.Push push = DARAJA.awaitPush(unreachable, 1);
+
+        // Daraja's own timeout: the phone could not be reached
+        assertThat(daraja.postRaw(push.callback().getPath(), DARAJA.callback(push, "1037", null, null)).status())
+                .isEqualTo(200);
+        assertThat(GRAPH.awaitSentTo(unreachable, 6).get(5).text())
+                .contains("the phone did not answer the payment request in time");
+        assertThat(reservationStatus(timedOut)).isEqualTo("cancelled");
+
+        // no callback and Daraja still "processing" at the payment's deadline: given up by the reconciler
+        String neverAnswered = reserveTwoVip(org, eventId, silent);
+        DARAJA.awaitPush(silent, 1);
+        Instant answerBy = jdbc.queryForObject("SELECT answer_by FROM payment_requests WHERE purpose_id = ?",
+                java.sql.Timestamp.class, neverAnswered).toInstant();
+        long before = DARAJA.queries();
+        // the shared database holds other tests' open payments too: a look takes the oldest fifty at a time
+        for (int look = 0; look < 50 && !"failed".equals(paymentState(neverAnswered)); look++) {
+            reconciler.reconcile(answerBy.plusSeconds(1));
+        }
+        assertThat(paymentState(neverAnswered)).isEqualTo("failed");
+        assertThat(DARAJA.queries()).as("Daraja is asked one last time").isGreaterThan(before);
+        assertThat(jdbc.queryForObject("SELECT payload->>'failure' FROM event_log WHERE event_type = 'PaymentFailed' "
+                + "AND payload->>'purposeId' = ?", String.class, neverAnswered)).isEqualTo("NO_ANSWER");
+        assertThat(GRAPH.awaitSentTo(silent, 6).get(5).text()).contains("no answer came from M-Pesa in time");
+        assertThat(reservationStatus(neverAnswered)).isEqualTo("cancelled");
+    }
+
+    @Test
     void aNumberNotOnMpesaIsToldAndItsTicketsReleased() {
         Conversations org = new Conversations(admin, 100);
         String eventId = org.createEvent("Concert", 2);
@@ -234,6 +273,42 @@ class MpesaPaymentsIntegrationTest {
                 .isEqualTo(400);
         assertThat(org.admin.post(org.path("/wallet/top-ups"), Map.of("phone", "+447700900123", "tokens", 10))
                 .status()).isEqualTo(422);
+    }
+
+    @Test
+    void thePaymentsPageListsPaymentsAndTopsUpTheWallet() throws Exception {
+        Conversations org = new Conversations(admin, 0);
+        AdminClient.Onboarded organization = new AdminClient.Onboarded(org.organizationId, null, null, org.admin, null);
+        DashboardSession owner = DashboardSession.logIn("http://localhost:" + port,
+                TeamMembers.invite(organization, "owner"));
+        DashboardSession viewer = DashboardSession.logIn("http://localhost:" + port,
+                TeamMembers.invite(organization, "viewer"));
+        String payer = phone();
+
+        DashboardSession.Page empty = owner.get("/app/payments");
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"top-up-form\"").contains("No payment yet.");
+        assertThat(owner.post("/app/payments/top-ups", Map.of("phone", "not a number", "tokens", "0")).status())
+                .isEqualTo(400);
+        DashboardSession.Page started = owner.post("/app/payments/top-ups", Map.of("phone", payer, "tokens", "300"));
+        assertThat(started.status()).isEqualTo(302);
+        assertThat(started.location()).contains("/app/payments?started=");
+        DarajaStandIn.Push push = DARAJA.awaitPush(payer, 1);
+        assertThat(push.amount()).isEqualByComparingTo("300");
+        DARAJA.payer(payer, Payer.PAYS);
+        assertThat(daraja.postRaw(push.callback().getPath(), DARAJA.callback(push, "0", "PAGE000001",
+                new BigDecimal("300"))).status()).isEqualTo(200);
+        assertThat(org.balance()).isEqualTo(300);
+
+        String page = eventually(() -> {
+            String body = owner.get("/app/payments").body();
+            return body.contains("PAGE000001") ? body : null;
+        });
+        assertThat(page).contains("300 tokens").contains("data-status=\"settled\"")
+                .doesNotContain(payer).contains(payer.substring(0, 5) + "•");
+        assertThat(new String(owner.download("/app/payments?format=csv").body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("PAGE000001").contains("id,purpose,");
+        assertThat(viewer.get("/app/payments").status()).as("payments are for the money roles").isEqualTo(403);
     }
 
     /** Books two VIP tickets in the conversation; answers the reservation id the contact is told. */

@@ -75,7 +75,7 @@ class TicketPassesTest {
                 + "region, three days of talks, stands and workshops", "VIP Pass");
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image.getWidth()).isEqualTo(TicketPassImages.WIDTH);
+        assertThat(image.getWidth()).isEqualTo(720);
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));

@@ -11,6 +11,7 @@ public final class BotWords {
     /** Whether a typed {@code word} means cancel, menu or tickets to the bot (compared as the conversation reads it). */
     public static boolean isReserved(String word) {
         String normalized = Intent.normalize(word);
-        return Intent.of(new MessageContent.Text(normalized)) != Intent.OTHER || IdleFlow.TICKET_WORDS.contains(normalized);
+        return Intent.of(new MessageContent.Text(normalized)) != Intent.OTHER || IdleFlow.TICKET_WORDS.contains(normalized)
+                || AgendaFlow.WORDS.contains(normalized);
     }
 }

@@ -161,6 +161,23 @@ public class Conversation {
     }
 
     @CommandHandler
+    public void handle(RecordEventRegistration command) {
+        if (state != ConversationState.CONFIRMING_REGISTRATION
+                || !Objects.equals(stateData.get(TicketFlow.EVENT_ID), command.eventId())) {
+            return;
+        }
+        record(TicketFlow.registrationRecorded(command.outcome()), null, null);
+    }
+
+    @CommandHandler
+    public void handle(RecordReservationCancellation command) {
+        if (erased || sessionId == null || state == ConversationState.HANDED_OVER) {
+            return; // the contact left, or a person holds the conversation: the team answers, not the bot
+        }
+        record(TicketFlow.cancellationRecorded(state, stateData, command.outcome()), null, null);
+    }
+
+    @CommandHandler
     public void handle(RecordPollVote command) {
         if (erased || sessionId == null || state == ConversationState.HANDED_OVER) {
             return; // the contact left (erased, session over) or a person holds the conversation: nothing to say

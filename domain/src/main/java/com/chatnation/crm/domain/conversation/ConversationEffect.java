@@ -47,7 +47,35 @@ public sealed interface ConversationEffect {
     record LeaveProgram(String programId) implements ConversationEffect {
     }
 
+    /**
+     * The contact said yes to sharing their contact with an exhibitor at its booth: the lead is to be captured (once
+     * per contact and exhibitor; a second visit keeps the one lead).
+     */
+    record CaptureLead(String exhibitorId, String eventId) implements ConversationEffect {
+    }
+
+    /** What the contact added to their lead: the product that interests them, or a note (the other one null). */
+    record AddLeadDetail(String exhibitorId, String productId, String productName, String note)
+            implements ConversationEffect {
+    }
+
+    /** The contact asked to be reminded of a session of an event's agenda, which starts at {@code startsAt}. */
+    record RemindOfSession(String eventId, String sessionId, java.time.Instant startsAt) implements ConversationEffect {
+    }
+
+    /** The contact asked not to be reminded of a session after all. */
+    record CancelSessionReminder(String sessionId) implements ConversationEffect {
+    }
+
     record ReserveTickets(String eventId, String reservationId, String ticketTypeId, int quantity)
             implements ConversationEffect {
+    }
+
+    /** The contact confirmed they want to take part in a free event (one that sells no tickets). */
+    record RegisterForEvent(String eventId) implements ConversationEffect {
+    }
+
+    /** The contact asked to give up an unpaid reservation, by the button under its payment instructions. */
+    record CancelReservation(String reservationId) implements ConversationEffect {
     }
 }

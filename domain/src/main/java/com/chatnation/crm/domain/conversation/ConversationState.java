@@ -11,12 +11,22 @@ public enum ConversationState {
     CHOOSING_TICKET_TYPE("purchasing_ticket", "choosing_ticket_type", "events"),
     CHOOSING_QUANTITY("purchasing_ticket", "choosing_quantity", "events"),
     CONFIRMING_PURCHASE("purchasing_ticket", "confirming", "events"),
+    /** Asked whether to register for a free event (one without tickets). */
+    CONFIRMING_REGISTRATION("registering_for_event", null, "events"),
     /** A person of the organization's team holds the conversation: the bot records the contact's messages, says nothing. */
     HANDED_OVER("handed_over", null, "inbox"),
     /** Shown a poll by its keyword: a typed number or option label is a vote. */
     ANSWERING_POLL("answering_poll", null, "polls"),
     /** Giving the inputs of a HypeCard, one at a time ({@code state_data.asking}). */
-    MAKING_CARD("making_card", null, "hypecard");
+    MAKING_CARD("making_card", null, "hypecard"),
+    /** Shown the sessions of an event's agenda day: a typed number or a tapped row shows one. */
+    BROWSING_AGENDA("browsing_agenda", null, "events"),
+    /** At a booth: asked whether to share their contact with the exhibitor ({@code state_data.exhibitorId}). */
+    SHARING_LEAD("sharing_lead", "consent", "exhibitors"),
+    /** Their contact shared: picking the exhibitor's product that interests them, or skipping. */
+    CHOOSING_LEAD_PRODUCT("sharing_lead", "product", "exhibitors"),
+    /** Their contact shared: typing a note for the exhibitor, or skipping. */
+    LEAVING_LEAD_NOTE("sharing_lead", "note", "exhibitors");
 
     private final String stateName;
     private final String step;

@@ -14,6 +14,7 @@ final class GlobalWords {
 
     static final String MENU_TICKETS = "menu:tickets";
     static final String MENU_HELP = "menu:help";
+    static final String MENU_AGENDA = "menu:agenda";
     static final String SURVEY_PREFIX = "survey:";
 
     private GlobalWords() {
@@ -80,6 +81,9 @@ final class GlobalWords {
         List<OutboundReply.Choice> rows = new ArrayList<>();
         if (!context.events().eventsOnSale(context.organizationId(), context.now()).isEmpty()) {
             rows.add(new OutboundReply.Choice(MENU_TICKETS, "Buy tickets", "See events and book tickets"));
+        }
+        if (context.agenda().agendaDay(context.organizationId(), context.now()).isPresent()) {
+            rows.add(new OutboundReply.Choice(MENU_AGENDA, "Event agenda", "Sessions, speakers and reminders"));
         }
         for (SurveyDefinition survey : context.surveys().activeSurveys(context.organizationId())) {
             if (rows.size() == 9) {

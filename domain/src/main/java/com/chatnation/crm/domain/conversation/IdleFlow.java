@@ -29,12 +29,23 @@ final class IdleFlow {
         if (GlobalWords.MENU_TICKETS.equals(tapped) || TICKET_WORDS.contains(context.word())) {
             return TicketFlow.start(context);
         }
+        if (GlobalWords.MENU_AGENDA.equals(tapped) || AgendaFlow.asks(context)) {
+            return AgendaFlow.start(context);
+        }
+        if (AgendaFlow.isTapped(context)) {
+            return AgendaFlow.tapped(context);
+        }
         if (tapped != null && tapped.startsWith(GlobalWords.SURVEY_PREFIX)) {
             String surveyId = tapped.substring(GlobalWords.SURVEY_PREFIX.length());
             return context.surveys().survey(context.organizationId(), surveyId)
                     .map(survey -> SurveyFlow.start(context, survey, "menu"))
                     .orElseGet(() -> Turn.idle().say(GlobalWords.menuReply(context,
                             "That survey is no longer open. Here is what I can do:")));
+        }
+        // a booth's QR code types "LEAD A15": read before the keywords, which could not mean it
+        var booth = LeadFlow.boothNamed(context, false);
+        if (booth.isPresent()) {
+            return LeadFlow.ask(booth.get());
         }
         var byKeyword = context.surveys().surveyForKeyword(context.organizationId(), context.word());
         if (byKeyword.isPresent()) {
@@ -57,6 +68,15 @@ final class IdleFlow {
         var card = context.cards().cardForKeyword(context.organizationId(), context.word().replaceAll("\\s+", " "));
         if (card.isPresent()) {
             return CardFlow.start(context, card.get());
+        }
+        // a booth's code typed alone ("A15") only when no keyword took it
+        var boothByCode = LeadFlow.boothNamed(context, true);
+        if (boothByCode.isPresent()) {
+            return LeadFlow.ask(boothByCode.get());
+        }
+        var unknownBooth = LeadFlow.unknownBooth(context);
+        if (unknownBooth.isPresent()) {
+            return unknownBooth.get();
         }
         MessageContent content = context.content();
         if (content instanceof MessageContent.Reaction || content instanceof MessageContent.SystemNotice) {

@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Buying tickets: choose an event, a ticket type and a quantity, confirm, and get a reservation to pay for.
- * Each step re-reads the catalog, so a type that sold out meanwhile is never offered.
+ * Buying tickets: choose an event, a ticket type and a quantity, confirm, and get a reservation to pay for (which the
+ * contact may give up while it is unpaid). Each step re-reads the catalog, so a type that sold out meanwhile is never
+ * offered. A free event (one that sells no tickets) is registered for instead, after a yes.
  */
 final class TicketFlow {
 
@@ -35,6 +36,10 @@ final class TicketFlow {
     static final String RESERVATION_ID = "reservationId";
     static final String CONFIRM = "ticket:confirm";
     static final String DECLINE = "ticket:decline";
+    static final String REGISTER = "event:register";
+    static final String DONT_REGISTER = "event:decline";
+    /** The button under a reservation's payment instructions; the reservation id follows. */
+    static final String CANCEL_RESERVATION = "reservation:cancel:";
 
     private static final int MOST_PER_RESERVATION = 10;
     private static final Set<String> YES = Set.of("yes", "y", "ok", "okay", "confirm", "yes, reserve", "ndio", "sawa");
@@ -63,6 +68,9 @@ final class TicketFlow {
         Optional<EventOnSale> chosen = pick(context, events, "event:", EventOnSale::eventId, EventOnSale::name);
         if (chosen.isEmpty()) {
             return offerEvents(events, "Please pick one of these events:");
+        }
+        if (chosen.get().free()) {
+            return offerRegistration(chosen.get());
         }
         return offerTicketTypes(chosen.get(), "Which ticket would you like for *" + chosen.get().name() + "*?");
     }
@@ -118,6 +126,60 @@ final class TicketFlow {
         return Turn.to(ConversationState.CONFIRMING_PURCHASE, context.data()).say(confirmation(context.data()));
     }
 
+    static Turn confirmRegistration(TurnContext context) {
+        String answer = context.tappedId() != null ? context.tappedId() : context.word();
+        if (REGISTER.equals(answer) || YES.contains(answer)) {
+            return Turn.to(ConversationState.CONFIRMING_REGISTRATION, context.data())
+                    .andThen(new ConversationEffect.RegisterForEvent(context.data().get(EVENT_ID)));
+        }
+        if (DONT_REGISTER.equals(answer) || NO.contains(answer)) {
+            return Turn.idle().say("Okay, you're not registered. Send *menu* for other options.");
+        }
+        return Turn.to(ConversationState.CONFIRMING_REGISTRATION, context.data())
+                .say(registrationQuestion(context.data().get(EVENT_NAME)));
+    }
+
+    /** The event answered the registration. */
+    static Turn registrationRecorded(RegisterForEventOutcome outcome) {
+        if (!outcome.registered()) {
+            return Turn.idle().say("Sorry, I couldn't register you: " + outcome.refusal()
+                    + ". Send *tickets* to see the events.");
+        }
+        String when = outcome.startsAt() == null ? "" : " on " + WHEN.format(outcome.startsAt());
+        String where = outcome.venue() == null ? "" : " at " + outcome.venue();
+        return Turn.idle().say("You're registered for *" + outcome.eventName() + "*" + when + where
+                + ". See you there!");
+    }
+
+    /** Whether the contact tapped the button that gives up a reservation. */
+    static boolean isCancelTap(TurnContext context) {
+        String tapped = context.tappedId();
+        return tapped != null && tapped.startsWith(CANCEL_RESERVATION)
+                && tapped.length() > CANCEL_RESERVATION.length();
+    }
+
+    static Turn cancelTapped(TurnContext context) {
+        Turn stay = context.state() == ConversationState.IDLE ? Turn.idle() : Turn.to(context.state(), context.data());
+        return stay.andThen(new ConversationEffect.CancelReservation(
+                context.tappedId().substring(CANCEL_RESERVATION.length())));
+    }
+
+    /** The event answered the request to cancel a reservation; the contact stays where they are. */
+    static Turn cancellationRecorded(ConversationState state, Map<String, String> data,
+                                     ReservationCancellation outcome) {
+        Turn stay = state == ConversationState.IDLE ? Turn.idle() : Turn.to(state, data);
+        String what = outcome.eventName() == null ? "" : outcome.quantity() + " × " + outcome.ticketTypeName()
+                + " for *" + outcome.eventName() + "*";
+        return stay.billedTo("events").say(switch (outcome.result()) {
+            case CANCELLED -> "Done: your reservation of " + what + " is cancelled and the tickets were released. "
+                    + "If a payment request is still on your phone, ignore it.";
+            case ALREADY_RELEASED -> "Your reservation of " + what + " had already lapsed: nothing is held for you.";
+            case ALREADY_PAID -> "Your reservation of " + what + " is already paid. For a refund, please contact "
+                    + "the organizer.";
+            case UNKNOWN -> "I couldn't find that reservation.";
+        });
+    }
+
     /** The inventory answered the reservation request. */
     static Turn reservationRecorded(String reservationId, ReservationOutcome outcome) {
         if (!outcome.reserved()) {
@@ -126,13 +188,14 @@ final class TicketFlow {
         }
         String reserved = "Reserved: " + outcome.quantity() + " × " + outcome.ticketTypeName() + " for *"
                 + outcome.eventName() + "*. Total " + Texts.money(outcome.total(), outcome.currency()) + ". ";
-        if (outcome.paymentPrompted()) {
-            return Turn.idle().say(reserved + "An M-Pesa payment request is on its way to your phone: enter your "
-                    + "M-Pesa PIN there to pay (reference *" + reservationId + "*). Your tickets arrive here as soon as "
-                    + "the payment goes through; they are held until " + TIME.format(outcome.expiresAt()) + ".");
-        }
-        return Turn.idle().say(reserved + "Pay with reference *" + reservationId + "* before "
-                + TIME.format(outcome.expiresAt()) + "; your tickets arrive here as soon as the payment is confirmed.");
+        String instructions = outcome.paymentPrompted()
+                ? "An M-Pesa payment request is on its way to your phone: enter your M-Pesa PIN there to pay (reference *"
+                + reservationId + "*). Your tickets arrive here as soon as the payment goes through; they are held until "
+                + TIME.format(outcome.expiresAt()) + "."
+                : "Pay with reference *" + reservationId + "* before " + TIME.format(outcome.expiresAt())
+                + "; your tickets arrive here as soon as the payment is confirmed.";
+        return Turn.idle().say(new OutboundReply.Buttons(reserved + instructions,
+                List.of(new Choice(CANCEL_RESERVATION + reservationId, "Cancel reservation"))));
     }
 
     private static OutboundReply confirmation(Map<String, String> data) {
@@ -141,6 +204,18 @@ final class TicketFlow {
         return new OutboundReply.Buttons(quantity + " × " + data.get(TICKET_TYPE_NAME) + " for *" + data.get(EVENT_NAME)
                 + "*: " + Texts.money(total, data.get(CURRENCY)) + ". Shall I reserve them?",
                 List.of(new Choice(CONFIRM, "Yes, reserve"), new Choice(DECLINE, "No")));
+    }
+
+    private static Turn offerRegistration(EventOnSale event) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(EVENT_ID, event.eventId());
+        data.put(EVENT_NAME, event.name());
+        return Turn.to(ConversationState.CONFIRMING_REGISTRATION, data).say(registrationQuestion(event.name()));
+    }
+
+    private static OutboundReply registrationQuestion(String eventName) {
+        return new OutboundReply.Buttons("*" + eventName + "* is free to attend. Shall I register you?",
+                List.of(new Choice(REGISTER, "Yes, register me"), new Choice(DONT_REGISTER, "No")));
     }
 
     private static Turn offerEvents(List<EventOnSale> events, String question) {
@@ -185,7 +260,8 @@ final class TicketFlow {
     private static String describe(EventOnSale event) {
         String when = event.startsAt() == null ? "" : WHEN.format(event.startsAt());
         String where = event.venue() == null ? "" : event.venue();
-        return when.isEmpty() || where.isEmpty() ? when + where : when + " · " + where;
+        String described = when.isEmpty() || where.isEmpty() ? when + where : when + " · " + where;
+        return event.free() ? (described.isEmpty() ? "Free" : "Free · " + described) : described;
     }
 
     /** A tapped row, the number of a row as shown (lists render as numbered text where interactive ones can't), or its name. */

@@ -9,8 +9,12 @@ import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_QUANTITY;
 import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_TICKET_TYPE;
 import static com.chatnation.crm.domain.conversation.ConversationState.CONFIRMING_PURCHASE;
+import static com.chatnation.crm.domain.conversation.ConversationState.CONFIRMING_REGISTRATION;
 import static com.chatnation.crm.domain.conversation.ConversationState.HANDED_OVER;
 import static com.chatnation.crm.domain.conversation.ConversationState.IDLE;
+import static com.chatnation.crm.domain.conversation.ConversationState.CHOOSING_LEAD_PRODUCT;
+import static com.chatnation.crm.domain.conversation.ConversationState.LEAVING_LEAD_NOTE;
+import static com.chatnation.crm.domain.conversation.ConversationState.SHARING_LEAD;
 import static com.chatnation.crm.domain.conversation.ConversationState.MAKING_CARD;
 import static com.chatnation.crm.domain.conversation.ConversationState.SURVEY_IN_PROGRESS;
 
@@ -32,8 +36,13 @@ final class Transitions {
             .in(CHOOSING_TICKET_TYPE, TicketFlow::chooseTicketType)
             .in(CHOOSING_QUANTITY, TicketFlow::chooseQuantity)
             .in(CONFIRMING_PURCHASE, TicketFlow::confirm)
+            .in(CONFIRMING_REGISTRATION, TicketFlow::confirmRegistration)
             .in(ANSWERING_POLL, PollFlow::answer)
-            .in(MAKING_CARD, CardFlow::answer);
+            .in(MAKING_CARD, CardFlow::answer)
+            .in(ConversationState.BROWSING_AGENDA, AgendaFlow::browse)
+            .in(SHARING_LEAD, LeadFlow::consent)
+            .in(CHOOSING_LEAD_PRODUCT, LeadFlow::chooseProduct)
+            .in(LEAVING_LEAD_NOTE, LeadFlow::note);
 
     private final Map<Intent, Function<TurnContext, Turn>> globalWords = new EnumMap<>(Intent.class);
     private final Map<ConversationState, Function<TurnContext, Turn>> states = new EnumMap<>(ConversationState.class);
@@ -75,6 +84,10 @@ final class Transitions {
         }
         if (KnowledgeFlow.isTapped(context)) {
             return KnowledgeFlow.tapped(context);
+        }
+        if (TicketFlow.isCancelTap(context)) {
+            // the button stays under the payment instructions: a tap cancels whatever flow the contact is in now
+            return TicketFlow.cancelTapped(context);
         }
         Function<TurnContext, Turn> global = globalWords.get(Intent.of(context.content()));
         if (global != null) {

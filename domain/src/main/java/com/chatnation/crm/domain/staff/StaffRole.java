@@ -13,7 +13,9 @@ import java.util.Set;
 public enum StaffRole {
     OWNER, ADMIN, EDITOR, AGENT, VIEWER, BILLING,
     /** Gate staff: checks tickets in at an event's entrances, and sees nothing else. */
-    GATE;
+    GATE,
+    /** Exhibitor staff: reads and exports the leads of the exhibitors they are assigned to, and sees nothing else. */
+    EXHIBITOR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

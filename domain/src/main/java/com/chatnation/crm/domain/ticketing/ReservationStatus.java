@@ -6,5 +6,10 @@ public enum ReservationStatus {
     PAID,
     /** The hold ran out before payment; the tickets are back on sale. */
     EXPIRED,
-    CANCELLED
+    /** The contact (or a failed payment) gave the hold up before paying; the tickets are back on sale. */
+    CANCELLED,
+    /**
+     * Paid, then called off by the organizer (perhaps with a refund): the tickets admit no one and are back on sale.
+     */
+    VOIDED
 }

@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * twice: two contacts racing for the last ticket are two appends to the same stream, and one of them loses.
  * <p>
  * Stock counts tickets held by open reservations as taken. A hold either becomes tickets when paid or gives
- * its tickets back when it expires or is cancelled.
+ * its tickets back when it expires or is cancelled; paid tickets go back on sale when the organizer cancels them.
  */
 public class TicketedEvent {
 
@@ -43,6 +43,9 @@ public class TicketedEvent {
      * stored.
      */
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
+
+    /** The longest reason an organizer may give for cancelling paid tickets (it is sent to the contact). */
+    public static final int MAX_CANCEL_REASON = 500;
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
@@ -167,6 +170,11 @@ public class TicketedEvent {
             throw new DomainRuleViolation("reservation_expired", "reservation '" + reservation.reservationId
                     + "' was cancelled and its tickets were released");
         }
+        if (reservation.status == ReservationStatus.VOIDED) {
+            // even under the reference it was paid with: its codes no longer admit anyone, so none are handed out
+            throw new DomainRuleViolation("tickets_cancelled", "reservation '" + reservation.reservationId
+                    + "' was paid, then its tickets were cancelled by the organizer");
+        }
         // A payment arriving after expiresAt but before the expiry deadline has run is still accepted: the
         // tickets are still held, and refusing would mean refunding money the contact already sent.
         if (command.amountPaid() == null) {
@@ -196,13 +204,51 @@ public class TicketedEvent {
         switch (reservation.status) {
             case PAID -> throw new DomainRuleViolation("already_paid", "reservation '" + reservation.reservationId
                     + "' is paid; paid tickets are refunded, not cancelled");
-            case EXPIRED, CANCELLED -> {
+            case EXPIRED, CANCELLED, VOIDED -> {
                 // The tickets are already back on sale; a second "cancel" from the contact changes nothing.
             }
             case HELD -> apply(new TicketReservationCancelled(eventId, organizationId, reservation.reservationId,
                     reservation.ticketTypeId, reservation.quantity, blankToNull(command.reason()),
                     ticketTypes.get(reservation.ticketTypeId).remaining() + reservation.quantity));
         }
+    }
+
+    /**
+     * The organizer calls off a paid purchase. Only a paid reservation can be: a hold is given up with
+     * {@link CancelTicketReservation} ({@code not_paid} here, also for an expired or cancelled one). A second
+     * cancellation of the same purchase is refused ({@code already_cancelled}) rather than ignored, so an organizer
+     * who asks again with another refund learns that the first one (and its refund) stands.
+     */
+    @CommandHandler
+    public void handle(CancelPaidTickets command) {
+        requireText(command.reservationId(), "reservation id");
+        Reservation reservation = reservation(command.reservationId());
+        if (reservation.status == ReservationStatus.VOIDED) {
+            throw new DomainRuleViolation("already_cancelled", "the tickets of reservation '"
+                    + reservation.reservationId + "' were already cancelled");
+        }
+        if (reservation.status != ReservationStatus.PAID) {
+            throw new DomainRuleViolation("not_paid", "reservation '" + reservation.reservationId + "' is "
+                    + reservation.status.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not paid: only paid tickets are cancelled by the organizer");
+        }
+        requireText(command.reason(), "reason");
+        if (command.reason().strip().length() > MAX_CANCEL_REASON) {
+            throw new DomainRuleViolation("invalid_reason", "the reason is at most " + MAX_CANCEL_REASON
+                    + " characters");
+        }
+        BigDecimal refund = command.refundAmount();
+        if (refund != null && (refund.signum() < 0 || refund.compareTo(reservation.total) > 0
+                || refund.stripTrailingZeros().scale() > 2)) {
+            throw new DomainRuleViolation("invalid_refund", "a refund is from 0 to the "
+                    + reservation.total.toPlainString() + " " + reservation.currency + " paid for reservation '"
+                    + reservation.reservationId + "', with at most two decimals; was " + refund.toPlainString());
+        }
+        apply(new PaidTicketsCancelled(eventId, organizationId, reservation.reservationId, reservation.ticketTypeId,
+                reservation.quantity, reservation.contactId, reservation.ticketCodes, command.reason().strip(),
+                refund == null || refund.signum() == 0 ? null : refund, reservation.currency,
+                blankToNull(command.cancelledBy()),
+                ticketTypes.get(reservation.ticketTypeId).remaining() + reservation.quantity));
     }
 
     @CommandHandler
@@ -386,6 +432,16 @@ public class TicketedEvent {
     @EventSourcingHandler
     void on(TicketReservationCancelled event) {
         release(event.reservationId(), ReservationStatus.CANCELLED);
+    }
+
+    /**
+     * The codes stay in {@link #issuedCodes}: a cancelled code must never be issued again, or a new buyer's ticket
+     * would share its code (and its "cancelled" mark at the gate, and its admission stream) with the old one. The
+     * contact stays a participant: they registered, and may hold other tickets.
+     */
+    @EventSourcingHandler
+    void on(PaidTicketsCancelled event) {
+        release(event.reservationId(), ReservationStatus.VOIDED);
     }
 
     @EventSourcingHandler

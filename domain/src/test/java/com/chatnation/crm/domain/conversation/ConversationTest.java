@@ -394,9 +394,12 @@ class ConversationTest {
                     .when(new RecordTicketReservation(ID, "res-1", ReservationOutcome.reserved("TechExpo", "VIP", 2,
                             new BigDecimal("10000"), "KES", Instant.parse("2026-11-21T10:15:00Z")))));
             assertThat(events.of(StateChanged.class).get(0).toState()).isEqualTo("idle");
-            assertThat(events.onlyReply().fallbackText()).isEqualTo("Reserved: 2 × VIP for *TechExpo*. Total KES 10,000. "
+            OutboundReply.Buttons reply = (OutboundReply.Buttons) events.onlyReply();
+            assertThat(reply.body()).isEqualTo("Reserved: 2 × VIP for *TechExpo*. Total KES 10,000. "
                     + "Pay with reference *res-1* before 21 Nov 10:15 UTC; your tickets arrive here as soon as the "
                     + "payment is confirmed.");
+            assertThat(reply.buttons()).containsExactly(
+                    new OutboundReply.Choice("reservation:cancel:res-1", "Cancel reservation"));
         }
 
         @Test
@@ -407,7 +410,7 @@ class ConversationTest {
                     .when(new RecordTicketReservation(ID, "res-1", ReservationOutcome.reserved("TechExpo", "VIP", 2,
                             new BigDecimal("10000"), "KES", Instant.parse("2026-11-21T10:15:00Z")).withPaymentPrompt())));
             assertThat(events.of(StateChanged.class).get(0).toState()).isEqualTo("idle");
-            assertThat(events.onlyReply().fallbackText()).isEqualTo("Reserved: 2 × VIP for *TechExpo*. Total KES 10,000. "
+            assertThat(((OutboundReply.Buttons) events.onlyReply()).body()).isEqualTo("Reserved: 2 × VIP for *TechExpo*. Total KES 10,000. "
                     + "An M-Pesa payment request is on its way to your phone: enter your M-Pesa PIN there to pay "
                     + "(reference *res-1*). Your tickets arrive here as soon as the payment goes through; they are held "
                     + "until 21 Nov 10:15 UTC.");
@@ -421,6 +424,107 @@ class ConversationTest {
                     .when(new RecordTicketReservation(ID, "res-1", ReservationOutcome.refused("only 1 VIP ticket left"))))
                     .onlyReply();
             assertThat(reply.fallbackText()).startsWith("Sorry, I couldn't reserve those tickets: only 1 VIP ticket left");
+        }
+
+        @Test
+        void aFreeEventIsListedAsFreeAndOffersRegistrationInsteadOfTickets() {
+            catalogs.events.add(new EventCatalog.EventOnSale("ev-free", "Open Day", "Campus",
+                    Instant.parse("2027-04-01T09:00:00Z"), List.of()));
+            Published listed = publishedBy(fixture.given(started()).when(says("wamid.2", "tickets", T0.plusSeconds(5))));
+            OutboundReply.ChoiceList list = (OutboundReply.ChoiceList) listed.onlyReply();
+            assertThat(list.rows().get(1).id()).isEqualTo("event:ev-free");
+            assertThat(list.rows().get(1).description()).isEqualTo("Free · 1 Apr 2027 · Campus");
+
+            Published chosen = publishedBy(fixture.given(started(), inState(ConversationState.CHOOSING_EVENT, Map.of()))
+                    .when(message("wamid.3", new MessageContent.ListReply("event:ev-free", "Open Day", null),
+                            T0.plusSeconds(5))));
+            StateChanged changed = chosen.of(StateChanged.class).get(0);
+            assertThat(changed.toState()).isEqualTo("registering_for_event");
+            assertThat(changed.stateData()).containsEntry("eventId", "ev-free").containsEntry("eventName", "Open Day");
+            OutboundReply.Buttons question = (OutboundReply.Buttons) chosen.onlyReply();
+            assertThat(question.body()).isEqualTo("*Open Day* is free to attend. Shall I register you?");
+            assertThat(question.buttons()).extracting(OutboundReply.Choice::id)
+                    .containsExactly("event:register", "event:decline");
+        }
+
+        @Test
+        void yesAsksTheEventToRegisterTheContact() {
+            Map<String, String> registering = Map.of("eventId", "ev-free", "eventName", "Open Day");
+            fixture.given(started(), inState(ConversationState.CONFIRMING_REGISTRATION, registering))
+                    .when(message("wamid.4", new MessageContent.ButtonReply("event:register", "Yes, register me"),
+                            T0.plusSeconds(5)))
+                    .expectResultMessagePayload(List.of(new ConversationEffect.RegisterForEvent("ev-free")));
+        }
+
+        @Test
+        void anythingElseWhileRegisteringAsksAgainAndNoDeclines() {
+            Map<String, String> registering = Map.of("eventId", "ev-free", "eventName", "Open Day");
+            Published again = publishedBy(fixture.given(started(),
+                            inState(ConversationState.CONFIRMING_REGISTRATION, registering))
+                    .when(says("wamid.4", "what time?", T0.plusSeconds(5))));
+            assertThat(((OutboundReply.Buttons) again.onlyReply()).body()).startsWith("*Open Day* is free to attend");
+            Published declined = publishedBy(fixture.given(started(),
+                            inState(ConversationState.CONFIRMING_REGISTRATION, registering))
+                    .when(says("wamid.4", "no", T0.plusSeconds(5))));
+            assertThat(declined.of(StateChanged.class).get(0).toState()).isEqualTo("idle");
+            assertThat(declined.onlyReply().fallbackText()).startsWith("Okay, you're not registered");
+        }
+
+        @Test
+        void theRegistrationIsConfirmedWithWhenAndWhere() {
+            Map<String, String> registering = Map.of("eventId", "ev-free", "eventName", "Open Day");
+            Published events = publishedBy(fixture.given(started(),
+                            inState(ConversationState.CONFIRMING_REGISTRATION, registering))
+                    .when(new RecordEventRegistration(ID, "ev-free", RegisterForEventOutcome.registered("Open Day",
+                            "Campus", Instant.parse("2027-04-01T09:00:00Z")))));
+            assertThat(events.of(StateChanged.class).get(0).toState()).isEqualTo("idle");
+            assertThat(events.onlyReply().fallbackText())
+                    .isEqualTo("You're registered for *Open Day* on 1 Apr 2027 at Campus. See you there!");
+        }
+
+        @Test
+        void aRefusedRegistrationIsExplainedAndAnotherEventsAnswerIsIgnored() {
+            Map<String, String> registering = Map.of("eventId", "ev-free", "eventName", "Open Day");
+            assertThat(publishedBy(fixture.given(started(),
+                            inState(ConversationState.CONFIRMING_REGISTRATION, registering))
+                    .when(new RecordEventRegistration(ID, "ev-free", RegisterForEventOutcome.refused(
+                            "this event sells paid tickets; participants register by buying one"))))
+                    .onlyReply().fallbackText()).startsWith("Sorry, I couldn't register you: this event sells paid");
+            fixture.given(started(), inState(ConversationState.CONFIRMING_REGISTRATION, registering))
+                    .when(new RecordEventRegistration(ID, "ev-other", RegisterForEventOutcome.registered("Other", null,
+                            null)))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theCancelButtonAsksToCancelTheReservationWhateverTheContactIsDoing() {
+            fixture.given(started())
+                    .when(message("wamid.7", new MessageContent.ButtonReply("reservation:cancel:res-1",
+                            "Cancel reservation"), T0.plusSeconds(5)))
+                    .expectResultMessagePayload(List.of(new ConversationEffect.CancelReservation("res-1")));
+            fixture.given(started(), inState(ConversationState.SURVEY_IN_PROGRESS, SURVEY_DATA))
+                    .when(message("wamid.7", new MessageContent.ButtonReply("reservation:cancel:res-1",
+                            "Cancel reservation"), T0.plusSeconds(5)))
+                    .expectResultMessagePayload(List.of(new ConversationEffect.CancelReservation("res-1")));
+        }
+
+        @Test
+        void theCancellationIsAnsweredWithoutLeavingTheCurrentFlow() {
+            Published cancelled = publishedBy(fixture.given(started(),
+                            inState(ConversationState.SURVEY_IN_PROGRESS, SURVEY_DATA))
+                    .when(new RecordReservationCancellation(ID, "res-1", new ReservationCancellation(
+                            ReservationCancellation.Result.CANCELLED, "TechExpo", "VIP", 2))));
+            assertThat(cancelled.of(StateChanged.class)).allMatch(changed -> changed.toState().equals("survey_in_progress"));
+            assertThat(cancelled.onlyReply().fallbackText()).startsWith(
+                    "Done: your reservation of 2 × VIP for *TechExpo* is cancelled and the tickets were released.");
+            assertThat(publishedBy(fixture.given(started())
+                    .when(new RecordReservationCancellation(ID, "res-1", new ReservationCancellation(
+                            ReservationCancellation.Result.ALREADY_PAID, "TechExpo", "VIP", 2))))
+                    .onlyReply().fallbackText()).contains("is already paid").contains("contact the organizer");
+            assertThat(publishedBy(fixture.given(started())
+                    .when(new RecordReservationCancellation(ID, "res-9", new ReservationCancellation(
+                            ReservationCancellation.Result.UNKNOWN, null, null, 0))))
+                    .onlyReply().fallbackText()).isEqualTo("I couldn't find that reservation.");
         }
 
         @Test

@@ -114,4 +114,34 @@ final class FakeCatalogs implements SurveyCatalog, EventCatalog, PollCatalog, Kn
     public Optional<ProgramOnOffer> programForKeyword(String organizationId, String keyword) {
         return Optional.ofNullable(programsByKeyword.get(keyword));
     }
+
+    /** Booth {@code A15}: CloudTech Ltd at TechExpo, showing two products. */
+    static final BoothOnOffer CLOUDTECH = new BoothOnOffer("exh-1", "ev-1", "CloudTech Ltd", "A15", List.of(
+            new ProductOnOffer("p-server", "Cloud Server"), new ProductOnOffer("p-cdn", "CDN Service")));
+
+    final java.util.Map<String, BoothOnOffer> boothsByCode =
+            new java.util.HashMap<>(java.util.Map.of("A15", CLOUDTECH));
+
+    @Override
+    public Optional<BoothOnOffer> boothForCode(String organizationId, String boothCode) {
+        return Optional.ofNullable(boothsByCode.get(boothCode));
+    }
+
+    @Override
+    public Optional<BoothOnOffer> booth(String organizationId, String exhibitorId) {
+        return boothsByCode.values().stream().filter(b -> b.exhibitorId().equals(exhibitorId)).findFirst();
+    }
+
+    /** The agenda the conversation sees: none unless a test sets one. */
+    AgendaCatalog agenda = AgendaCatalog.NONE;
+
+    @Override
+    public Optional<AgendaDay> agendaDay(String organizationId, Instant now) {
+        return agenda.agendaDay(organizationId, now);
+    }
+
+    @Override
+    public Optional<SessionDetail> session(String organizationId, String sessionId, String conversationId) {
+        return agenda.session(organizationId, sessionId, conversationId);
+    }
 }

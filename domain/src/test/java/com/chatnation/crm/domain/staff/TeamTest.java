@@ -727,7 +727,7 @@ class TeamTest {
         void rolesAndScopesTravelInLowerCaseAndParseInAnyCase() {
             assertThat(StaffRole.OWNER.wireName()).isEqualTo("owner");
             assertThat(Arrays.stream(StaffRole.values()).map(StaffRole::wireName))
-                    .containsExactly("owner", "admin", "editor", "agent", "viewer", "billing", "gate");
+                    .containsExactly("owner", "admin", "editor", "agent", "viewer", "billing", "gate", "exhibitor");
             assertThat(StaffRole.parse("Billing")).isEqualTo(BILLING);
             assertThat(StaffRole.parse(" AGENT ")).isEqualTo(AGENT);
             assertThat(ApiKeyScope.WRITE.wireName()).isEqualTo("write");

@@ -845,6 +845,202 @@ class TicketedEventTest {
     }
 
     @Nested
+    class PaidCancellation {
+        private final List<String> codes = codesFor("res-1", 2);
+
+        private TestExecutor<TicketedEvent> paidForTwo() {
+            return given(created(), vipAdded(10), reserved("res-1", 2, 8), issued("res-1", codes, "pay-1"),
+                    new ParticipantRegistered(EVENT, ORG, TestContacts.id(PHONE), PHONE, "ticket_purchase"));
+        }
+
+        private PaidTicketsCancelled cancelled(String refund, int remainingAfter) {
+            return new PaidTicketsCancelled(EVENT, ORG, "res-1", "vip", 2, TestContacts.id(PHONE), codes,
+                    "venue changed", refund == null ? null : new BigDecimal(refund), "KES", "user-7", remainingAfter);
+        }
+
+        @Test
+        void putsTheTicketsBackOnSaleWithTheRefundRecorded() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", " venue changed ", new BigDecimal("7500.50"), "user-7"))
+                    .expectEvents(cancelled("7500.50", 10))
+                    .expectState(event -> {
+                        assertThat(event.remaining("vip")).isEqualTo(10);
+                        assertThat(event.reservationStatus("res-1")).isEqualTo(ReservationStatus.VOIDED);
+                        // kept, so that no later buyer is ever given one of these codes
+                        assertThat(event.issuedCodes()).containsExactlyInAnyOrderElementsOf(codes);
+                        assertThat(event.isParticipant(TestContacts.id(PHONE))).isTrue();
+                    });
+        }
+
+        @Test
+        void withoutARefundRecordsNone() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", null, "user-7"))
+                    .expectEvents(cancelled(null, 10));
+        }
+
+        @Test
+        void aZeroRefundIsNoRefund() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", new BigDecimal("0.00"), "user-7"))
+                    .expectEvents(cancelled(null, 10));
+        }
+
+        @Test
+        void refundsAtMostWhatWasPaid() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", new BigDecimal("10000"), "user-7"))
+                    .expectEvents(cancelled("10000", 10));
+        }
+
+        @Test
+        void refusesARefundAboveWhatWasPaid() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", new BigDecimal("10000.01"), "user-7"))
+                    .expectException(violation("invalid_refund"))
+                    .expectExceptionMessage(containsString("from 0 to the 10000.00 KES paid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesANegativeRefund() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", new BigDecimal("-1"), "user-7"))
+                    .expectException(violation("invalid_refund"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesARefundWithMoreThanTwoDecimals() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", new BigDecimal("10.005"), "user-7"))
+                    .expectException(violation("invalid_refund"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"   "})
+        void refusesAMissingReason(String reason) {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", reason, null, "user-7"))
+                    .expectException(violation("missing_reason"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesATooLongReason() {
+            paidForTwo()
+                    .when(new CancelPaidTickets(EVENT, "res-1", "x".repeat(TicketedEvent.MAX_CANCEL_REASON + 1), null,
+                            "user-7"))
+                    .expectException(violation("invalid_reason"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAHeldReservation() {
+            given(created(), vipAdded(10), reserved("res-1", 2, 8))
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", null, "user-7"))
+                    .expectException(violation("not_paid"))
+                    .expectExceptionMessage("reservation 'res-1' is held, not paid: only paid tickets are cancelled "
+                            + "by the organizer")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnExpiredReservation() {
+            given(created(), vipAdded(10), reserved("res-1", 2, 8),
+                    new TicketReservationExpired(EVENT, ORG, "res-1", "vip", 2, 10))
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", null, "user-7"))
+                    .expectException(violation("not_paid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACancelledHold() {
+            given(created(), vipAdded(10), reserved("res-1", 2, 8),
+                    new TicketReservationCancelled(EVENT, ORG, "res-1", "vip", 2, null, 10))
+                    .when(new CancelPaidTickets(EVENT, "res-1", "venue changed", null, "user-7"))
+                    .expectException(violation("not_paid"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnUnknownReservation() {
+            given(created(), vipAdded(10))
+                    .when(new CancelPaidTickets(EVENT, "res-9", "venue changed", null, "user-7"))
+                    .expectException(violation("unknown_reservation"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesCancellingTwice() {
+            paidForTwo()
+                    .andGiven(cancelled("5000", 10))
+                    .when(new CancelPaidTickets(EVENT, "res-1", "again", new BigDecimal("10000"), "user-7"))
+                    .expectException(violation("already_cancelled"))
+                    .expectExceptionMessage("the tickets of reservation 'res-1' were already cancelled")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theStockGoesToTheNextBuyer() {
+            given(created(), vipAdded(2), reserved("res-1", 2, 0), issued("res-1", codes, "pay-1"),
+                    cancelled(null, 2))
+                    .when(new ReserveTickets(EVENT, "res-2", "vip", 2, TestContacts.id(OTHER_PHONE), OTHER_PHONE,
+                            "conv-2", NOW, HOLD))
+                    .expectEvents(new TicketsReserved(EVENT, ORG, "res-2", "vip", 2, TestContacts.id(OTHER_PHONE),
+                            OTHER_PHONE, "conv-2", VIP_PRICE, new BigDecimal("10000.00"), "KES", EXPIRES_AT, 0));
+        }
+
+        @Test
+        void aCancelledCodeIsNeverIssuedAgain() {
+            // res-2's first candidate code is one of res-1's cancelled codes: it must get another
+            String clash = TicketCodes.candidate("TECH-VIP", EVENT, "res-2", 0, 0);
+            given(created(), vipAdded(10), reserved("res-1", 1, 9),
+                    new TicketsIssued(EVENT, ORG, "res-1", "vip", TestContacts.id(PHONE), PHONE, List.of(clash), "pay-1",
+                            VIP_PRICE, "KES"),
+                    new PaidTicketsCancelled(EVENT, ORG, "res-1", "vip", 1, TestContacts.id(PHONE), List.of(clash),
+                            "duplicate purchase", null, "KES", "user-7", 10),
+                    reserved("res-2", 1, 9))
+                    .when(pay("res-2", "pay-2", "5000.00"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(event -> assertThat(event.issuedCodes())
+                            .containsExactlyInAnyOrder(clash, TicketCodes.candidate("TECH-VIP", EVENT, "res-2", 0, 1)));
+        }
+
+        @Test
+        void aPaymentConfirmationAfterTheCancellationIssuesNothing() {
+            paidForTwo()
+                    .andGiven(cancelled(null, 10))
+                    .when(pay("res-1", "pay-1", "10000.00"))
+                    .expectException(violation("tickets_cancelled"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theContactCancellingTheVoidedReservationChangesNothing() {
+            paidForTwo()
+                    .andGiven(cancelled(null, 10))
+                    .when(new CancelTicketReservation(EVENT, "res-1", "cancel"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectState(event -> assertThat(event.remaining("vip")).isEqualTo(10));
+        }
+
+        @Test
+        void theHoldsExpiryAfterTheCancellationGivesNothingBackTwice() {
+            given(created(), vipAdded(10))
+                    .andGivenCommands(reserve("res-1", 2), pay("res-1", "pay-1", "10000.00"),
+                            new CancelPaidTickets(EVENT, "res-1", "venue changed", null, "user-7"))
+                    .whenTimeElapses(HOLD)
+                    .expectDeadlinesMet("res-1")
+                    .expectNoEvents()
+                    .expectState(event -> assertThat(event.remaining("vip")).isEqualTo(10));
+        }
+    }
+
+    @Nested
     class FreeRegistration {
         @Test
         void registersAContactForAFreeEvent() {

@@ -16,6 +16,12 @@ import com.chatnation.crm.domain.poll.Poll;
 import com.chatnation.crm.domain.survey.Survey;
 import com.chatnation.crm.domain.survey.SurveyResponse;
 import com.chatnation.crm.domain.ticketing.TicketAdmission;
+import com.chatnation.crm.domain.agenda.Agenda;
+import com.chatnation.crm.domain.agenda.SessionReminder;
+import com.chatnation.crm.domain.agenda.Speaker;
+import com.chatnation.crm.domain.agenda.Venue;
+import com.chatnation.crm.domain.exhibitor.Exhibitor;
+import com.chatnation.crm.domain.exhibitor.Lead;
 import com.chatnation.crm.domain.payment.Payment;
 import com.chatnation.crm.domain.ticketing.TicketedEvent;
 import com.chatnation.crm.domain.wallet.Wallet;
@@ -96,6 +102,12 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(TicketedEvent.class)
                         .configureCache(c -> aggregateCache))
                 .configureAggregate(TicketAdmission.class)
+                .configureAggregate(Agenda.class)
+                .configureAggregate(Speaker.class)
+                .configureAggregate(Venue.class)
+                .configureAggregate(SessionReminder.class)
+                .configureAggregate(Exhibitor.class)
+                .configureAggregate(Lead.class)
                 .configureAggregate(Payment.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Poll.class)
                         .configureCache(c -> aggregateCache))

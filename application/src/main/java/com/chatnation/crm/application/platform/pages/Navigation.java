@@ -29,6 +29,8 @@ final class Navigation {
             new Entry("templates", "/app/templates", Permission.CONTENT_WRITE),
             new Entry("events", "/app/events", Permission.ANALYTICS_READ),
             new Entry("gate", "/app/gate", Permission.CHECK_IN),
+            new Entry("leads", "/app/leads", Permission.LEADS_READ),
+            new Entry("payments", "/app/payments", Permission.PAYMENTS_WRITE),
             new Entry("wallet", "/app/wallet", Permission.WALLET_READ),
             new Entry("team", "/app/team", Permission.TEAM_READ),
             new Entry("audit", "/app/audit", Permission.AUDIT_READ));

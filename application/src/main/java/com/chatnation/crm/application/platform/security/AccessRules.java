@@ -9,6 +9,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.CHECK_IN;
+import static com.chatnation.crm.application.platform.security.Permission.LEADS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
 import static com.chatnation.crm.application.platform.security.Permission.PRIVACY_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.CONVERSATIONS_WRITE;
@@ -153,12 +154,42 @@ final class AccessRules {
         org(POST, "/events", CONTENT_WRITE);
         org(POST, "/events/{eventId}/ticket-types", CONTENT_WRITE);
         org(POST, "/ticket-reservations/{reservationId}/payment", PAYMENTS_WRITE);
+        org(POST, "/ticket-reservations/{reservationId}/cancellation", PAYMENTS_WRITE);
+        org(GET, "/events/{eventId}/funnel", ANALYTICS_READ);
         // payments by M-Pesa: reading them is the payments role's; a top-up spends money on the wallet
         org(GET, "/payments", PAYMENTS_WRITE);
         org(GET, "/payments/{paymentId}", PAYMENTS_WRITE);
         org(POST, "/wallet/top-ups", WALLET_WRITE);
         org(POST, "/events/{eventId}/check-ins", CHECK_IN);
         org(GET, "/events/{eventId}/check-ins", CHECK_IN);
+        // event agendas: read with analytics, changed as content; venues and speakers are reusable across events
+        org(GET, "/venues", ANALYTICS_READ);
+        org(POST, "/venues", CONTENT_WRITE);
+        org(PUT, "/venues/{venueId}", CONTENT_WRITE);
+        org(GET, "/speakers", ANALYTICS_READ);
+        org(POST, "/speakers", CONTENT_WRITE);
+        org(PUT, "/speakers/{speakerId}", CONTENT_WRITE);
+        org(GET, "/events/{eventId}/agenda", ANALYTICS_READ);
+        org(POST, "/events/{eventId}/sessions", CONTENT_WRITE);
+        org(PUT, "/events/{eventId}/sessions/{sessionId}", CONTENT_WRITE);
+        org(POST, "/events/{eventId}/sessions/{sessionId}/cancel", CONTENT_WRITE);
+        org(PUT, "/events/{eventId}/sessions/{sessionId}/speakers/{speakerId}", CONTENT_WRITE);
+        org(DELETE, "/events/{eventId}/sessions/{sessionId}/speakers/{speakerId}", CONTENT_WRITE);
+        // exhibitors: read with analytics, changed as content; their staff assigned by who manages the team; leads
+        // read with leads:read, which Exhibitors scopes to the caller's own exhibitors unless they read every contact
+        org(GET, "/events/{eventId}/exhibitors", ANALYTICS_READ);
+        org(POST, "/events/{eventId}/exhibitors", CONTENT_WRITE);
+        org(GET, "/events/{eventId}/lead-analytics", ANALYTICS_READ);
+        org(GET, "/exhibitors", LEADS_READ);
+        org(GET, "/exhibitors/{exhibitorId}", ANALYTICS_READ);
+        org(PUT, "/exhibitors/{exhibitorId}", CONTENT_WRITE);
+        org(POST, "/exhibitors/{exhibitorId}/products", CONTENT_WRITE);
+        org(DELETE, "/exhibitors/{exhibitorId}/products/{productId}", CONTENT_WRITE);
+        org(GET, "/exhibitors/{exhibitorId}/booth-qr", ANALYTICS_READ);
+        org(PUT, "/exhibitors/{exhibitorId}/staff/{userId}", TEAM_MANAGE);
+        org(DELETE, "/exhibitors/{exhibitorId}/staff/{userId}", TEAM_MANAGE);
+        org(GET, "/exhibitors/{exhibitorId}/leads", LEADS_READ);
+        org(GET, "/exhibitors/{exhibitorId}/leads/export", LEADS_READ);
         org(POST, "/inbound-messages", CONTENT_WRITE);
 
         org(GET, "/users", TEAM_READ);
@@ -239,6 +270,8 @@ final class AccessRules {
             rules.requestMatchers(paths.matcher(GET, "/"), paths.matcher(GET, "/app")).access(access.anyMember());
 
             page(GET, "/app/wallet", WALLET_READ);
+            page(GET, "/app/payments", PAYMENTS_WRITE);
+            page(POST, "/app/payments/top-ups", WALLET_WRITE);
 
             page(GET, "/app/inbox", CONTACTS_READ);
             page(GET, "/app/inbox/{sessionId}", CONTACTS_READ);
@@ -319,10 +352,23 @@ final class AccessRules {
             page(POST, "/app/events", CONTENT_WRITE);
             page(GET, "/app/events/{eventId}", ANALYTICS_READ);
             page(POST, "/app/events/{eventId}/ticket-types", CONTENT_WRITE);
+            // an event's agenda: read with analytics, changed as content
+            page(GET, "/app/events/{eventId}/agenda", ANALYTICS_READ);
+            page(POST, "/app/events/{eventId}/agenda/sessions", CONTENT_WRITE);
+            page(POST, "/app/events/{eventId}/agenda/speakers", CONTENT_WRITE);
+            page(POST, "/app/events/{eventId}/agenda/sessions/{sessionId}/speakers", CONTENT_WRITE);
+            page(POST, "/app/events/{eventId}/agenda/sessions/{sessionId}/cancel", CONTENT_WRITE);
             // the gate: choosing an event's gate, scanning its tickets, its live counts
             page(GET, "/app/gate", CHECK_IN);
             page(GET, "/app/events/{eventId}/gate", CHECK_IN);
             page(POST, "/app/events/{eventId}/gate", CHECK_IN);
+            // exhibitors of an event: read with analytics, added as content; leads: leads:read, scoped by the page
+            page(GET, "/app/events/{eventId}/exhibitors", ANALYTICS_READ);
+            page(POST, "/app/events/{eventId}/exhibitors", CONTENT_WRITE);
+            page(POST, "/app/exhibitors/{exhibitorId}/products", CONTENT_WRITE);
+            page(GET, "/app/exhibitors/{exhibitorId}/booth-qr", ANALYTICS_READ);
+            page(GET, "/app/leads", LEADS_READ);
+            page(GET, "/app/exhibitors/{exhibitorId}/leads", LEADS_READ);
 
             rules.anyRequest().denyAll();
         }

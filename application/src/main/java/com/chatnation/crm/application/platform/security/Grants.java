@@ -10,6 +10,7 @@ import java.util.Set;
 
 import static com.chatnation.crm.application.platform.security.Permission.ANALYTICS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.CHECK_IN;
+import static com.chatnation.crm.application.platform.security.Permission.LEADS_READ;
 import static com.chatnation.crm.application.platform.security.Permission.AUDIT_READ;
 import static com.chatnation.crm.application.platform.security.Permission.PRIVACY_MANAGE;
 import static com.chatnation.crm.application.platform.security.Permission.SETTINGS_MANAGE;
@@ -30,17 +31,19 @@ public final class Grants {
 
     private static final Map<StaffRole, Set<Permission>> ROLES = Map.of(
             StaffRole.OWNER, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, CONTENT_WRITE, CONVERSATIONS_WRITE, WALLET_READ,
-                    WALLET_WRITE, PAYMENTS_WRITE, CHECK_IN, TEAM_READ, TEAM_MANAGE, AUDIT_READ, PRIVACY_MANAGE,
+                    WALLET_WRITE, PAYMENTS_WRITE, CHECK_IN, LEADS_READ, TEAM_READ, TEAM_MANAGE, AUDIT_READ, PRIVACY_MANAGE,
                     SETTINGS_MANAGE),
             // everything but the team and the wallet's money
             StaffRole.ADMIN, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, CONTENT_WRITE, CONVERSATIONS_WRITE, WALLET_READ,
-                    PAYMENTS_WRITE, CHECK_IN, TEAM_READ, AUDIT_READ, PRIVACY_MANAGE, SETTINGS_MANAGE),
+                    PAYMENTS_WRITE, CHECK_IN, LEADS_READ, TEAM_READ, AUDIT_READ, PRIVACY_MANAGE, SETTINGS_MANAGE),
             StaffRole.EDITOR, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, CONTENT_WRITE),
             StaffRole.AGENT, EnumSet.of(CONTACTS_READ, CONVERSATIONS_WRITE),
             StaffRole.VIEWER, EnumSet.of(CONTACTS_READ, ANALYTICS_READ, WALLET_READ),
             StaffRole.BILLING, EnumSet.of(WALLET_READ, WALLET_WRITE, PAYMENTS_WRITE),
             // the people at the doors: they let ticket holders in, and see no contact, sale or figure
-            StaffRole.GATE, EnumSet.of(CHECK_IN));
+            StaffRole.GATE, EnumSet.of(CHECK_IN),
+            // exhibitor staff: the leads of the exhibitors they are assigned to (Exhibitors scopes them), nothing else
+            StaffRole.EXHIBITOR, EnumSet.of(LEADS_READ));
 
     private static final Set<Permission> READ_SCOPE = EnumSet.of(CONTACTS_READ, ANALYTICS_READ, WALLET_READ);
     /** Integrations write content and payments; the team, its keys and the audit log stay with people. */

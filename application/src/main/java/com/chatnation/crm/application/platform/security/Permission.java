@@ -23,6 +23,8 @@ public enum Permission implements GrantedAuthority {
     PAYMENTS_WRITE("payments:write"),
     /** Letting ticket holders in at an event's gates, and the gate's live counts. */
     CHECK_IN("tickets:check-in"),
+    /** Exhibitors' leads: every exhibitor's for those who read every contact, otherwise only assigned ones'. */
+    LEADS_READ("leads:read"),
     TEAM_READ("team:read"),
     /** Inviting staff, changing roles, deactivating, API keys. */
     TEAM_MANAGE("team:manage"),

@@ -50,7 +50,7 @@ class BypassBatteryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    // Who may call what. O owner, A admin, E editor, G agent, V viewer, B billing, T gate, R read key, W write key, all
+    // Who may call what. O owner, A admin, E editor, G agent, V viewer, B billing, T gate, X exhibitor, R read key, W write key, all
     // of organization A; P the platform; S any staff member of any organization; * anyone.
     private static final String CONTACTS = "OAEGVRW";
     private static final String ANALYTICS = "OAEVRW";
@@ -60,6 +60,8 @@ class BypassBatteryTest {
     private static final String WALLET_WRITE = "OBW";
     private static final String PAYMENTS = "OABW";
     private static final String CHECK_IN = "OAT";
+    /** Exhibitor staff (X) reach the leads endpoints; which exhibitor's leads they get is the controller's check. */
+    private static final String LEADS = "OAX";
     private static final String TEAM_READ = "OA";
     private static final String TEAM = "O";
     private static final String AUDIT = "OA";
@@ -106,11 +108,26 @@ class BypassBatteryTest {
             "POST /api/v1/orgs/{orgId}/events", CONTENT,
             "POST /api/v1/orgs/{orgId}/events/{eventId}/ticket-types", CONTENT,
             "POST /api/v1/orgs/{orgId}/ticket-reservations/{reservationId}/payment", PAYMENTS,
+            "POST /api/v1/orgs/{orgId}/ticket-reservations/{reservationId}/cancellation", PAYMENTS,
+            "GET /api/v1/orgs/{orgId}/events/{eventId}/funnel", ANALYTICS,
             "GET /api/v1/orgs/{orgId}/payments", PAYMENTS,
             "GET /api/v1/orgs/{orgId}/payments/{paymentId}", PAYMENTS,
             "POST /api/v1/orgs/{orgId}/wallet/top-ups", WALLET_WRITE,
             "POST /api/v1/orgs/{orgId}/events/{eventId}/check-ins", CHECK_IN,
             "GET /api/v1/orgs/{orgId}/events/{eventId}/check-ins", CHECK_IN,
+            "GET /api/v1/orgs/{orgId}/events/{eventId}/exhibitors", ANALYTICS,
+            "POST /api/v1/orgs/{orgId}/events/{eventId}/exhibitors", CONTENT,
+            "GET /api/v1/orgs/{orgId}/events/{eventId}/lead-analytics", ANALYTICS,
+            "GET /api/v1/orgs/{orgId}/exhibitors", LEADS,
+            "GET /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}", ANALYTICS,
+            "PUT /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}", CONTENT,
+            "POST /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/products", CONTENT,
+            "DELETE /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/products/{productId}", CONTENT,
+            "GET /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/booth-qr", ANALYTICS,
+            "PUT /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/staff/{userId}", TEAM,
+            "DELETE /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/staff/{userId}", TEAM,
+            "GET /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/leads", LEADS,
+            "GET /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/leads/export", LEADS,
             "POST /api/v1/orgs/{orgId}/inbound-messages", CONTENT,
             "GET /api/v1/orgs/{orgId}/users", TEAM_READ,
             "POST /api/v1/orgs/{orgId}/invitations", TEAM,
@@ -133,6 +150,18 @@ class BypassBatteryTest {
             "POST /api/v1/orgs/{orgId}/polls", CONTENT,
             "POST /api/v1/orgs/{orgId}/polls/{pollId}/sends", CONTENT,
             "POST /api/v1/orgs/{orgId}/polls/{pollId}/close", CONTENT,
+            "GET /api/v1/orgs/{orgId}/venues", ANALYTICS,
+            "POST /api/v1/orgs/{orgId}/venues", CONTENT,
+            "PUT /api/v1/orgs/{orgId}/venues/{venueId}", CONTENT,
+            "GET /api/v1/orgs/{orgId}/speakers", ANALYTICS,
+            "POST /api/v1/orgs/{orgId}/speakers", CONTENT,
+            "PUT /api/v1/orgs/{orgId}/speakers/{speakerId}", CONTENT,
+            "GET /api/v1/orgs/{orgId}/events/{eventId}/agenda", ANALYTICS,
+            "POST /api/v1/orgs/{orgId}/events/{eventId}/sessions", CONTENT,
+            "PUT /api/v1/orgs/{orgId}/events/{eventId}/sessions/{sessionId}", CONTENT,
+            "POST /api/v1/orgs/{orgId}/events/{eventId}/sessions/{sessionId}/cancel", CONTENT,
+            "PUT /api/v1/orgs/{orgId}/events/{eventId}/sessions/{sessionId}/speakers/{speakerId}", CONTENT,
+            "DELETE /api/v1/orgs/{orgId}/events/{eventId}/sessions/{sessionId}/speakers/{speakerId}", CONTENT,
             "GET /api/v1/orgs/{orgId}/programs", ANALYTICS,
             "POST /api/v1/orgs/{orgId}/programs", CONTENT,
             "GET /api/v1/orgs/{orgId}/programs/{programId}", ANALYTICS,
@@ -269,6 +298,7 @@ class BypassBatteryTest {
         add("viewer A", 'V', true, bearer(Staff.invite(a.owner(), orgA, "viewer").accessToken()));
         add("billing A", 'B', true, bearer(Staff.invite(a.owner(), orgA, "billing").accessToken()));
         add("gate A", 'T', true, bearer(Staff.invite(a.owner(), orgA, "gate").accessToken()));
+        add("exhibitor A", 'X', true, bearer(Staff.invite(a.owner(), orgA, "exhibitor").accessToken()));
         add("read key A", 'R', true, bearer(a.apiKey()));
         add("write key A", 'W', true, Map.of("X-Api-Key", Staff.issueKey(a.owner(), orgA, "write")));
         add("owner B", 'b', true, bearer(b.owner().token()));
@@ -339,7 +369,7 @@ class BypassBatteryTest {
             return true;
         }
         if (STAFF.equals(rule)) {
-            return "OAEGVBTb".indexOf(caller.code()) >= 0;
+            return "OAEGVBTXb".indexOf(caller.code()) >= 0;
         }
         return rule.indexOf(caller.code()) >= 0;
     }

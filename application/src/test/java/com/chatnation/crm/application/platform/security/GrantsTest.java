@@ -17,7 +17,7 @@ class GrantsTest {
     void eachRoleMayDoWhatTheReadmeSays() {
         assertThat(Grants.ofRoles(List.of(StaffRole.OWNER))).isEqualTo(EnumSet.complementOf(EnumSet.of(PLATFORM)));
         assertThat(Grants.ofRoles(List.of(StaffRole.ADMIN))).doesNotContain(TEAM_MANAGE, WALLET_WRITE, PLATFORM)
-                .contains(CONTENT_WRITE, PAYMENTS_WRITE, CHECK_IN, TEAM_READ, AUDIT_READ, WALLET_READ);
+                .contains(CONTENT_WRITE, PAYMENTS_WRITE, CHECK_IN, LEADS_READ, TEAM_READ, AUDIT_READ, WALLET_READ);
         assertThat(Grants.ofRoles(List.of(StaffRole.EDITOR))).containsExactlyInAnyOrder(CONTACTS_READ, ANALYTICS_READ,
                 CONTENT_WRITE);
         assertThat(Grants.ofRoles(List.of(StaffRole.AGENT))).containsExactlyInAnyOrder(CONTACTS_READ, CONVERSATIONS_WRITE);
@@ -26,6 +26,7 @@ class GrantsTest {
         assertThat(Grants.ofRoles(List.of(StaffRole.BILLING))).containsExactlyInAnyOrder(WALLET_READ, WALLET_WRITE,
                 PAYMENTS_WRITE);
         assertThat(Grants.ofRoles(List.of(StaffRole.GATE))).containsExactly(CHECK_IN);
+        assertThat(Grants.ofRoles(List.of(StaffRole.EXHIBITOR))).containsExactly(LEADS_READ);
     }
 
     @Test
@@ -40,7 +41,7 @@ class GrantsTest {
         assertThat(Grants.ofScopes(List.of(ApiKeyScope.READ))).containsExactlyInAnyOrder(CONTACTS_READ, ANALYTICS_READ,
                 WALLET_READ);
         assertThat(Grants.ofScopes(List.of(ApiKeyScope.READ, ApiKeyScope.WRITE)))
-                .doesNotContain(TEAM_READ, TEAM_MANAGE, AUDIT_READ, CHECK_IN, PLATFORM)
+                .doesNotContain(TEAM_READ, TEAM_MANAGE, AUDIT_READ, CHECK_IN, LEADS_READ, PLATFORM)
                 .contains(CONTENT_WRITE, WALLET_WRITE, PAYMENTS_WRITE);
     }
 }

@@ -35,10 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageBatteryTest {
 
-    // O owner, A admin, E editor, G agent, V viewer, B billing, T gate (organization A); M any member; * anyone.
+    // O owner, A admin, E editor, G agent, V viewer, B billing, T gate, X exhibitor (organization A); M any member; * anyone.
     private static final String MEMBER = "M";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
+    private static final String WALLET_WRITE = "OB";
+    private static final String PAYMENTS = "OAB";
     private static final String ANALYTICS_READ = "OAEV";
     private static final String CONTENT_WRITE = "OAE";
     private static final String CONTACTS_READ = "OAEGV";
@@ -47,6 +49,7 @@ class PageBatteryTest {
     private static final String TEAM_MANAGE = "O";
     private static final String AUDIT_READ = "OA";
     private static final String CHECK_IN = "OAT";
+    private static final String LEADS_READ = "OAX";
 
     private static final Map<String, String> MATRIX = matrix(
             "GET /login", ANYONE,
@@ -59,6 +62,8 @@ class PageBatteryTest {
             "GET /", MEMBER,
             "GET /app", MEMBER,
             "GET /app/wallet", WALLET_READ,
+            "GET /app/payments", PAYMENTS,
+            "POST /app/payments/top-ups", WALLET_WRITE,
             "GET /app/inbox", CONTACTS_READ,
             "GET /app/inbox/{sessionId}", CONTACTS_READ,
             "POST /app/inbox/{sessionId}/takeover", CONVERSATIONS_WRITE,
@@ -130,9 +135,20 @@ class PageBatteryTest {
             "POST /app/events", CONTENT_WRITE,
             "GET /app/events/{eventId}", ANALYTICS_READ,
             "POST /app/events/{eventId}/ticket-types", CONTENT_WRITE,
+            "GET /app/events/{eventId}/agenda", ANALYTICS_READ,
+            "POST /app/events/{eventId}/agenda/sessions", CONTENT_WRITE,
+            "POST /app/events/{eventId}/agenda/speakers", CONTENT_WRITE,
+            "POST /app/events/{eventId}/agenda/sessions/{sessionId}/speakers", CONTENT_WRITE,
+            "POST /app/events/{eventId}/agenda/sessions/{sessionId}/cancel", CONTENT_WRITE,
             "GET /app/gate", CHECK_IN,
             "GET /app/events/{eventId}/gate", CHECK_IN,
-            "POST /app/events/{eventId}/gate", CHECK_IN);
+            "POST /app/events/{eventId}/gate", CHECK_IN,
+            "GET /app/events/{eventId}/exhibitors", ANALYTICS_READ,
+            "POST /app/events/{eventId}/exhibitors", CONTENT_WRITE,
+            "POST /app/exhibitors/{exhibitorId}/products", CONTENT_WRITE,
+            "GET /app/exhibitors/{exhibitorId}/booth-qr", ANALYTICS_READ,
+            "GET /app/leads", LEADS_READ,
+            "GET /app/exhibitors/{exhibitorId}/leads", LEADS_READ);
 
     @LocalServerPort
     int port;
@@ -156,7 +172,7 @@ class PageBatteryTest {
                 AdminClient.randomPhoneNumberId(), "lowBalanceThreshold", 0));
         sessions.put('O', DashboardSession.logIn(base, TeamMembers.owner(organizationA)));
         Map<Character, String> roles = Map.of('A', "admin", 'E', "editor", 'G', "agent", 'V', "viewer", 'B', "billing",
-                'T', "gate");
+                'T', "gate", 'X', "exhibitor");
         roles.forEach((code, role) -> sessions.put(code,
                 DashboardSession.logIn(base, TeamMembers.invite(organizationA, role))));
         otherOrganization = DashboardSession.logIn(base, TeamMembers.owner(b));

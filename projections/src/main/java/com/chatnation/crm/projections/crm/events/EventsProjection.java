@@ -3,6 +3,7 @@ package com.chatnation.crm.projections.crm.events;
 import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.ticketing.EventCreated;
+import com.chatnation.crm.domain.ticketing.PaidTicketsCancelled;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
 import com.chatnation.crm.domain.ticketing.TicketAdmitted;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;
@@ -147,6 +148,25 @@ public class EventsProjection {
     void on(TicketReservationCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         endReservation(event.reservationId(), "cancelled", event.reason(), at);
         updateType("quantity_reserved = GREATEST(quantity_reserved - ?, 0), remaining = ?", event.eventId(),
+                event.ticketTypeId(), sequence, at, event.quantity(), event.remainingAfter());
+    }
+
+    /**
+     * The organizer cancelled a paid purchase: its tickets read {@code cancelled} (the gates' counts leave them out),
+     * the reservation {@code refunded} with the amount when a refund was recorded, else {@code cancelled}, and the
+     * type's tickets go from sold back to on sale. The participant stays: they registered.
+     */
+    @EventHandler
+    void on(PaidTicketsCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                        UPDATE ticket_reservations SET status = ?, cancel_reason = ?, refund_amount = ?, updated_at = ?
+                        WHERE id = ? AND status = 'issued'""",
+                event.refundAmount() == null ? "cancelled" : "refunded", event.reason(), event.refundAmount(),
+                utc(at), event.reservationId());
+        for (String code : event.ticketCodes()) {
+            jdbc.update("UPDATE tickets SET status = 'cancelled' WHERE ticket_code = ?", code);
+        }
+        updateType("quantity_sold = GREATEST(quantity_sold - ?, 0), remaining = ?", event.eventId(),
                 event.ticketTypeId(), sequence, at, event.quantity(), event.remainingAfter());
     }
 

@@ -2,6 +2,7 @@ package com.chatnation.crm.projections.crm.events;
 
 import com.chatnation.crm.projections.TestContacts;
 import com.chatnation.crm.domain.ticketing.EventCreated;
+import com.chatnation.crm.domain.ticketing.PaidTicketsCancelled;
 import com.chatnation.crm.domain.ticketing.ParticipantRegistered;
 import com.chatnation.crm.domain.ticketing.TicketQuantityChanged;
 import com.chatnation.crm.domain.ticketing.TicketReservationCancelled;
@@ -14,6 +15,7 @@ import com.chatnation.crm.projections.support.History;
 import com.chatnation.crm.projections.support.Projector;
 import com.chatnation.crm.projections.support.Tables;
 import com.chatnation.crm.projections.support.TestDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,6 +127,33 @@ class EventsProjectionTest {
         projector.apply(history.get(4));   // TicketsIssued redelivered after everything else
         projector.apply(history.get(3));   // and the reservation it paid for
 
+        assertThat(Tables.snapshot(jdbc, EventsProjection.TABLES)).isEqualTo(once);
+    }
+
+    @Test
+    void cancelledPaidTicketsReadCancelledAndGoBackOnSaleOnce() {
+        History history = history();
+        projector.apply(history.events());
+        // the cancellation is the stream's next event
+        History whole = history().add(EVENT, new PaidTicketsCancelled(EVENT, ORG, "res-1", "vip", 2,
+                TestContacts.id(AMINA), List.of("TECH-VIP-A1", "TECH-VIP-A2"), "duplicate purchase",
+                new BigDecimal("9000.00"), "KES", "user-1", 100));
+        DomainEventMessage<?> cancelled = whole.get(whole.events().size() - 1);
+        projector.apply(cancelled);
+
+        Map<String, Object> reservation = jdbc.queryForMap("SELECT * FROM ticket_reservations WHERE id = 'res-1'");
+        assertThat(reservation).containsEntry("status", "refunded").containsEntry("cancel_reason", "duplicate purchase");
+        assertThat((BigDecimal) reservation.get("refund_amount")).isEqualByComparingTo("9000");
+        assertThat(jdbc.queryForList("SELECT status FROM tickets WHERE reservation_id = 'res-1'", String.class))
+                .containsExactly("cancelled", "cancelled");
+        assertThat(jdbc.queryForMap("SELECT quantity_sold, quantity_reserved, remaining FROM ticket_types "
+                + "WHERE id = 'vip'")).containsEntry("quantity_sold", 0).containsEntry("quantity_reserved", 0)
+                .containsEntry("remaining", 100);
+
+        // redelivered, and the payment before it redelivered too: nothing changes
+        Map<String, List<String>> once = Tables.snapshot(jdbc, EventsProjection.TABLES);
+        projector.apply(cancelled);
+        projector.apply(whole.get(4));
         assertThat(Tables.snapshot(jdbc, EventsProjection.TABLES)).isEqualTo(once);
     }
 }
