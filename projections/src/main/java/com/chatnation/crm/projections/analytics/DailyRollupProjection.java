@@ -9,6 +9,7 @@ import com.chatnation.crm.domain.broadcast.RecipientSent;
 import com.chatnation.crm.domain.broadcast.RecipientSuppressed;
 import com.chatnation.crm.domain.conversation.AgentReplied;
 import com.chatnation.crm.domain.conversation.ConversationHandedOver;
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.HandedBackToBot;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
@@ -78,7 +79,7 @@ public class DailyRollupProjection {
     @EventHandler
     void on(MessageReceived event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         String type = event.content() == null ? "unknown" : event.content().type();
-        add(event.organizationId(), MESSAGES_IN, eventId, at, type, BigDecimal.ONE);
+        add(event.organizationId(), MESSAGES_IN, eventId, at, type, BigDecimal.ONE, event.contactId());
         newContact(event.organizationId(), event.contactId(), at);
         if (event.contactId() != null) {
             add(event.organizationId(), CONTACTS_ACTIVE,
@@ -245,13 +246,19 @@ public class DailyRollupProjection {
 
     private void add(String organizationId, String metric, String factKey, Instant at, String dimension,
                      BigDecimal value) {
+        add(organizationId, metric, factKey, at, dimension, value, null);
+    }
+
+    /** @param contactId whose message the fact counts, for facts whose dimension comes from the message's content */
+    private void add(String organizationId, String metric, String factKey, Instant at, String dimension,
+                     BigDecimal value, String contactId) {
         if (organizationId == null) {
             return;
         }
         jdbc.update("""
                         WITH fact AS (
-                            INSERT INTO rollup_facts (organization_id, metric, fact_key, day, dimension, value)
-                            VALUES (?, ?, ?, ?, ?, ?)
+                            INSERT INTO rollup_facts (organization_id, metric, fact_key, day, dimension, value, contact_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT DO NOTHING
                             RETURNING organization_id, day, metric, dimension, value)
                         INSERT INTO daily_rollups (organization_id, day, metric, dimension, value, facts)
@@ -259,7 +266,40 @@ public class DailyRollupProjection {
                         ON CONFLICT (organization_id, day, metric, dimension) DO UPDATE SET
                             value = daily_rollups.value + excluded.value,
                             facts = daily_rollups.facts + 1""",
-                organizationId, metric, factKey, day(at), truncate(dimension), value);
+                organizationId, metric, factKey, day(at), truncate(dimension), value, contactId);
+    }
+
+    /**
+     * An erased contact's messages can no longer be read (their key is gone), so a rebuild counts them under the
+     * type {@code unknown}: the live rollups are moved there too, keeping live and rebuilt tables the same. A day's
+     * row left with no fact goes, as a rebuild would never have written it.
+     */
+    @EventHandler
+    void on(ContactErased event) {
+        jdbc.update("""
+                        WITH old AS (
+                            SELECT organization_id, metric, fact_key, day, dimension, value FROM rollup_facts
+                            WHERE contact_id = ? AND metric = ? AND dimension <> 'unknown'),
+                        moved AS (
+                            UPDATE rollup_facts f SET dimension = 'unknown' FROM old
+                            WHERE f.organization_id = old.organization_id AND f.metric = old.metric
+                              AND f.fact_key = old.fact_key
+                            RETURNING old.organization_id, old.day, old.metric, old.dimension, old.value),
+                        per_day AS (
+                            SELECT organization_id, day, metric, dimension, sum(value) AS value, count(*) AS facts
+                            FROM moved GROUP BY organization_id, day, metric, dimension),
+                        taken AS (
+                            UPDATE daily_rollups d SET value = d.value - p.value, facts = d.facts - p.facts FROM per_day p
+                            WHERE d.organization_id = p.organization_id AND d.day = p.day AND d.metric = p.metric
+                              AND d.dimension = p.dimension)
+                        INSERT INTO daily_rollups (organization_id, day, metric, dimension, value, facts)
+                        SELECT organization_id, day, metric, 'unknown', sum(value), sum(facts) FROM per_day
+                        GROUP BY organization_id, day, metric
+                        ON CONFLICT (organization_id, day, metric, dimension) DO UPDATE SET
+                            value = daily_rollups.value + excluded.value,
+                            facts = daily_rollups.facts + excluded.facts""",
+                event.contactId(), MESSAGES_IN);
+        jdbc.update("DELETE FROM daily_rollups WHERE metric = ? AND facts <= 0", MESSAGES_IN);
     }
 
     private static LocalDate day(Instant at) {

@@ -61,10 +61,20 @@ public class JourneyProjection {
         return TABLES;
     }
 
-    /** Journeys keep counting an erased contact under the opaque id; numbers written before go. */
+    /**
+     * Journeys keep counting an erased contact under the opaque id; numbers written before go. What was read from
+     * their messages' content (the message type, a keyword or template button as the source) goes too: the content
+     * can no longer be read, so a rebuild would not have it either.
+     */
     @EventHandler
     void on(ContactErased event) {
         jdbc.update("UPDATE journey_events SET contact_phone = NULL WHERE contact_id = ?", ContactIds.of(event.contactId()));
+        jdbc.update("""
+                        UPDATE journey_events SET detail = NULL,
+                               source = CASE WHEN source LIKE 'keyword:%' OR source LIKE 'template:%' THEN 'direct'
+                                             ELSE source END
+                        WHERE contact_id = ? AND step IN (?, ?)""",
+                ContactIds.of(event.contactId()), FIRST_MESSAGE, REFERRED);
     }
 
     @EventHandler

@@ -5,7 +5,9 @@ import com.chatnation.crm.domain.broadcast.RecipientDeliveryUpdated;
 import com.chatnation.crm.domain.broadcast.RecipientQueued;
 import com.chatnation.crm.domain.broadcast.RecipientReplied;
 import com.chatnation.crm.domain.broadcast.RecipientSent;
+import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
+import com.chatnation.crm.domain.conversation.MessageReceived;
 import com.chatnation.crm.projections.ReadTables;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
@@ -13,6 +15,8 @@ import com.chatnation.crm.projections.support.History;
 import com.chatnation.crm.projections.support.Projector;
 import com.chatnation.crm.projections.support.Tables;
 import com.chatnation.crm.projections.support.TestDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -268,6 +272,41 @@ class AnalyticsProjectionsTest {
         assertThat(funnels.compute(ORG, BuiltInFunnels.ENGAGEMENT, MARCH_1, MARCH_31, FunnelBreakdown.COHORT))
                 .isEqualTo(funnel);
         assertThat(surveyFunnels.compute(ORG, SURVEY, MARCH_1, MARCH_31)).contains(survey);
+    }
+
+    @Test
+    void anErasureLeavesTheLiveTablesAsARebuildWouldFindThem() {
+        History history = history();
+        ContactErased erased = new ContactErased(stream(ORG, A), "s-a1", ORG, TestContacts.id(A), "request",
+                at("2025-03-20T10:00:00Z"));
+        List<String> tables = List.of("journey_events", "rollup_facts", "daily_rollups");
+        projector.apply(history.events());
+        projector.apply(new GenericDomainEventMessage<>("Aggregate", stream(ORG, A), 99, erased, Map.of(),
+                "erased-a", at("2025-03-20T10:00:00Z")));
+        Map<String, List<String>> live = Tables.snapshot(jdbc, tables);
+        assertThat(jdbc.queryForList("""
+                        SELECT dimension FROM rollup_facts WHERE metric = 'messages.in' AND contact_id = ?""",
+                String.class, TestContacts.id(A))).isNotEmpty().containsOnly("unknown");
+        assertThat(jdbc.queryForList("SELECT coalesce(detail, '-') || ' ' || source FROM journey_events "
+                + "WHERE step = 'first_message' AND contact_id = ?", String.class, ContactIds.of(TestContacts.id(A))))
+                .containsExactly("- direct");
+
+        // a rebuild reads the erased contact's messages without their content, whose key is gone
+        ReadTables.truncate(jdbc, ReadTables.tablesOf(JourneyProjection.GROUP));
+        ReadTables.truncate(jdbc, ReadTables.tablesOf(DailyRollupProjection.GROUP));
+        for (DomainEventMessage<?> event : history.events()) {
+            if (event.getPayload() instanceof MessageReceived message && TestContacts.id(A).equals(message.contactId())) {
+                projector.apply(new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                        event.getSequenceNumber(), new MessageReceived(message.conversationId(), message.sessionId(),
+                        message.organizationId(), message.contactId(), null, message.messageId(), message.sentAt(),
+                        null, message.context(), null), Map.of(), event.getIdentifier(), event.getTimestamp()));
+            } else {
+                projector.apply(event);
+            }
+        }
+        projector.apply(new GenericDomainEventMessage<>("Aggregate", stream(ORG, A), 99, erased, Map.of(),
+                "erased-a", at("2025-03-20T10:00:00Z")));
+        assertThat(Tables.snapshot(jdbc, tables)).isEqualTo(live);
     }
 
     @Test
