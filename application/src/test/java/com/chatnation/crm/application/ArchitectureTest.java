@@ -99,6 +99,7 @@ class ArchitectureTest {
             Map.entry("dashboard", Set.of("media")),
             Map.entry("contacts", Set.of()),
             Map.entry("analytics", Set.of()),
+            Map.entry("engagement", Set.of()),
             Map.entry("templates", Set.of()),
             Map.entry("inbox", Set.of()),
             Map.entry("polls", Set.of("contacts")),
@@ -108,6 +109,7 @@ class ArchitectureTest {
             Map.entry("programs", Set.of("media")),
             Map.entry("agenda", Set.of()),
             Map.entry("exhibitors", Set.of()),
+            Map.entry("platformanalytics", Set.of()),
             Map.entry("payments", Set.of("ticketing", "billing")));
 
     @Test

@@ -2,7 +2,9 @@ package com.chatnation.crm.projections;
 
 import com.chatnation.crm.projections.crm.broadcasts.BroadcastsProjection;
 import com.chatnation.crm.projections.analytics.DailyRollupProjection;
+import com.chatnation.crm.projections.analytics.EngagementProjection;
 import com.chatnation.crm.projections.analytics.JourneyProjection;
+import com.chatnation.crm.projections.analytics.PlatformActivationProjection;
 import com.chatnation.crm.projections.audit.AuditLogProjection;
 import com.chatnation.crm.projections.crm.contacts.ContactsProjection;
 import com.chatnation.crm.projections.crm.conversations.ConversationsProjection;
@@ -56,6 +58,10 @@ public final class ReadTables {
                 PaymentsProjection.TABLES).flatMap(List::stream).toList());
         groups.put(JourneyProjection.GROUP, JourneyProjection.TABLES);
         groups.put(DailyRollupProjection.GROUP, DailyRollupProjection.TABLES);
+        groups.put(com.chatnation.crm.projections.analytics.CustomStepsProjection.GROUP,
+                com.chatnation.crm.projections.analytics.CustomStepsProjection.TABLES);
+        groups.put(EngagementProjection.GROUP, EngagementProjection.TABLES);
+        groups.put(PlatformActivationProjection.GROUP, PlatformActivationProjection.TABLES);
         groups.put(AuditLogProjection.GROUP, AuditLogProjection.TABLES);
         groups.put(BroadcastsProjection.GROUP, BroadcastsProjection.TABLES);
         groups.put(TemplatesProjection.GROUP, TemplatesProjection.TABLES);

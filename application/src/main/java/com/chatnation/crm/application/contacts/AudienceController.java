@@ -46,7 +46,9 @@ class AudienceController {
             + "{\"type\":\"survey\",\"surveyId\":\"…\",\"questionId\":\"…\",\"answer\":\"Yes\"} (respondents; "
             + "question and answer optional), {\"type\":\"event\",\"eventId\":\"…\"} (ticket holders), "
             + "{\"type\":\"active_since\",\"since\":\"2026-11-01T00:00:00Z\"}, "
-            + "{\"type\":\"consent\",\"status\":\"opted_in\"}.";
+            + "{\"type\":\"consent\",\"status\":\"opted_in\"}, "
+            + "{\"type\":\"engagement\",\"segment\":\"at_risk\"} (the contact's engagement class when the "
+            + "audience is resolved: new, active, loyal, at_risk or lapsed).";
 
     @GetMapping("/audiences")
     @Operation(summary = "The organization's audiences, newest first")

@@ -3,6 +3,7 @@ package com.chatnation.crm.application.contacts;
 import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.contact.ContactFields;
 import com.chatnation.crm.projections.queries.AudienceCondition;
+import com.chatnation.crm.projections.queries.EngagementQueries;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -167,8 +168,16 @@ public class AudienceDefinitions {
             }
             return new AudienceCondition.HasConsent(status);
         }
+        if (condition instanceof AudienceCondition.EngagementSegment engagement) {
+            String segment = engagement.segment() == null ? ""
+                    : engagement.segment().strip().toLowerCase(Locale.ROOT);
+            if (!EngagementQueries.SEGMENTS.contains(segment)) {
+                throw badRequest(at + ".segment must be one of " + String.join(", ", EngagementQueries.SEGMENTS));
+            }
+            return new AudienceCondition.EngagementSegment(segment);
+        }
         throw badRequest(at + " is missing; each condition has a type: tag, attribute, survey, event, "
-                + "active_since or consent");
+                + "active_since, consent or engagement");
     }
 
     private static String id(String at, String value, boolean required) {

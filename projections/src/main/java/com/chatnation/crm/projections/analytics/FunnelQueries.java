@@ -31,35 +31,56 @@ public class FunnelQueries {
             funnel (step, n) AS (
                 SELECT step, n::int FROM unnest(?::text[]) WITH ORDINALITY AS f(step, n)),
             entries AS (
-                SELECT DISTINCT ON (j.contact_id) j.contact_id, j.occurred_at AS entered_at, j.source
-                FROM journey_events j, params p
+                SELECT DISTINCT ON (j.contact_id) j.contact_id, j.occurred_at AS entered_at, j.source, j.event_id
+                FROM %1$s j, params p
                 WHERE j.organization_id = p.org AND j.step = (SELECT step FROM funnel WHERE n = 1)
                   AND j.occurred_at >= p.from_at AND j.occurred_at < p.to_at
                 ORDER BY j.contact_id, j.occurred_at, j.event_id),
-            reached (contact_id, n, entered_at, reached_at) AS (
-                SELECT contact_id, 1, entered_at, entered_at FROM entries
+            reached (contact_id, n, entered_at, reached_at, event_id) AS (
+                SELECT contact_id, 1, entered_at, entered_at, event_id::text FROM entries
                 UNION ALL
-                SELECT r.contact_id, r.n + 1, r.entered_at, nxt.occurred_at
+                SELECT r.contact_id, r.n + 1, r.entered_at, nxt.occurred_at, nxt.event_id::text
                 FROM reached r
                 JOIN funnel f ON f.n = r.n + 1
                 CROSS JOIN LATERAL (
-                    SELECT j.occurred_at FROM journey_events j, params p
+                    SELECT j.occurred_at, j.event_id FROM %1$s j, params p
                     WHERE j.organization_id = p.org AND j.contact_id = r.contact_id AND j.step = f.step
-                      AND j.occurred_at >= r.reached_at AND j.occurred_at <= r.entered_at + p.window_length
-                    ORDER BY j.occurred_at
+                      AND j.occurred_at >= r.reached_at AND j.occurred_at <= r.entered_at + p.window_length%3$s
                     LIMIT 1) nxt),
             progress AS (
                 SELECT contact_id, n, reached_at,
                        lead(reached_at) OVER (PARTITION BY contact_id ORDER BY n) AS next_at
                 FROM reached),
             grouped AS (
-                SELECT e.contact_id, %s AS grp FROM entries e, params p)
+                SELECT e.contact_id, %2$s AS grp FROM entries e, params p)
             SELECT GROUPING(g.grp) AS overall, g.grp, pr.n, count(*) AS entered, count(pr.next_at) AS converted,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pr.next_at - pr.reached_at))
                        AS median_seconds
             FROM progress pr JOIN grouped g USING (contact_id)
             GROUP BY GROUPING SETS ((pr.n), (g.grp, pr.n))
             ORDER BY overall DESC, g.grp, pr.n""";
+
+    /**
+     * Journey steps and the steps of step sets ({@code custom_step_events}), which funnels name as
+     * {@code <set>:<step>}; read only when a funnel names such a step. PostgreSQL pushes the conditions into both
+     * branches, where the indexes on {@code (step_set || ':' || step)} serve them.
+     */
+    private static final String WITH_CUSTOM_STEPS = """
+            (SELECT event_id::text AS event_id, step::text AS step, organization_id, contact_id, occurred_at, source
+             FROM journey_events
+             UNION ALL
+             SELECT event_id::text, step_set || ':' || step, organization_id, contact_id, occurred_at, NULL::varchar
+             FROM custom_step_events)""";
+
+    private static final String JOURNEY_NEXT_STEP = """
+
+                    ORDER BY j.occurred_at""";
+
+    /** A step of a step set is taken from another event than the step before it (Sell, then a second purchase). */
+    private static final String CUSTOM_NEXT_STEP = """
+
+                      AND j.event_id <> r.event_id
+                    ORDER BY j.occurred_at, j.event_id""";
 
     private static final String FIRST_MESSAGE = """
             (SELECT %s FROM journey_events f
@@ -79,7 +100,9 @@ public class FunnelQueries {
     /** The funnel over contacts who entered its first step between {@code from} and {@code to}, both included. */
     public FunnelReport compute(String organizationId, FunnelDefinition funnel, LocalDate from, LocalDate to,
                                 FunnelBreakdown breakdown) {
-        String sql = FUNNEL_SQL.formatted(groupExpression(breakdown));
+        boolean custom = funnel.steps().stream().anyMatch(FunnelQueries::isCustomStep);
+        String sql = FUNNEL_SQL.formatted(custom ? WITH_CUSTOM_STEPS : "journey_events",
+                groupExpression(breakdown), custom ? CUSTOM_NEXT_STEP : JOURNEY_NEXT_STEP);
         List<Row> rows = jdbc.query(sql, (rs, i) -> new Row(rs.getInt("overall") == 1, rs.getString("grp"),
                         rs.getInt("n"), rs.getLong("entered"), rs.getLong("converted"),
                         (Double) rs.getObject("median_seconds")),
@@ -136,6 +159,11 @@ public class FunnelQueries {
             case COHORT -> "to_char(date_trunc('week', COALESCE(" + FIRST_MESSAGE.formatted("f.occurred_at")
                     + ", e.entered_at) AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
         };
+    }
+
+    /** A step of a step set, named {@code <set>:<step>}; journey steps never hold a ':'. */
+    public static boolean isCustomStep(String step) {
+        return step.indexOf(':') > 0;
     }
 
     static OffsetDateTime startOf(LocalDate day) {

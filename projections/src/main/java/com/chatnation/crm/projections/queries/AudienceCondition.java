@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One condition of an audience; an audience's conditions all hold (AND). Written as JSON with a {@code type}:
- * {@code tag}, {@code attribute}, {@code survey}, {@code event}, {@code active_since}, {@code consent}.
+ * {@code tag}, {@code attribute}, {@code survey}, {@code event}, {@code active_since}, {@code consent},
+ * {@code engagement}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -17,7 +18,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = AudienceCondition.SurveyRespondents.class, name = "survey"),
         @JsonSubTypes.Type(value = AudienceCondition.EventParticipants.class, name = "event"),
         @JsonSubTypes.Type(value = AudienceCondition.ActiveSince.class, name = "active_since"),
-        @JsonSubTypes.Type(value = AudienceCondition.HasConsent.class, name = "consent")})
+        @JsonSubTypes.Type(value = AudienceCondition.HasConsent.class, name = "consent"),
+        @JsonSubTypes.Type(value = AudienceCondition.EngagementSegment.class, name = "engagement")})
 public sealed interface AudienceCondition {
 
     /** Holds at least one of the tags (several conditions require several tags). */
@@ -45,5 +47,12 @@ public sealed interface AudienceCondition {
 
     /** Marketing consent recorded over the API or by import: {@code opted_in} or {@code opted_out}. */
     record HasConsent(String status) implements AudienceCondition {
+    }
+
+    /**
+     * In this engagement class when the audience is resolved: {@code new}, {@code active}, {@code loyal},
+     * {@code at_risk} or {@code lapsed} (see {@link EngagementQueries}).
+     */
+    record EngagementSegment(String segment) implements AudienceCondition {
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -234,6 +235,11 @@ public class AudienceQueries {
         if (condition instanceof AudienceCondition.HasConsent consent) {
             params.addValue(p, consent.status());
             return "SELECT contact_id FROM contact_consent WHERE organization_id = :org AND status = :" + p;
+        }
+        if (condition instanceof AudienceCondition.EngagementSegment engagement) {
+            params.addValue(p, engagement.segment());
+            return "SELECT contact_id FROM (" + EngagementQueries.classified(p, Instant.now(), params)
+                    + ") engagement WHERE segment = :" + p;
         }
         throw new IllegalArgumentException("unknown audience condition " + condition);
     }

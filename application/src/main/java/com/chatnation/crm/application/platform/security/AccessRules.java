@@ -108,7 +108,17 @@ final class AccessRules {
         org(GET, "/funnels/{key}", ANALYTICS_READ);
         org(PUT, "/funnels/{key}", CONTENT_WRITE);
         org(DELETE, "/funnels/{key}", CONTENT_WRITE);
+        // step sets: the literal templates path before the set's key
+        org(GET, "/step-sets", ANALYTICS_READ);
+        org(GET, "/step-sets/templates", ANALYTICS_READ);
+        org(GET, "/step-sets/{key}", ANALYTICS_READ);
+        org(GET, "/step-sets/{key}/backfill", ANALYTICS_READ);
+        org(PUT, "/step-sets/{key}", CONTENT_WRITE);
+        org(DELETE, "/step-sets/{key}", CONTENT_WRITE);
         org(GET, "/rollups/daily", ANALYTICS_READ);
+        org(GET, "/engagement/contacts", ANALYTICS_READ);
+        org(GET, "/engagement/segments", ANALYTICS_READ);
+        org(GET, "/engagement/best-times", ANALYTICS_READ);
         org(GET, "/broadcasts", ANALYTICS_READ);
         org(GET, "/broadcasts/{broadcastId}", ANALYTICS_READ);
         org(POST, "/broadcasts", CONTENT_WRITE);
@@ -293,6 +303,7 @@ final class AccessRules {
             page(GET, "/app/funnels", ANALYTICS_READ);
             page(POST, "/app/funnels", CONTENT_WRITE);
             page(POST, "/app/funnels/{key}/delete", CONTENT_WRITE);
+            page(GET, "/app/engagement", ANALYTICS_READ);
             // contacts, a contact's profile and transcripts; tags and attributes as the API's conversations:write
             page(GET, "/app/contacts", CONTACTS_READ);
             page(GET, "/app/contacts/{contactId}", CONTACTS_READ);

@@ -83,6 +83,7 @@ class PageBatteryTest {
             "GET /app/funnels", ANALYTICS_READ,
             "POST /app/funnels", CONTENT_WRITE,
             "POST /app/funnels/{key}/delete", CONTENT_WRITE,
+            "GET /app/engagement", ANALYTICS_READ,
             "GET /app/contacts", CONTACTS_READ,
             "GET /app/contacts/{contactId}", CONTACTS_READ,
             "GET /app/contacts/{contactId}/conversations/{conversationId}", CONTACTS_READ,
