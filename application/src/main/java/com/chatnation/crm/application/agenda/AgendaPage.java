@@ -2,11 +2,11 @@ package com.chatnation.crm.application.agenda;
 
 import com.chatnation.crm.application.agenda.AgendaRequests.SessionRequest;
 import com.chatnation.crm.application.agenda.AgendaRequests.SpeakerRequest;
+import com.chatnation.crm.application.platform.pages.Refusal;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.web.ReadYourWrites;
 import com.chatnation.crm.domain.agenda.Agenda;
-import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.projections.queries.AgendaQueries;
 import com.chatnation.crm.projections.queries.AgendaQueries.AgendaView;
 import com.chatnation.crm.projections.queries.EventQueries;
@@ -126,7 +126,7 @@ class AgendaPage {
                 await(() -> shows(organization, event.id(), sessionId));
                 return "redirect:/app/events/" + event.id() + "/agenda";
             } catch (RuntimeException failure) {
-                errors.put("session", violation(failure).getMessage());
+                errors.put("session", Refusal.violationIn(failure).getMessage());
             }
         }
         response.setStatus(errors.containsKey("session") ? HttpStatus.UNPROCESSABLE_ENTITY.value()
@@ -233,17 +233,7 @@ class AgendaPage {
     }
 
     private static String refusal(RuntimeException failure) {
-        return failure instanceof AgendaRefusal ? failure.getMessage() : violation(failure).getMessage();
+        return failure instanceof AgendaRefusal ? failure.getMessage() : Refusal.violationIn(failure).getMessage();
     }
 
-    private static DomainRuleViolation violation(RuntimeException failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof DomainRuleViolation violation) {
-                return violation;
-            }
-            cause = cause.getCause();
-        }
-        throw failure;
-    }
 }

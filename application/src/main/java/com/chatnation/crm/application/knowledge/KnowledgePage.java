@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.knowledge;
 
+import com.chatnation.crm.application.platform.pages.Refusal;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.web.ReadYourWrites;
@@ -116,7 +117,7 @@ class KnowledgePage {
                 awaitShown(organization, knowledgeBaseId, detail -> true);
                 return "redirect:/app/knowledge/" + knowledgeBaseId;
             } catch (RuntimeException failure) {
-                DomainRuleViolation violation = violation(failure);
+                DomainRuleViolation violation = Refusal.violationIn(failure);
                 errors.put(switch (violation.code()) {
                     case "missing_name", "name_too_long" -> "name";
                     case "description_too_long" -> "description";
@@ -153,7 +154,7 @@ class KnowledgePage {
                 flash.addFlashAttribute("actionDone", text("knowledge.faq.added"));
                 return "redirect:/app/knowledge/" + id;
             } catch (RuntimeException failure) {
-                DomainRuleViolation violation = violation(failure);
+                DomainRuleViolation violation = Refusal.violationIn(failure);
                 errors.put(switch (violation.code()) {
                     case "missing_question", "question_too_long", "duplicate_question" -> "question";
                     case "missing_answer", "answer_too_long" -> "answer";
@@ -177,7 +178,7 @@ class KnowledgePage {
             flash.addFlashAttribute("actionDone", text("knowledge.faq.removed"));
         } catch (RuntimeException failure) {
             // removed meanwhile (a second click, another member): the page shows the items as they are
-            flash.addFlashAttribute("actionError", violation(failure).getMessage());
+            flash.addFlashAttribute("actionError", Refusal.violationIn(failure).getMessage());
         }
         return "redirect:/app/knowledge/" + id;
     }
@@ -226,7 +227,7 @@ class KnowledgePage {
                 errors.put("file", unreadable.getMessage());
                 status = unreadable.status();
             } catch (RuntimeException failure) {
-                DomainRuleViolation violation = violation(failure);
+                DomainRuleViolation violation = Refusal.violationIn(failure);
                 errors.put(switch (violation.code()) {
                     case "missing_title", "title_too_long" -> "title";
                     case "empty_document", "document_too_long", "invalid_source_type" -> "file";
@@ -250,7 +251,7 @@ class KnowledgePage {
                     .noneMatch(d -> d.id().equals(documentId)));
             flash.addFlashAttribute("actionDone", text("knowledge.document.removed"));
         } catch (RuntimeException failure) {
-            flash.addFlashAttribute("actionError", violation(failure).getMessage());
+            flash.addFlashAttribute("actionError", Refusal.violationIn(failure).getMessage());
         }
         return "redirect:/app/knowledge/" + id;
     }
@@ -368,15 +369,6 @@ class KnowledgePage {
         return errors;
     }
 
-    /** The knowledge base's own refusal inside a failed command; anything else is not the form's to explain. */
-    private static DomainRuleViolation violation(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainRuleViolation violation) {
-                return violation;
-            }
-        }
-        throw failure;
-    }
 
     private String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.polls;
 
+import com.chatnation.crm.application.platform.pages.Refusal;
 import com.chatnation.crm.application.platform.pages.ChartData;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.platform.pages.PageCursor;
@@ -95,7 +96,7 @@ class PollsPage {
                 errors.put("keyword_taken".equals(refused.code()) ? "keyword" : FORM, refused.getMessage());
                 status = refused.status();
             } catch (RuntimeException failure) {
-                DomainRuleViolation violation = violation(failure);
+                DomainRuleViolation violation = Refusal.violationIn(failure);
                 errors.put(field(violation), violation.getMessage());
                 status = HttpStatus.UNPROCESSABLE_ENTITY;
             }
@@ -201,15 +202,6 @@ class PollsPage {
         };
     }
 
-    /** The poll's own refusal inside a failed command; anything else is not the form's to explain. */
-    private static DomainRuleViolation violation(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainRuleViolation violation) {
-                return violation;
-            }
-        }
-        throw failure;
-    }
 
     /** A {@code datetime-local} value read as UTC; blank is none, anything unreadable is refused on its field. */
     private Instant time(String value, String field, Map<String, String> errors) {

@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.ticketing;
 
+import com.chatnation.crm.application.platform.pages.Refusal;
 import com.chatnation.crm.application.platform.pages.ChartData;
 import com.chatnation.crm.application.platform.pages.CsvDownload;
 import com.chatnation.crm.application.platform.pages.DashboardPage;
@@ -8,7 +9,6 @@ import com.chatnation.crm.application.platform.pages.EveryRow;
 import com.chatnation.crm.application.platform.pages.PageJson;
 import com.chatnation.crm.application.platform.security.CrmPrincipal;
 import com.chatnation.crm.application.platform.web.ReadYourWrites;
-import com.chatnation.crm.domain.common.DomainRuleViolation;
 import com.chatnation.crm.domain.ticketing.AddTicketType;
 import com.chatnation.crm.domain.ticketing.CreateEvent;
 import com.chatnation.crm.domain.ticketing.TicketTypeDefinition;
@@ -174,7 +174,7 @@ class EventsPage {
                 awaitVisible(() -> events.event(organization, eventId).isPresent());
                 return "redirect:/app/events/" + eventId;
             } catch (RuntimeException failure) {
-                errors.put("form", violation(failure).getMessage());
+                errors.put("form", Refusal.violationIn(failure).getMessage());
             }
         }
         response.setStatus(errors.containsKey("form") ? HttpStatus.UNPROCESSABLE_ENTITY.value()
@@ -245,7 +245,7 @@ class EventsPage {
                         .anyMatch(row -> row.id().equals(type.ticketTypeId())));
                 return "redirect:/app/events/" + event.id();
             } catch (RuntimeException failure) {
-                errors.put("form", violation(failure).getMessage());
+                errors.put("form", Refusal.violationIn(failure).getMessage());
             }
         }
         response.setStatus(errors.containsKey("form") ? HttpStatus.UNPROCESSABLE_ENTITY.value()
@@ -343,17 +343,6 @@ class EventsPage {
         ReadYourWrites.await(visible);
     }
 
-    /** The aggregate's refusal inside a failed command; anything else is not the form's to explain. */
-    private static DomainRuleViolation violation(RuntimeException failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof DomainRuleViolation violation) {
-                return violation;
-            }
-            cause = cause.getCause();
-        }
-        throw failure;
-    }
 
     /** A {@code datetime-local} value, read as UTC (the page says so). */
     private static Instant time(String value) {

@@ -24,6 +24,22 @@ public record Refusal(String where, String code, String message) {
         return Optional.empty();
     }
 
+    /**
+     * The rule a failed command broke, for a page that shows its message; any other failure is not the form's to
+     * explain and is thrown on.
+     */
+    public static DomainRuleViolation violationIn(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainRuleViolation violation) {
+                return violation;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        throw failure;
+    }
+
     /** A refusal of the page's own (a required field left empty, a value too long). */
     public static Refusal of(String where, String code) {
         return new Refusal(where, code, code);
