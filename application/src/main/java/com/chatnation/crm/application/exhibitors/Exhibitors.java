@@ -8,12 +8,15 @@ import com.chatnation.crm.domain.exhibitor.AddExhibitorProduct;
 import com.chatnation.crm.domain.exhibitor.AssignExhibitorStaff;
 import com.chatnation.crm.domain.exhibitor.ChangeExhibitor;
 import com.chatnation.crm.domain.exhibitor.Exhibitor;
+import com.chatnation.crm.domain.exhibitor.LeadStage;
+import com.chatnation.crm.domain.exhibitor.MoveLeadStage;
 import com.chatnation.crm.domain.exhibitor.RemoveExhibitorProduct;
 import com.chatnation.crm.domain.exhibitor.UnassignExhibitorStaff;
 import com.chatnation.crm.domain.staff.StaffRole;
 import com.chatnation.crm.projections.queries.ExhibitorQueries;
 import com.chatnation.crm.projections.staff.StaffDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -121,6 +124,23 @@ class Exhibitors {
             throw ExhibitorRefusal.notFound("no exhibitor " + exhibitorId);
         }
         return entry;
+    }
+
+    /**
+     * Moves one of the exhibitor's leads to another follow-up stage, for those who may read its leads; a lead of
+     * another exhibitor, or none, is answered 404. Returns whether it moved.
+     */
+    boolean moveLead(CrmPrincipal caller, String organizationId, String exhibitorId, String leadId, String stage) {
+        requireLeadsReadable(caller, organizationId, exhibitorId);
+        if (leadId == null || !leadId.startsWith(exhibitorId + ":")) {
+            throw ExhibitorRefusal.notFound("no lead " + leadId);
+        }
+        try {
+            return commands.sendAndWait(new MoveLeadStage(leadId, organizationId, LeadStage.parse(stage),
+                    caller.id(), Instant.now()));
+        } catch (AggregateNotFoundException none) {
+            throw ExhibitorRefusal.notFound("no lead " + leadId);
+        }
     }
 
     /** The exhibitors whose leads the caller may read: all of them, or those they are assigned to. */

@@ -15,6 +15,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,10 +38,11 @@ import java.util.List;
 class LeadsController {
 
     static final CsvDownload<LeadRow> CSV = CsvDownload.of(
-            List.of("captured_at", "phone", "name", "products", "note", "visits", "last_visit_at", "contact_id"),
+            List.of("captured_at", "phone", "name", "products", "note", "visits", "last_visit_at", "contact_id",
+                    "stage"),
             List.of(LeadRow::createdAt, LeadRow::contactPhone, LeadRow::contactName,
                     lead -> String.join("; ", lead.products()), LeadRow::note, LeadRow::visits,
-                    LeadRow::lastVisitAt, LeadRow::contactId));
+                    LeadRow::lastVisitAt, LeadRow::contactId, LeadRow::stage));
 
     private final Exhibitors exhibitors;
     private final ExhibitorQueries queries;
@@ -70,6 +76,22 @@ class LeadsController {
         JdbcExhibitorCatalog.Entry entry = exhibitors.requireLeadsReadable(caller, orgId, exhibitorId);
         CSV.write(response, "leads-" + entry.boothCode() + ".csv", EveryRow.of(cursor ->
                 queries.leads(orgId, exhibitorId, cursor, DashboardRequests.MAX_PAGE_SIZE)));
+    }
+
+    /** The stage to move a lead to: new, contacted, qualified, won or lost. */
+    record StageRequest(@NotBlank @Size(max = 16) String stage) {
+    }
+
+    record StageMoved(String leadId, String stage, boolean moved) {
+    }
+
+    @PutMapping("/exhibitors/{exhibitorId}/leads/{leadId}/stage")
+    @Operation(summary = "Move one of the exhibitor's leads along its follow-up (new, contacted, qualified, won, lost)",
+            description = "404 for a lead of an exhibitor whose leads you may not read; 422 unknown_stage")
+    StageMoved moveStage(@PathVariable String orgId, @PathVariable String exhibitorId, @PathVariable String leadId,
+                         @Valid @RequestBody StageRequest request, @AuthenticationPrincipal CrmPrincipal caller) {
+        boolean moved = exhibitors.moveLead(caller, orgId, exhibitorId, leadId, request.stage());
+        return new StageMoved(leadId, request.stage().strip().toLowerCase(java.util.Locale.ROOT), moved);
     }
 
     @GetMapping("/events/{eventId}/lead-analytics")

@@ -158,6 +158,8 @@ class ExhibitorLeadsIntegrationTest {
         assertThat(analytics.path("multiBoothList").get(0).path("contactPhone").asText()).isEqualTo(jane);
         assertThat(analytics.path("multiBoothList").get(0).path("boothCodes")).extracting(JsonNode::asText)
                 .containsExactly("A15", "B7");
+        assertThat(analytics.path("perStage")).extracting(stage -> stage.path("stage").asText() + "="
+                + stage.path("leads").asLong()).containsExactly("new=3", "contacted=0", "qualified=0", "won=0", "lost=0");
 
         exhibitorStaffSeeTheirOwnLeadsOnly(org, cloudTech, dataCo, jane, omar);
 
@@ -210,11 +212,34 @@ class ExhibitorLeadsIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
-        assertThat(lines.get(0)).isEqualTo("captured_at,phone,name,products,note,visits,last_visit_at,contact_id");
+        assertThat(lines.get(0)).isEqualTo("captured_at,phone,name,products,note,visits,last_visit_at,contact_id,stage");
         assertThat(lines).hasSize(3);
         // the spreadsheet guard writes a + number with a leading apostrophe
         assertThat(String.join("\n", lines)).contains("'" + jane).contains("'" + omar)
                 .contains("Cloud Server").contains("Call me after 5pm about pricing");
+
+        // the booth's staff move their leads along the follow-up; another exhibitor's lead is not theirs to move
+        JsonNode janesLead = null;
+        for (JsonNode lead : own.body().path("items")) {
+            if (jane.equals(lead.path("contactPhone").asText())) {
+                janesLead = lead;
+            }
+        }
+        assertThat(janesLead).isNotNull();
+        assertThat(janesLead.path("stage").asText()).isEqualTo("new");
+        String leadId = janesLead.path("id").asText();
+        String stagePath = org.path("/exhibitors/" + cloudTech + "/leads/" + leadId + "/stage");
+        AdminClient.Response moved = staff.put(stagePath, Map.of("stage", "Contacted"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.body().path("moved").asBoolean()).isTrue();
+        assertThat(staff.put(stagePath, Map.of("stage", "contacted")).body().path("moved").asBoolean()).isFalse();
+        assertThat(staff.put(stagePath, Map.of("stage", "hot")).status()).isEqualTo(422);
+        String dataCoLead = dataCo + ":" + janesLead.path("contactId").asText();
+        assertThat(staff.put(org.path("/exhibitors/" + dataCo + "/leads/" + dataCoLead + "/stage"),
+                Map.of("stage", "won")).status()).isEqualTo(404);
+        assertThat(staff.put(org.path("/exhibitors/" + cloudTech + "/leads/" + dataCoLead + "/stage"),
+                Map.of("stage", "won")).status()).isEqualTo(404);
+        assertThat(jdbcStage(leadId)).isEqualTo("contacted");
 
         // another exhibitor's leads, in JSON or CSV, are answered as if there were none
         assertThat(staff.get(org.path("/exhibitors/" + dataCo + "/leads")).status()).isEqualTo(404);
@@ -311,5 +336,13 @@ class ExhibitorLeadsIntegrationTest {
             assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
             return invited.text("userId");
         }
+    }
+
+    /** The lead's stage once the read side shows it moved. */
+    private String jdbcStage(String leadId) throws InterruptedException {
+        return eventually(() -> {
+            String stage = jdbc.queryForObject("SELECT stage FROM leads WHERE id = ?", String.class, leadId);
+            return "new".equals(stage) ? null : stage;
+        });
     }
 }

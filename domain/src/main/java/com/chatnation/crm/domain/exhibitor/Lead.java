@@ -38,6 +38,7 @@ public class Lead {
     @DataSubject
     private String contactId;
     private final Set<String> products = new HashSet<>();
+    private LeadStage stage = LeadStage.NEW;
 
     protected Lead() {
         // required by the event-sourcing repository, and the creation policy below
@@ -95,6 +96,22 @@ public class Lead {
         apply(new LeadNoteAdded(leadId, exhibitorId, organizationId, contactId, note, at(command.at())));
     }
 
+    /** Whether the lead moved (false: it was at that stage already). */
+    @CommandHandler
+    public boolean handle(MoveLeadStage command) {
+        requireOwned(command.organizationId());
+        if (command.stage() == null) {
+            throw new DomainRuleViolation("missing_stage", "the stage to move the lead to is required");
+        }
+        requireText(command.movedBy(), "who moves the lead");
+        if (command.stage() == stage) {
+            return false;
+        }
+        apply(new LeadStageChanged(leadId, exhibitorId, organizationId, contactId, command.stage(), stage,
+                command.movedBy(), at(command.at())));
+        return true;
+    }
+
     /** Another organization's lead, or one never captured, is answered as if there were none. */
     private void requireOwned(String organization) {
         if (leadId == null || !Objects.equals(organizationId, organization)) {
@@ -113,6 +130,11 @@ public class Lead {
         organizationId = event.organizationId();
         eventId = event.eventId();
         contactId = event.contactId();
+    }
+
+    @EventSourcingHandler
+    void on(LeadStageChanged event) {
+        stage = event.stage();
     }
 
     @EventSourcingHandler

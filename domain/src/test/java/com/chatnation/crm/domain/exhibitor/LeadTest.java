@@ -131,4 +131,49 @@ class LeadTest {
                 .when(new AddLeadNote(LEAD, "org-2", "mine", LATER))
                 .expectException(violation("not_found"));
     }
+
+    @Test
+    void staffMoveALeadAlongItsFollowUp() {
+        fixture.given(captured())
+                .when(new MoveLeadStage(LEAD, ORG, LeadStage.CONTACTED, "user-exh", LATER))
+                .expectEvents(new LeadStageChanged(LEAD, EXH, ORG, CONTACT, LeadStage.CONTACTED, LeadStage.NEW,
+                        "user-exh", LATER))
+                .expectResultMessagePayload(true);
+        fixture.given(captured(), new LeadStageChanged(LEAD, EXH, ORG, CONTACT, LeadStage.CONTACTED, LeadStage.NEW,
+                        "user-exh", LATER))
+                .when(new MoveLeadStage(LEAD, ORG, LeadStage.WON, "user-exh", LATER.plusSeconds(60)))
+                .expectEvents(new LeadStageChanged(LEAD, EXH, ORG, CONTACT, LeadStage.WON, LeadStage.CONTACTED,
+                        "user-exh", LATER.plusSeconds(60)));
+    }
+
+    @Test
+    void movingALeadToTheStageItIsAtChangesNothing() {
+        fixture.given(captured())
+                .when(new MoveLeadStage(LEAD, ORG, LeadStage.NEW, "user-exh", LATER))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aMoveNeedsAStageWhoAndTheOrganizationsOwnLead() {
+        fixture.given(captured())
+                .when(new MoveLeadStage(LEAD, ORG, null, "user-exh", LATER))
+                .expectException(violation("missing_stage"));
+        fixture.given(captured())
+                .when(new MoveLeadStage(LEAD, ORG, LeadStage.LOST, " ", LATER))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(captured())
+                .when(new MoveLeadStage(LEAD, "org-2", LeadStage.LOST, "user-exh", LATER))
+                .expectException(violation("not_found"));
+        fixture.givenNoPriorActivity()
+                .when(new MoveLeadStage(LEAD, ORG, LeadStage.LOST, "user-exh", LATER))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void stagesAreReadInAnyCaseAndUnknownOnesRefused() {
+        org.assertj.core.api.Assertions.assertThat(LeadStage.parse(" Qualified ")).isEqualTo(LeadStage.QUALIFIED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeadStage.parse("hot"))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("new, contacted, qualified, won, lost");
+    }
 }

@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.queries;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -7,7 +8,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,8 +38,9 @@ public class ExhibitorQueries {
     }
 
     /** One visitor who shared their contact; {@code products}: the names of those that interest them. */
+    /** @param stage where the exhibitor's follow-up stands: new, contacted, qualified, won or lost */
     public record LeadRow(String id, UUID contactId, String contactPhone, String contactName, List<String> products,
-                          String note, int visits, Instant createdAt, Instant lastVisitAt) {
+                          String note, int visits, Instant createdAt, Instant lastVisitAt, String stage) {
         Cursor cursor() {
             return Cursor.of(createdAt, id);
         }
@@ -56,9 +60,17 @@ public class ExhibitorQueries {
      * An event's leads: in all, per exhibitor (every exhibitor, most leads first), per hour (UTC, hours with leads),
      * and the visitors of more than one booth: how many, and up to {@value #MAX_LISTED_VISITORS} of them.
      */
+    /** @param perStage the leads at each stage of the exhibitors' follow-up, every stage listed (0 when none) */
     public record LeadAnalytics(String eventId, long leads, long visitors, List<ExhibitorCount> perExhibitor,
-                                List<HourCount> perHour, long multiBoothVisitors, List<Visitor> multiBoothList) {
+                                List<HourCount> perHour, long multiBoothVisitors, List<Visitor> multiBoothList,
+                                List<StageCount> perStage) {
     }
+
+    public record StageCount(String stage, long leads) {
+    }
+
+    /** The follow-up stages in their order, as the domain names them in lower case. */
+    private static final List<String> STAGES = List.of("new", "contacted", "qualified", "won", "lost");
 
     private static final RowMapper<ExhibitorRow> EXHIBITORS = (rs, n) -> new ExhibitorRow(rs.getString("id"),
             rs.getString("event_id"), rs.getString("company_name"), rs.getString("booth_code"),
@@ -67,7 +79,8 @@ public class ExhibitorQueries {
     private static final RowMapper<LeadRow> LEADS = (rs, n) -> new LeadRow(rs.getString("id"),
             rs.getObject("contact_id", UUID.class), rs.getString("contact_phone"), rs.getString("contact_name"),
             rs.getArray("products") == null ? List.of() : Arrays.asList((String[]) rs.getArray("products").getArray()),
-            rs.getString("note"), rs.getInt("visits"), instant(rs, "created_at"), instant(rs, "last_visit_at"));
+            rs.getString("note"), rs.getInt("visits"), instant(rs, "created_at"), instant(rs, "last_visit_at"),
+            rs.getString("stage"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -181,7 +194,15 @@ public class ExhibitorQueries {
                         ORDER BY count(*) DESC, l.contact_id LIMIT :listed""", params,
                 (rs, n) -> new Visitor(rs.getObject("contact_id", UUID.class), rs.getString("contact_phone"),
                         rs.getString("contact_name"), Arrays.asList((String[]) rs.getArray("booths").getArray())));
+        Map<String, Long> staged = new HashMap<>();
+        jdbc.query("""
+                        SELECT stage, count(*) AS leads FROM leads WHERE organization_id = :org AND event_id = :event
+                        GROUP BY stage""", params,
+                (RowCallbackHandler) rs -> staged.put(rs.getString("stage"),
+                        rs.getLong("leads")));
+        List<StageCount> perStage = STAGES.stream().map(stage -> new StageCount(stage, staged.getOrDefault(stage, 0L)))
+                .toList();
         return new LeadAnalytics(eventId, leads, visitors == null ? 0 : visitors, perExhibitor, perHour,
-                multi == null ? 0 : multi, listed);
+                multi == null ? 0 : multi, listed, perStage);
     }
 }

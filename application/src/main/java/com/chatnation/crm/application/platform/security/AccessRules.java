@@ -200,6 +200,8 @@ final class AccessRules {
         org(DELETE, "/exhibitors/{exhibitorId}/staff/{userId}", TEAM_MANAGE);
         org(GET, "/exhibitors/{exhibitorId}/leads", LEADS_READ);
         org(GET, "/exhibitors/{exhibitorId}/leads/export", LEADS_READ);
+        // working their own leads: an exhibitor's staff move them along the follow-up, scoped as reading them
+        org(PUT, "/exhibitors/{exhibitorId}/leads/{leadId}/stage", LEADS_READ);
         org(POST, "/inbound-messages", CONTENT_WRITE);
 
         org(GET, "/users", TEAM_READ);

@@ -137,6 +137,7 @@ class BypassBatteryTest {
             "DELETE /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/staff/{userId}", TEAM,
             "GET /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/leads", LEADS,
             "GET /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/leads/export", LEADS,
+            "PUT /api/v1/orgs/{orgId}/exhibitors/{exhibitorId}/leads/{leadId}/stage", LEADS,
             "POST /api/v1/orgs/{orgId}/inbound-messages", CONTENT,
             "GET /api/v1/orgs/{orgId}/users", TEAM_READ,
             "POST /api/v1/orgs/{orgId}/invitations", TEAM,

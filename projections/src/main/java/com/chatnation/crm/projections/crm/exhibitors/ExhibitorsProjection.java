@@ -8,6 +8,7 @@ import com.chatnation.crm.domain.exhibitor.ExhibitorProductRemoved;
 import com.chatnation.crm.domain.exhibitor.LeadCaptured;
 import com.chatnation.crm.domain.exhibitor.LeadInterestRecorded;
 import com.chatnation.crm.domain.exhibitor.LeadNoteAdded;
+import com.chatnation.crm.domain.exhibitor.LeadStageChanged;
 import com.chatnation.crm.domain.exhibitor.LeadRevisited;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
 import com.chatnation.crm.projections.crm.events.EventsProjection;
@@ -106,6 +107,14 @@ public class ExhibitorsProjection {
     void on(LeadNoteAdded event) {
         jdbc.update("UPDATE leads SET note = ?, updated_at = GREATEST(updated_at, ?) WHERE id = ?", event.note(),
                 utc(event.at()), event.leadId());
+    }
+
+    @EventHandler
+    void on(LeadStageChanged event) {
+        jdbc.update("""
+                        UPDATE leads SET stage = ?, stage_changed_at = ?, updated_at = GREATEST(updated_at, ?)
+                        WHERE id = ?""",
+                event.stage().wireName(), utc(event.at()), utc(event.at()), event.leadId());
     }
 
     /** The organization keeps no trace of an erased visitor's leads. */

@@ -6,6 +6,8 @@ import com.chatnation.crm.domain.exhibitor.ExhibitorProductAdded;
 import com.chatnation.crm.domain.exhibitor.LeadCaptured;
 import com.chatnation.crm.domain.exhibitor.LeadInterestRecorded;
 import com.chatnation.crm.domain.exhibitor.LeadNoteAdded;
+import com.chatnation.crm.domain.exhibitor.LeadStage;
+import com.chatnation.crm.domain.exhibitor.LeadStageChanged;
 import com.chatnation.crm.domain.exhibitor.LeadRevisited;
 import com.chatnation.crm.domain.ticketing.EventCreated;
 import com.chatnation.crm.projections.TestContacts;
@@ -67,6 +69,8 @@ class ExhibitorsProjectionTest {
                         T0.plusSeconds(80)))
                 .add(lead("exh-1", JANE), new LeadRevisited(lead("exh-1", JANE), "exh-1", ORG, EVENT, JANE,
                         T0.plusSeconds(3600)))
+                .add(lead("exh-1", JANE), new LeadStageChanged(lead("exh-1", JANE), "exh-1", ORG, JANE,
+                        LeadStage.QUALIFIED, LeadStage.NEW, "user-exh", T0.plusSeconds(3650)))
                 .add(lead("exh-2", JANE), new LeadCaptured(lead("exh-2", JANE), "exh-2", ORG, EVENT, JANE, JANE_PHONE,
                         "Jane", "conv-jane", T0.plusSeconds(3700)))
                 .add(lead("exh-1", OMAR), new LeadCaptured(lead("exh-1", OMAR), "exh-1", ORG, EVENT, OMAR, OMAR_PHONE,
@@ -84,6 +88,10 @@ class ExhibitorsProjectionTest {
         assertThat(jane.note()).isEqualTo("call me");
         assertThat(jane.visits()).isEqualTo(2);
         assertThat(jane.lastVisitAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(jane.stage()).isEqualTo("qualified");
+        assertThat(leads.get(0).stage()).as("a lead nobody moved").isEqualTo("new");
+        assertThat(queries.analytics(ORG, EVENT).perStage()).extracting(stage -> stage.stage() + "=" + stage.leads())
+                .containsExactly("new=2", "contacted=0", "qualified=1", "won=0", "lost=0");
         assertThat(queries.leads("org-2", "exh-1", null, 50).items()).as("another organization").isEmpty();
     }
 
