@@ -40,7 +40,6 @@ public class Payment {
     private String conversationId;
     private PaymentState state;
     private String providerReference;
-    private String receipt;
     private boolean refundFlagged;
 
     protected Payment() {
@@ -196,7 +195,6 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentSettled event) {
         providerReference = event.providerReference();
-        receipt = event.receipt();
         state = PaymentState.SETTLED;
     }
 
