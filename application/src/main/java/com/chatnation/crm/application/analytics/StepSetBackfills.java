@@ -21,15 +21,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Backfills a step set from the event store: deletes the set's rows, reads every stored event from the start (in
  * global order, upcast and deserialized as processors see them), evaluates the set's rules as the live projection
  * does ({@link CustomSteps}) and records what is reached. The live projection keeps counting meanwhile: both write
- * the same rows, keyed by set, step and event, so the overlap counts once. Progress (events read of the store's
- * count when it started) is kept in {@code crm_config.step_set_backfills}, so any instance answers for it. A newer
- * version of the set, or its deletion, stops a backfill under way ({@code superseded}).
+ * the same rows, keyed by set, step and event, so the overlap counts once. Only events of the types the set's rules
+ * name are deserialized. Progress (events read of the store's count when it started) is kept in
+ * {@code crm_config.step_set_backfills}, so any instance answers for it. A newer version of the set, or its
+ * deletion, stops a backfill under way ({@code superseded}).
  *
  * <p>Backfills run one at a time on their own thread ({@code step-set-backfill-1}), never on a request's.
  */
@@ -110,6 +112,7 @@ class StepSetBackfills {
             jdbc.update("UPDATE crm_config.step_set_backfills SET events_total = ? "
                     + "WHERE organization_id = ? AND set_key = ? AND version = ?", total, organizationId, key, version);
             List<StepSetDefinition> sets = List.of(definition);
+            Set<String> types = definition.eventTypes();
             List<CustomSteps.Reached> pending = new ArrayList<>();
             long sinceFlush = 0;
             try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
@@ -118,8 +121,9 @@ class StepSetBackfills {
                     TrackedEventMessage<?> event = iterator.next();
                     read++;
                     sinceFlush++;
-                    String organization = CustomSteps.organizationOf(event.getPayload()).orElse(null);
-                    if (organizationId.equals(organization)) {
+                    // the payload's type is known without deserializing it: most of a store is other types
+                    if (types.contains(event.getPayloadType().getSimpleName()) && organizationId.equals(
+                            CustomSteps.organizationOf(event.getPayload()).orElse(null))) {
                         pending.addAll(CustomSteps.evaluate(organizationId, sets, event));
                     }
                     if (sinceFlush >= BATCH || pending.size() >= BATCH) {
