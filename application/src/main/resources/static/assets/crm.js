@@ -72,6 +72,26 @@
     document.addEventListener('DOMContentLoaded', newMessages);
     document.addEventListener('htmx:afterSettle', newMessages);
 
+    // Buttons that add a step to a list typed one per line, once:
+    // <button type="button" data-append-step="elevate:hook" data-target="funnel-steps-input">
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('[data-append-step]') : null;
+        var field = button ? document.getElementById(button.dataset.target) : null;
+        if (!field) {
+            return;
+        }
+        var lines = field.value.split(/[\r\n,]+/).map(function (line) {
+            return line.trim();
+        }).filter(function (line) {
+            return line.length > 0;
+        });
+        if (lines.indexOf(button.dataset.appendStep) < 0) {
+            lines.push(button.dataset.appendStep);
+        }
+        field.value = lines.join('\n');
+        field.focus();
+    });
+
     // Buttons that ask before acting: <button data-confirm="Are you sure?">
     document.addEventListener('submit', function (event) {
         var button = event.submitter;

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * Funnels: the organization's built-in and custom funnels as a chart over a date range, with conversion, drop-off
  * and median time to convert per step, broken down by source or cohort as the API does ({@link FunnelController}:
  * the same definitions and queries), and a form to define, replace or delete a custom funnel whose refusals are
- * shown by the field they concern.
+ * shown by the field they concern; the form offers the built-in journey steps and the organization's step sets'
+ * steps ({@code <set>:<step>}).
  */
 @DashboardPage
 class FunnelPage {
@@ -91,13 +92,16 @@ class FunnelPage {
 
     private final FunnelDefinitions definitions;
     private final FunnelQueries queries;
+    private final StepSetDefinitions stepSets;
     private final PageJson json;
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
-    FunnelPage(FunnelDefinitions definitions, FunnelQueries queries, PageJson json, MessageSource messages) {
+    FunnelPage(FunnelDefinitions definitions, FunnelQueries queries, StepSetDefinitions stepSets, PageJson json,
+               MessageSource messages) {
         this.definitions = definitions;
         this.queries = queries;
+        this.stepSets = stepSets;
         this.json = json;
         this.messages = messages;
     }
@@ -108,8 +112,11 @@ class FunnelPage {
                    @RequestParam(required = false) String to, @RequestParam(required = false) String breakdown,
                    @RequestParam(required = false) String edit, @RequestParam(required = false) String format,
                    @RequestParam(required = false) String table, @RequestParam(required = false) String saved,
-                   @RequestParam(required = false) String deleted, Model model, HttpServletResponse response) {
+                   @RequestParam(required = false) String deleted, @RequestParam(required = false) String stepSet,
+                   Model model, HttpServletResponse response) {
         String organization = caller.organizationId();
+        // a step set's page links here to define a funnel over its steps: its steps are shown open in the form
+        model.addAttribute("openStepSet", stepSet);
         model.addAttribute("saved", saved != null);
         model.addAttribute("deleted", deleted != null);
         if ("csv".equals(format) && "definitions".equals(table)) {
@@ -202,6 +209,9 @@ class FunnelPage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("knownSteps", JourneySteps.ALL);
+        // the organization's own steps, offered by set, named <set>:<step> as funnels know them
+        model.addAttribute("stepSets", stepSets.list(organization).stream()
+                .map(StepSetDefinitions.Stored::definition).toList());
         return "analytics/funnels";
     }
 

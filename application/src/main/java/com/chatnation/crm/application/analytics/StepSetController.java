@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,37 +37,14 @@ import java.util.List;
 class StepSetController {
 
     private final StepSetDefinitions definitions;
-    private final StepSetBackfills backfills;
+    private final StepSetViews views;
 
-    StepSetController(StepSetDefinitions definitions, StepSetBackfills backfills) {
+    StepSetController(StepSetDefinitions definitions, StepSetViews views) {
         this.definitions = definitions;
-        this.backfills = backfills;
+        this.views = views;
     }
 
-    public record StepView(String key, String name, String funnelStep, JsonNode events) {
-    }
-
-    public record StepSetView(String key, String name, String template, long version, Instant updatedAt,
-                              List<StepView> steps, BackfillView backfill) {
-    }
-
-    public record BackfillView(String state, long version, long eventsRead, long eventsTotal, Double percent,
-                               long stepsRecorded, Instant startedAt, Instant finishedAt, String error) {
-
-        static BackfillView of(StepSetBackfills.Progress progress) {
-            Double percent = null;
-            if (progress.eventsTotal() > 0) {
-                percent = Math.min(100.0, Math.round(progress.eventsRead() * 1000.0 / progress.eventsTotal()) / 10.0);
-            } else if ("completed".equals(progress.state())) {
-                percent = 100.0;
-            }
-            return new BackfillView(progress.state(), progress.version(), progress.eventsRead(),
-                    progress.eventsTotal(), percent, progress.stepsRecorded(), progress.startedAt(),
-                    progress.finishedAt(), progress.error());
-        }
-    }
-
-    public record StepSetList(List<StepSetView> stepSets) {
+    public record StepSetList(List<StepSetViews.StepSetView> stepSets) {
     }
 
     public record EventTypeView(String type, boolean namesAContact, List<String> fields) {
@@ -83,7 +59,7 @@ class StepSetController {
     @GetMapping
     @Operation(summary = "The organization's step sets with their backfills")
     public StepSetList list(@PathVariable String orgId) {
-        return new StepSetList(definitions.list(orgId).stream().map(stored -> view(orgId, stored)).toList());
+        return new StepSetList(views.list(orgId));
     }
 
     @GetMapping("/templates")
@@ -103,8 +79,8 @@ class StepSetController {
     @GetMapping("/{key}")
     @Operation(summary = "A step set and its backfill")
     @ApiResponse(responseCode = "404", description = "no step set with this key")
-    public StepSetView get(@PathVariable String orgId, @PathVariable String key) {
-        return view(orgId, definitions.find(orgId, key).orElseThrow(() -> notFound(key)));
+    public StepSetViews.StepSetView get(@PathVariable String orgId, @PathVariable String key) {
+        return views.view(orgId, definitions.find(orgId, key).orElseThrow(() -> notFound(key)));
     }
 
     @PutMapping("/{key}")
@@ -117,8 +93,9 @@ class StepSetController {
     @ApiResponse(responseCode = "400", description = "malformed definition (the field is named in errors)")
     @ApiResponse(responseCode = "422", description = "an unknown event type or field, or an event type that names "
             + "no contact")
-    public StepSetView define(@PathVariable String orgId, @PathVariable String key, @RequestBody JsonNode request) {
-        return view(orgId, definitions.save(orgId, key, request));
+    public StepSetViews.StepSetView define(@PathVariable String orgId, @PathVariable String key,
+                                          @RequestBody JsonNode request) {
+        return views.view(orgId, definitions.save(orgId, key, request));
     }
 
     @DeleteMapping("/{key}")
@@ -134,23 +111,13 @@ class StepSetController {
     @GetMapping("/{key}/backfill")
     @Operation(summary = "The step set's backfill: running, completed, failed or superseded, events read of the total")
     @ApiResponse(responseCode = "404", description = "no step set with this key")
-    public BackfillView backfill(@PathVariable String orgId, @PathVariable String key) {
+    public StepSetViews.BackfillView backfill(@PathVariable String orgId, @PathVariable String key) {
         definitions.find(orgId, key).orElseThrow(() -> notFound(key));
-        return backfills.progress(orgId, key).map(BackfillView::of).orElseThrow(() -> notFound(key));
-    }
-
-    private StepSetView view(String orgId, StepSetDefinitions.Stored stored) {
-        StepSetDefinition definition = stored.definition();
-        JsonNode json = definition.toJson();
-        List<StepView> steps = new java.util.ArrayList<>();
-        for (int i = 0; i < definition.steps().size(); i++) {
-            StepSetDefinition.Step step = definition.steps().get(i);
-            steps.add(new StepView(step.key(), step.name(), step.funnelStep(definition.key()),
-                    json.path("steps").path(i).path("events")));
+        StepSetViews.BackfillView backfill = views.backfill(orgId, key);
+        if (backfill == null) {
+            throw notFound(key);
         }
-        BackfillView backfill = backfills.progress(orgId, definition.key()).map(BackfillView::of).orElse(null);
-        return new StepSetView(definition.key(), definition.name(), stored.template(), stored.version(),
-                stored.updatedAt(), steps, backfill);
+        return backfill;
     }
 
     private static ResponseStatusException notFound(String key) {

@@ -22,6 +22,11 @@ class StepSetRefusal extends RefusedRequest {
                 refused.field(), refused.getMessage());
     }
 
+    /** The refused field as a JSON path ({@code steps[0].events[0].type}), as {@code errors} names it. */
+    String field() {
+        return field;
+    }
+
     @Override
     public Map<String, Object> details() {
         return Map.of("errors", List.of(Map.of("field", field, "message", getMessage())));

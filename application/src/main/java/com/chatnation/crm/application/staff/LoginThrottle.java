@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.staff;
 
+import com.chatnation.crm.application.platform.security.OperatorSignInThrottle;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -19,9 +20,12 @@ import java.util.stream.Stream;
  * as the one before (1 s, 2 s, 4 s, … up to 15 minutes), and is refused without looking at the password until
  * then. A successful login clears its account's count; a count is forgotten after 15 minutes without failures.
  * Kept in memory: with several instances, each slows a guesser down on its own.
+ *
+ * <p>The platform operator's sign-in form is throttled the same way per address, on counts of its own: an office's
+ * mistyped staff passwords must not hold the operator up, nor the reverse.
  */
 @Component
-class LoginThrottle {
+class LoginThrottle implements OperatorSignInThrottle {
 
     private static final Duration MAX_WAIT = Duration.ofMinutes(15);
 
@@ -67,6 +71,22 @@ class LoginThrottle {
         failures.asMap().merge(key, new Failures(1, now, free), (old, one) -> new Failures(old.count() + 1, now, free));
     }
 
+    @Override
+    public Optional<Duration> waitBeforeOperatorSignIn(String clientAddress) {
+        Failures counted = failures.getIfPresent(operatorKey(clientAddress));
+        if (counted == null) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.ofNanos(counted.lastNanos() + delay(counted.count(), counted.free()).toNanos()
+                - ticker.read());
+        return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    @Override
+    public void operatorSignInFailed(String clientAddress) {
+        count(operatorKey(clientAddress), ticker.read(), freePerAddress);
+    }
+
     void succeeded(String login) {
         failures.invalidate(accountKey(login));
     }
@@ -82,6 +102,10 @@ class LoginThrottle {
 
     private static String accountKey(String login) {
         return "account:" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String operatorKey(String address) {
+        return "operator-address:" + address;
     }
 
     private static String addressKey(String address) {

@@ -140,7 +140,8 @@ class PlatformAnalyticsIntegrationTest {
 
     private Map<String, List<String>> rows(String organizationId) {
         Map<String, List<String>> rows = new HashMap<>();
-        for (String table : List.of("platform_activation", "platform_feature_items", "platform_page_views")) {
+        for (String table : List.of("platform_activation", "platform_feature_items", "platform_page_views",
+                "platform_staff_actions")) {
             rows.put(table, jdbc.queryForList("SELECT row_to_json(t)::jsonb::text FROM " + table
                     + " t WHERE organization_id = ? ORDER BY 1", String.class, organizationId));
         }
@@ -152,7 +153,8 @@ class PlatformAnalyticsIntegrationTest {
         AdminClient.Onboarded org = platform.onboardOrganizationWithOwner();
         AdminClient key = AdminClient.bearer(base(), org.apiKey());
         for (String path : List.of("/admin/analytics/activation", "/admin/analytics/activation/cohorts",
-                "/admin/analytics/feature-usage", "/admin/analytics/dashboard-usage")) {
+                "/admin/analytics/feature-usage", "/admin/analytics/dashboard-usage",
+                "/admin/analytics/staff-actions")) {
             assertThat(org.owner().get(path).status()).as(path).isEqualTo(403);
             assertThat(key.get(path).status()).as(path).isEqualTo(403);
             assertThat(new AdminClient(base(), (String) null).get(path).status()).as(path).isEqualTo(401);
@@ -160,6 +162,87 @@ class PlatformAnalyticsIntegrationTest {
         }
         assertThat(platform.get("/admin/analytics/activation?onboardedFrom=yesterday").status()).isEqualTo(400);
         assertThat(platform.get("/admin/analytics/dashboard-usage?idleDays=0").status()).isEqualTo(400);
+    }
+
+    /**
+     * Staff actions are recorded by route pattern for a member's successful changes, on the dashboard (a form whose
+     * answer is a redirect) and through the API with an access token; an API key's change and refused changes are
+     * not. The refused and the key's requests come before the last recorded action, and the projection handles
+     * events in order, so once that action is read they would have been read too.
+     */
+    @Test
+    void aStaffMembersSuccessfulChangesAreRecordedAsActionsByRoutePattern() {
+        AdminClient.Onboarded org = platform.onboardOrganizationWithOwner();
+
+        // through the API with the owner's access token: recorded
+        TeamMembers.Member agent = TeamMembers.invite(org, "agent");
+        AdminClient.Response issued = org.owner().post(org.path("/api-keys"),
+                Map.of("name", "Ticketing", "scopes", List.of("write")));
+        assertThat(issued.status()).isEqualTo(201);
+        // an API key's change: not staff, not recorded
+        AdminClient key = AdminClient.bearer(base(), issued.text("key"));
+        assertThat(key.post(org.path("/events"), Map.of("name", "Expo", "venue", "KICC",
+                "startsAt", "2031-03-01T09:00:00Z", "ticketTypes", List.of())).status()).isEqualTo(201);
+        // refused changes: not recorded
+        assertThat(org.owner().post(org.path("/invitations"), Map.of("roles", List.of("agent"))).status())
+                .isBetween(400, 499);
+        DashboardSession owner = DashboardSession.logIn(base(), TeamMembers.owner(org));
+        assertThat(owner.get("/app/team").status()).isEqualTo(200);
+        assertThat(owner.post("/app/team/invitations", Map.of("email", "x".repeat(250) + "@example.com",
+                "roles", "agent")).status()).isEqualTo(422);
+        // a form on the dashboard, answered with a redirect: recorded
+        DashboardSession.Page changed = owner.post("/app/team/members/" + agent.userId() + "/roles",
+                Map.of("roles", "editor"));
+        assertThat(changed.status()).isEqualTo(302);
+
+        String invite = "POST /api/v1/orgs/{orgId}/invitations";
+        String newKey = "POST /api/v1/orgs/{orgId}/api-keys";
+        String roles = "POST /app/team/members/{userId}/roles";
+        String report = "/admin/analytics/staff-actions?organizationId=" + org.organizationId();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(actions(platform.get(report).body())).containsKey(roles));
+        JsonNode body = platform.get(report).body();
+        assertThat(actions(body)).as("the route patterns, without ids, and nothing else").containsOnlyKeys(invite, newKey, roles);
+        assertThat(actions(body).get(invite).path("count").asLong()).as("the refused invitation is not counted")
+                .isEqualTo(1);
+        JsonNode roleChange = actions(body).get(roles);
+        assertThat(roleChange.path("count").asLong()).isEqualTo(1);
+        assertThat(roleChange.path("staff").asLong()).isEqualTo(1);
+        assertThat(roleChange.path("organizations").asLong()).isEqualTo(1);
+        assertThat(roleChange.path("lastAt").asText()).isNotBlank();
+        assertThat(body.path("count").asLong()).isEqualTo(3);
+        assertThat(body.path("staff").asLong()).isEqualTo(1);
+
+        List<String> stored = jdbc.queryForList("SELECT action FROM platform_staff_actions WHERE organization_id = ?"
+                + " ORDER BY 1", String.class, org.organizationId());
+        assertThat(stored).containsExactly(newKey, invite, roles)
+                .noneMatch(action -> action.contains(agent.userId()) || action.contains(org.organizationId()));
+        assertThat(jdbc.queryForList("SELECT DISTINCT staff_id FROM platform_staff_actions WHERE organization_id = ?",
+                String.class, org.organizationId())).containsExactly(org.ownerUserId());
+
+        JsonNode features = platform.get("/admin/analytics/feature-usage?organizationId=" + org.organizationId())
+                .body().path("perOrganization").get(0);
+        assertThat(features.path("actions").asLong()).isEqualTo(3);
+        Map<String, JsonNode> pages = new HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            pages.clear();
+            platform.get("/admin/analytics/dashboard-usage?organizationId=" + org.organizationId()).body()
+                    .path("pages").forEach(page -> pages.put(page.path("page").asText(), page));
+            assertThat(pages).containsKey("/app/team");
+        });
+        assertThat(pages.get("/app/team").path("actions").asLong()).as("the role change is beneath /app/team")
+                .isEqualTo(1);
+
+        HttpResponse<String> csv = csv(report + "&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("action,count,staff,organizations,last_at\r\n")
+                .contains("\r\n" + roles + ",1,1,1,");
+    }
+
+    private static Map<String, JsonNode> actions(JsonNode report) {
+        Map<String, JsonNode> actions = new HashMap<>();
+        report.path("actions").forEach(action -> actions.put(action.path("action").asText(), action));
+        return actions;
     }
 
     private static Map<String, Long> reached(JsonNode funnel) {

@@ -47,6 +47,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void wrongPlatformKeysAreSlowedDownPerAddressApartFromStaffLogins() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(throttle.waitBeforeOperatorSignIn("10.0.0.1")).as("attempt %d", i + 1).isEmpty();
+            throttle.operatorSignInFailed("10.0.0.1");
+        }
+        assertThat(throttle.waitBeforeOperatorSignIn("10.0.0.1")).hasValue(Duration.ofSeconds(1));
+        assertThat(throttle.waitBeforeOperatorSignIn("10.0.0.2")).isEmpty();
+        assertThat(throttle.waitBefore("boss@acme.com", "10.0.0.1")).as("staff logins from that address").isEmpty();
+        advance(Duration.ofMillis(1001));
+        throttle.operatorSignInFailed("10.0.0.1");
+        assertThat(throttle.waitBeforeOperatorSignIn("10.0.0.1")).hasValue(Duration.ofSeconds(2));
+    }
+
+    @Test
     void failuresAreForgottenAfterFifteenQuietMinutes() {
         for (int i = 0; i < 8; i++) {
             throttle.failed("boss@acme.com", "10.0.0.1");

@@ -8,6 +8,7 @@ import com.chatnation.crm.domain.knowledge.KnowledgeBaseCreated;
 import com.chatnation.crm.domain.organization.OrganizationOnboarded;
 import com.chatnation.crm.domain.poll.PollCreated;
 import com.chatnation.crm.domain.program.ProgramCreated;
+import com.chatnation.crm.domain.staff.DashboardActionTaken;
 import com.chatnation.crm.domain.staff.DashboardPageViewed;
 import com.chatnation.crm.domain.staff.StaffInvited;
 import com.chatnation.crm.domain.staff.StaffJoined;
@@ -22,6 +23,7 @@ import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,8 @@ import static com.chatnation.crm.projections.crm.ReadModelSupport.utc;
  * per organization the time of each first step (onboarded, first conversation, first survey or flow published,
  * first template approved, first broadcast sent, first team member invited, first paid token purchase, first
  * activity 30 days or more after onboarding), {@code platform_feature_items} the distinct things it made or did
- * per feature, and {@code platform_page_views} its staff's dashboard page views.
+ * per feature, {@code platform_page_views} its staff's dashboard page views and {@code platform_staff_actions} what
+ * its staff did (one row per action event, keyed by the event's id).
  *
  * <p>Every write keeps the earliest time ({@code LEAST}), the latest ({@code GREATEST}) or inserts a natural key
  * with {@code ON CONFLICT DO NOTHING}, so a redelivered event changes nothing and a rebuild, which applies the
@@ -53,7 +56,7 @@ public class PlatformActivationProjection {
 
     public static final String GROUP = "analytics-platform";
     public static final List<String> TABLES = List.of("platform_activation", "platform_feature_items",
-            "platform_page_views");
+            "platform_page_views", "platform_staff_actions");
 
     /** Feature names of {@code platform_feature_items}. */
     public static final String TEMPLATES = "templates";
@@ -198,6 +201,19 @@ public class PlatformActivationProjection {
                         ON CONFLICT DO NOTHING""",
                 event.organizationId(), event.staffId(), event.page(), utc(minute));
         activity(event.organizationId(), minute);
+    }
+
+    /**
+     * Every action is its own event (no throttling), so the event's id is the row's key: two identical actions in
+     * the same millisecond stay two rows, and a redelivered one stays one.
+     */
+    @EventHandler
+    void on(DashboardActionTaken event, @MessageIdentifier String eventId) {
+        jdbc.update("""
+                        INSERT INTO platform_staff_actions (event_id, organization_id, staff_id, action, at)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                eventId, event.organizationId(), event.staffId(), event.action(), utc(event.at()));
+        activity(event.organizationId(), event.at());
     }
 
     private void step(String organizationId, String column, Instant at) {

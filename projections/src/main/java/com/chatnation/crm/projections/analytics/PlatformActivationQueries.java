@@ -105,7 +105,8 @@ public class PlatformActivationQueries {
     }
 
     public record OrganizationUsage(String organizationId, String name, Instant onboardedAt,
-                                    Map<String, Long> features, long pageViews, Instant lastActivityAt) {
+                                    Map<String, Long> features, long pageViews, long actions,
+                                    Instant lastActivityAt) {
     }
 
     public record FeatureUsage(long organizations, List<FeatureSummary> summary,
@@ -114,10 +115,23 @@ public class PlatformActivationQueries {
 
     /**
      * One dashboard page (route pattern): views (one per member and minute at most), how many members and
-     * organizations viewed it, and how many members it was the last page of before they stopped: their last view
-     * is on this page and older than the idle time.
+     * organizations viewed it, how many members it was the last page of before they stopped (their last view is on
+     * this page and older than the idle time), and how many actions were taken on its route or beneath it (see
+     * {@link #dashboardUsage}).
      */
-    public record PageFigures(String page, long views, long staff, long organizations, long lastPageOfStopped) {
+    public record PageFigures(String page, long views, long staff, long organizations, long lastPageOfStopped,
+                              long actions) {
+    }
+
+    /**
+     * One action (HTTP method and route pattern, e.g. {@code POST /app/broadcasts/{id}/send}): how often staff took
+     * it, how many members and organizations did, and when it was last taken.
+     */
+    public record ActionFigures(String action, long count, long staff, long organizations, Instant lastAt) {
+    }
+
+    /** All actions taken (as of now), by how many members of how many organizations, and the figures per action. */
+    public record StaffActions(Instant now, long count, long staff, long organizations, List<ActionFigures> actions) {
     }
 
     public record DashboardUsage(Instant now, Duration idle, long staff, long staffStopped,
@@ -226,13 +240,21 @@ public class PlatformActivationQueries {
                 rs -> {
                     views.put(rs.getString("organization_id"), rs.getLong("n"));
                 }, append(filter.parameters(), Timestamp.from(filter.now())));
+        Map<String, Long> actions = new LinkedHashMap<>();
+        jdbc.query("SELECT s.organization_id, count(*) AS n FROM platform_staff_actions s "
+                        + "JOIN platform_activation a USING (organization_id) WHERE " + FILTER
+                        + " AND s.at <= ? GROUP BY s.organization_id",
+                rs -> {
+                    actions.put(rs.getString("organization_id"), rs.getLong("n"));
+                }, append(filter.parameters(), Timestamp.from(filter.now())));
         List<OrganizationUsage> rows = new ArrayList<>();
         for (Organization o : organizations) {
             Map<String, Long> features = new LinkedHashMap<>();
             Map<String, Long> own = counts.getOrDefault(o.organizationId(), Map.of());
             FEATURES.forEach(feature -> features.put(feature, own.getOrDefault(feature, 0L)));
             rows.add(new OrganizationUsage(o.organizationId(), o.name(), o.reached().get("onboarded"), features,
-                    views.getOrDefault(o.organizationId(), 0L), o.lastActivityAt()));
+                    views.getOrDefault(o.organizationId(), 0L), actions.getOrDefault(o.organizationId(), 0L),
+                    o.lastActivityAt()));
         }
         List<FeatureSummary> summary = new ArrayList<>();
         for (String feature : FEATURES) {
@@ -243,27 +265,67 @@ public class PlatformActivationQueries {
         return new FeatureUsage(rows.size(), summary, rows);
     }
 
+    /**
+     * The pages staff viewed. A page's {@code actions} are the actions whose route is the page's route or continues
+     * it after a {@code /}: {@code /app/broadcasts/{id}} counts {@code POST /app/broadcasts/{id}/send}, and so
+     * {@code /app/broadcasts} counts it too and {@code /app} counts every dashboard action. A route prefix rather
+     * than the page the member was on: the request does not say which page sent it, and a page's forms post to its
+     * own route or beneath it. A page with views and no actions is one staff look at and never act on.
+     */
     public DashboardUsage dashboardUsage(Filter filter, Duration idle) {
         Timestamp now = Timestamp.from(filter.now());
         Timestamp stoppedBefore = Timestamp.from(filter.now().minus(idle));
         String views = "SELECT v.* FROM platform_page_views v JOIN platform_activation a USING (organization_id) WHERE "
                 + FILTER + " AND v.minute <= ?";
+        String actions = "SELECT substr(s.action, strpos(s.action, ' ') + 1) AS route FROM platform_staff_actions s "
+                + "JOIN platform_activation a USING (organization_id) WHERE " + FILTER + " AND s.at <= ?";
         List<PageFigures> pages = jdbc.query("WITH v AS (" + views + "), "
+                        + "acts AS (" + actions + "), "
                         + "last AS (SELECT DISTINCT ON (staff_id) staff_id, page, minute FROM v "
                         + "         ORDER BY staff_id, minute DESC, page) "
                         + "SELECT v.page, count(*) AS views, count(DISTINCT v.staff_id) AS staff, "
                         + "       count(DISTINCT v.organization_id) AS organizations, "
-                        + "       (SELECT count(*) FROM last l WHERE l.page = v.page AND l.minute < ?) AS stopped "
+                        + "       (SELECT count(*) FROM last l WHERE l.page = v.page AND l.minute < ?) AS stopped, "
+                        + "       (SELECT count(*) FROM acts WHERE acts.route = v.page "
+                        + "            OR left(acts.route, length(v.page) + 1) = v.page || '/') AS actions "
                         + "FROM v GROUP BY v.page ORDER BY views DESC, v.page",
                 (rs, n) -> new PageFigures(rs.getString("page"), rs.getLong("views"), rs.getLong("staff"),
-                        rs.getLong("organizations"), rs.getLong("stopped")),
-                append(append(filter.parameters(), now), stoppedBefore));
+                        rs.getLong("organizations"), rs.getLong("stopped"), rs.getLong("actions")),
+                append(concat(append(filter.parameters(), now), append(filter.parameters(), now)), stoppedBefore));
         Map<String, Object> totals = jdbc.queryForMap("WITH v AS (" + views + "), "
                         + "last AS (SELECT staff_id, max(minute) AS minute FROM v GROUP BY staff_id) "
                         + "SELECT count(*) AS staff, count(*) FILTER (WHERE minute < ?) AS stopped FROM last",
                 append(append(filter.parameters(), now), stoppedBefore));
         return new DashboardUsage(filter.now(), idle, ((Number) totals.get("staff")).longValue(),
                 ((Number) totals.get("stopped")).longValue(), pages);
+    }
+
+    /**
+     * What staff did, per action, for the organizations of the filter, as of its {@code now}; the most taken first.
+     */
+    public StaffActions staffActions(Filter filter) {
+        String taken = "SELECT s.* FROM platform_staff_actions s JOIN platform_activation a USING (organization_id) "
+                + "WHERE " + FILTER + " AND s.at <= ?";
+        Object[] parameters = append(filter.parameters(), Timestamp.from(filter.now()));
+        List<ActionFigures> actions = jdbc.query("WITH s AS (" + taken + ") "
+                        + "SELECT s.action, count(*) AS n, count(DISTINCT s.staff_id) AS staff, "
+                        + "       count(DISTINCT s.organization_id) AS organizations, max(s.at) AS last_at "
+                        + "FROM s GROUP BY s.action ORDER BY n DESC, s.action",
+                (rs, n) -> new ActionFigures(rs.getString("action"), rs.getLong("n"), rs.getLong("staff"),
+                        rs.getLong("organizations"), instant(rs, "last_at")),
+                parameters);
+        Map<String, Object> totals = jdbc.queryForMap("WITH s AS (" + taken + ") SELECT count(*) AS n, "
+                + "count(DISTINCT staff_id) AS staff, count(DISTINCT organization_id) AS organizations FROM s",
+                parameters);
+        return new StaffActions(filter.now(), ((Number) totals.get("n")).longValue(),
+                ((Number) totals.get("staff")).longValue(), ((Number) totals.get("organizations")).longValue(),
+                actions);
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static Object[] append(Object[] parameters, Object value) {

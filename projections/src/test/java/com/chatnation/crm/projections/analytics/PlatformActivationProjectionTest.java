@@ -6,6 +6,7 @@ import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.organization.OrganizationOnboarded;
 import com.chatnation.crm.domain.poll.PollCreated;
 import com.chatnation.crm.domain.program.ProgramCreated;
+import com.chatnation.crm.domain.staff.DashboardActionTaken;
 import com.chatnation.crm.domain.staff.DashboardPageViewed;
 import com.chatnation.crm.domain.staff.StaffInvited;
 import com.chatnation.crm.domain.staff.StaffJoined;
@@ -16,6 +17,7 @@ import com.chatnation.crm.domain.template.MessageTemplateSubmitted;
 import com.chatnation.crm.domain.template.TemplateCategory;
 import com.chatnation.crm.domain.wallet.TokensPurchased;
 import com.chatnation.crm.projections.ReadTables;
+import com.chatnation.crm.projections.analytics.PlatformActivationQueries.ActionFigures;
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.Cohort;
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.DashboardUsage;
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.FeatureSummary;
@@ -23,6 +25,7 @@ import com.chatnation.crm.projections.analytics.PlatformActivationQueries.Filter
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.Funnel;
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.OrganizationUsage;
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.PageFigures;
+import com.chatnation.crm.projections.analytics.PlatformActivationQueries.StaffActions;
 import com.chatnation.crm.projections.analytics.PlatformActivationQueries.StepFigures;
 import com.chatnation.crm.projections.audit.AuditMetaData;
 import com.chatnation.crm.projections.support.History;
@@ -54,6 +57,10 @@ class PlatformActivationProjectionTest {
     private static final String O1 = "org-1", O2 = "org-2", O3 = "org-3", O4 = "org-4", O5 = "org-5";
     private static final Instant NOW = Instant.parse("2025-04-11T00:00:00Z");
     private static final Filter ALL = new Filter(NOW, null, null, null);
+    private static final String SEND = "POST /app/broadcasts/{id}/send";
+    private static final String NEW_TEMPLATE = "POST /app/templates";
+    private static final String NEW_SURVEY = "POST /app/surveys";
+    private static final String INVITE = "POST /api/v1/orgs/{orgId}/invitations";
 
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final PlatformActivationQueries queries = new PlatformActivationQueries(jdbc);
@@ -89,6 +96,13 @@ class PlatformActivationProjectionTest {
         h.add("w1", new TokensPurchased("w1", O1, "pay-1b", 100, 200), at("2025-03-20T08:00:00Z"));
         h.add("views", new DashboardPageViewed(O1, "s1-staff", "/app", at("2025-03-20T10:00:00Z")));
         h.add("views", new DashboardPageViewed(O1, "s1-staff", "/app/templates", at("2025-03-20T10:05:00Z")));
+        // O1's staff act: a template, the same broadcast send twice in the same millisecond (two events, two
+        // actions), an invitation through the API by a second member, and an action after NOW
+        h.add("actions", action(O1, "s1-staff", NEW_TEMPLATE, "2025-03-20T10:06:00Z"));
+        h.add("actions", action(O1, "s1-staff", SEND, "2025-03-20T10:07:00Z"));
+        h.add("actions", action(O1, "s1-staff", SEND, "2025-03-20T10:07:00Z"));
+        h.add("actions", action(O1, "s1b-staff", INVITE, "2025-03-05T17:59:00Z"));
+        h.add("actions", action(O1, "s1-staff", NEW_TEMPLATE, "2025-04-12T08:00:00Z"));
         // O2, Wednesday 5 March: a poll, a template, a purchase; its owner invited by the platform does not count
         h.add(O2, new OrganizationOnboarded(O2, "Two", "p2", null, 0, "hash"), at("2025-03-05T09:00:00Z"));
         h.add("team-2", invited(O2, "u2-owner"), at("2025-03-05T09:00:00Z"));
@@ -100,12 +114,14 @@ class PlatformActivationProjectionTest {
         h.add("t2", new MessageTemplateStatusChanged("t2", O2, "APPROVED", "PENDING", null), at("2025-03-08T12:00:00Z"));
         h.add("w2", new TokensPurchased("w2", O2, "pay-2", 50, 50), at("2025-03-09T09:00:00Z"));
         h.add("team-2", new StaffJoined("team-2", O2, "u2-owner", null), at("2025-03-20T09:00:00Z"));
+        h.add("actions", action(O2, "u2-owner", NEW_TEMPLATE, "2025-03-20T09:05:00Z"));
         // O3, Sunday 9 March (still the first week): a conversation, then only the dashboard 32 days later
         h.add(O3, new OrganizationOnboarded(O3, "Three", "p3", null, 0, "hash"), at("2025-03-09T09:00:00Z"));
         h.add("c3", conversation(O3, "s3"), at("2025-03-10T09:00:00Z"));
         h.add("views", new DashboardPageViewed(O3, "s3-staff", "/app", at("2025-04-10T10:00:00Z")));
         h.add("views", new DashboardPageViewed(O3, "s3-staff", "/app/surveys", at("2025-04-10T10:01:00Z")));
         h.add("views", new DashboardPageViewed(O3, "s3-staff", "/app/surveys", at("2025-04-10T10:01:30Z")));
+        h.add("actions", action(O3, "s3-staff", NEW_SURVEY, "2025-04-10T10:02:00Z"));
         // O4, Tuesday 11 March: a program, tokens bought before it invited anyone, never a conversation
         h.add(O4, new OrganizationOnboarded(O4, "Four", "p4", null, 0, "hash"), at("2025-03-11T09:00:00Z"));
         h.add("pr4", new ProgramCreated("pr4", O4, "Tips", null, null, "UTC", "tips", "beginning", null, null, null),
@@ -123,6 +139,10 @@ class PlatformActivationProjectionTest {
                     : event);
         }
         return events;
+    }
+
+    private static DashboardActionTaken action(String organization, String staff, String action, String at) {
+        return new DashboardActionTaken(organization, staff, action, Instant.parse(at));
     }
 
     private static ConversationStarted conversation(String organization, String session) {
@@ -222,6 +242,9 @@ class PlatformActivationProjectionTest {
         assertThat(byOrganization.get(O5).values()).allMatch(count -> count == 0);
         assertThat(usage.perOrganization()).extracting(OrganizationUsage::pageViews)
                 .containsExactly(2L, 0L, 2L, 0L, 0L);
+        // O1: a template, two sends, an invitation (its action after NOW does not count yet); O2 and O3 one each
+        assertThat(usage.perOrganization()).extracting(OrganizationUsage::actions)
+                .containsExactly(4L, 1L, 1L, 0L, 0L);
         assertThat(usage.summary()).contains(new FeatureSummary("templates", 2, 40.0, 2),
                 new FeatureSummary("broadcasts_sent", 1, 20.0, 1),
                 new FeatureSummary("members_invited", 2, 40.0, 2),
@@ -235,11 +258,63 @@ class PlatformActivationProjectionTest {
         DashboardUsage usage = queries.dashboardUsage(ALL, Duration.ofDays(7));
 
         // s1 last saw /app/templates on 20 March (stopped); s3 was here yesterday; the second /app/surveys view in
-        // the same minute is the same row
-        assertThat(usage.pages()).containsExactly(new PageFigures("/app", 2, 2, 2, 0),
-                new PageFigures("/app/surveys", 1, 1, 1, 0), new PageFigures("/app/templates", 1, 1, 1, 1));
+        // the same minute is the same row. Actions by route prefix: /app has the five dashboard actions up to NOW
+        // (two templates, two sends, a survey; the API invitation is not under /app), /app/surveys its survey,
+        // /app/templates O1's and O2's templates
+        assertThat(usage.pages()).containsExactly(new PageFigures("/app", 2, 2, 2, 0, 5),
+                new PageFigures("/app/surveys", 1, 1, 1, 0, 1), new PageFigures("/app/templates", 1, 1, 1, 1, 2));
         assertThat(usage.staff()).isEqualTo(2);
         assertThat(usage.staffStopped()).isEqualTo(1);
+    }
+
+    @Test
+    void staffActionsPerActionAsWorkedOutByHand() {
+        projector.apply(history());
+
+        StaffActions all = queries.staffActions(ALL);
+
+        // the action on 12 April is after NOW; the two sends in the same millisecond are two events, two actions
+        assertThat(all.actions()).containsExactly(
+                new ActionFigures(SEND, 2, 1, 1, at("2025-03-20T10:07:00Z")),
+                new ActionFigures(NEW_TEMPLATE, 2, 2, 2, at("2025-03-20T10:06:00Z")),
+                new ActionFigures(INVITE, 1, 1, 1, at("2025-03-05T17:59:00Z")),
+                new ActionFigures(NEW_SURVEY, 1, 1, 1, at("2025-04-10T10:02:00Z")));
+        assertThat(all.count()).isEqualTo(6);
+        assertThat(all.staff()).as("s1, s1b, O2's owner, s3").isEqualTo(4);
+        assertThat(all.organizations()).isEqualTo(3);
+
+        StaffActions one = queries.staffActions(new Filter(NOW, null, null, O1));
+        assertThat(one.actions()).containsExactly(new ActionFigures(SEND, 2, 1, 1, at("2025-03-20T10:07:00Z")),
+                new ActionFigures(INVITE, 1, 1, 1, at("2025-03-05T17:59:00Z")),
+                new ActionFigures(NEW_TEMPLATE, 1, 1, 1, at("2025-03-20T10:06:00Z")));
+        assertThat(one.staff()).isEqualTo(2);
+
+        StaffActions later = queries.staffActions(new Filter(at("2025-04-13T00:00:00Z"), null, null, O1));
+        assertThat(later.actions()).contains(new ActionFigures(NEW_TEMPLATE, 2, 1, 1, at("2025-04-12T08:00:00Z")));
+
+        StaffActions early = queries.staffActions(new Filter(at("2025-03-20T10:00:00Z"), null, null, null));
+        assertThat(early.actions()).containsExactly(new ActionFigures(INVITE, 1, 1, 1, at("2025-03-05T17:59:00Z")),
+                new ActionFigures(NEW_TEMPLATE, 1, 1, 1, at("2025-03-20T09:05:00Z")));
+
+        StaffActions secondWeek = queries.staffActions(new Filter(NOW, LocalDate.parse("2025-03-10"),
+                LocalDate.parse("2025-03-16"), null));
+        assertThat(secondWeek.actions()).as("O4 and O5 took no actions").isEmpty();
+        assertThat(secondWeek.count()).isZero();
+    }
+
+    @Test
+    void actionsAppliedTwiceKeepTheSameRows() {
+        List<DomainEventMessage<?>> actions = history().stream()
+                .filter(event -> event.getPayload() instanceof DashboardActionTaken).toList();
+        projector.apply(actions);
+        List<String> once = Tables.snapshot(jdbc, List.of("platform_staff_actions")).get("platform_staff_actions");
+        assertThat(once).hasSize(7);
+
+        projector.apply(actions);
+        assertThat(Tables.snapshot(jdbc, List.of("platform_staff_actions")).get("platform_staff_actions"))
+                .isEqualTo(once);
+        assertThat(queries.staffActions(ALL).count()).as("no organization onboarded: none of them is counted")
+                .isZero();
     }
 
     @Test
@@ -249,6 +324,7 @@ class PlatformActivationProjectionTest {
         Map<String, List<String>> live = Tables.snapshot(jdbc, ReadTables.tablesOf(PlatformActivationProjection.GROUP));
         Map<String, String> checksums = Tables.checksums(jdbc, PlatformActivationProjection.TABLES);
         assertThat(live.get("platform_activation")).hasSize(5);
+        assertThat(live.get("platform_staff_actions")).hasSize(7);
 
         // every event delivered again, and each one twice in a row
         projector.apply(events);
@@ -262,5 +338,6 @@ class PlatformActivationProjectionTest {
         projector.apply(events);
         assertThat(Tables.checksums(jdbc, PlatformActivationProjection.TABLES)).isEqualTo(checksums);
         assertThat(queries.funnel(ALL).steps().get(1).reached()).isEqualTo(3);
+        assertThat(queries.staffActions(ALL).count()).isEqualTo(6);
     }
 }

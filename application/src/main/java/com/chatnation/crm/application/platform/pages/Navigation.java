@@ -21,6 +21,7 @@ final class Navigation {
             new Entry("contacts", "/app/contacts", Permission.CONTACTS_READ),
             new Entry("surveys", "/app/surveys", Permission.ANALYTICS_READ),
             new Entry("funnels", "/app/funnels", Permission.ANALYTICS_READ),
+            new Entry("stepSets", "/app/step-sets", Permission.ANALYTICS_READ),
             new Entry("engagement", "/app/engagement", Permission.ANALYTICS_READ),
             new Entry("broadcasts", "/app/broadcasts", Permission.ANALYTICS_READ),
             new Entry("polls", "/app/polls", Permission.ANALYTICS_READ),

@@ -37,7 +37,7 @@ class PageLayout {
 
     @ModelAttribute("member")
     Member member(@AuthenticationPrincipal CrmPrincipal caller) {
-        if (caller == null) {
+        if (!staff(caller)) {
             return null;
         }
         String name = staff.member(caller.id()).map(StaffMemberRow::displayName).orElse("");
@@ -48,7 +48,20 @@ class PageLayout {
 
     @ModelAttribute("nav")
     List<Navigation.Entry> navigation(@AuthenticationPrincipal CrmPrincipal caller) {
-        return caller == null ? List.of() : Navigation.visibleTo(caller);
+        return staff(caller) ? Navigation.visibleTo(caller) : List.of();
+    }
+
+    /**
+     * The platform operator's pages: the layout shows the operator's header (and sign-out) instead of a member and an
+     * organization's menu, since the operator belongs to no organization.
+     */
+    @ModelAttribute("operator")
+    boolean operator(@AuthenticationPrincipal CrmPrincipal caller) {
+        return caller != null && caller.kind() == CrmPrincipal.Kind.PLATFORM;
+    }
+
+    private static boolean staff(CrmPrincipal caller) {
+        return caller != null && caller.kind() == CrmPrincipal.Kind.STAFF;
     }
 
     /** Permission names as templates spell them: {@code can.contains('conversations:write')}. */

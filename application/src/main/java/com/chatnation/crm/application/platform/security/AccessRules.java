@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -258,6 +259,21 @@ final class AccessRules {
         new Pages(rules, access).all();
     }
 
+    /**
+     * The platform operator's pages ({@link OperatorSecurityConfiguration}): the sign-in form for anyone, the rest for
+     * the platform alone; a staff member's session is refused them like everything not listed.
+     */
+    static void operator(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // a refused sign-in is shown by forwarding to the form; errors render what the request was allowed to cause
+        rules.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
+        // the form's POST and the logout are Spring Security's own filters
+        rules.requestMatchers(paths.matcher(GET, OperatorSignIn.LOGIN_PAGE)).permitAll();
+        rules.requestMatchers(paths.matcher(GET, OperatorSignIn.HOME))
+                .hasAuthority(Permission.PLATFORM.getAuthority());
+        rules.anyRequest().denyAll();
+    }
+
     private static final class Pages {
         private final AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules;
         private final PageAccess access;
@@ -305,6 +321,12 @@ final class AccessRules {
             page(GET, "/app/funnels", ANALYTICS_READ);
             page(POST, "/app/funnels", CONTENT_WRITE);
             page(POST, "/app/funnels/{key}/delete", CONTENT_WRITE);
+            // step sets: read as the API's GET step-sets (the list and its live part), changed as its PUT and DELETE
+            page(GET, "/app/step-sets", ANALYTICS_READ);
+            page(GET, "/app/step-sets/progress", ANALYTICS_READ);
+            page(POST, "/app/step-sets", CONTENT_WRITE);
+            page(POST, "/app/step-sets/templates", CONTENT_WRITE);
+            page(POST, "/app/step-sets/{key}/delete", CONTENT_WRITE);
             page(GET, "/app/engagement", ANALYTICS_READ);
             // contacts, a contact's profile and transcripts; tags and attributes as the API's conversations:write
             page(GET, "/app/contacts", CONTACTS_READ);

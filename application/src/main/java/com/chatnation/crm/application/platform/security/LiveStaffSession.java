@@ -70,6 +70,11 @@ final class LiveStaffSession implements SecurityContextRepository {
             return stored;
         }
         CrmPrincipal held = authentication.getPrincipal();
+        if (held.kind() == CrmPrincipal.Kind.PLATFORM) {
+            // the platform operator's sign-in (OperatorSecurityConfiguration): no member, so no staff page; the
+            // session is left alone, it still opens the operator's pages
+            return holder.createEmptyContext();
+        }
         Optional<CrmPrincipal> current = held.kind() == CrmPrincipal.Kind.STAFF
                 ? credentials.staffSession(held.id(), held.organizationId(), held.sessionId()) : Optional.empty();
         if (current.isEmpty()) {

@@ -41,7 +41,7 @@ class PageSecurityConfiguration {
      * No inline script or style anywhere in the pages, so the policy can forbid them: an injected <script> in a
      * contact's name or message cannot run even if escaping were ever missed.
      */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

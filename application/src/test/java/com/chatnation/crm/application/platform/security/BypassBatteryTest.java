@@ -253,6 +253,7 @@ class BypassBatteryTest {
             "GET /admin/analytics/activation/cohorts", PLATFORM,
             "GET /admin/analytics/feature-usage", PLATFORM,
             "GET /admin/analytics/dashboard-usage", PLATFORM,
+            "GET /admin/analytics/staff-actions", PLATFORM,
             "GET /actuator/prometheus", PLATFORM,
             "GET /actuator/metrics", PLATFORM,
             "GET /actuator/health", ANYONE,

@@ -4,6 +4,7 @@ import com.chatnation.crm.application.platform.pages.DashboardPage;
 import com.chatnation.crm.application.support.AdminClient;
 import com.chatnation.crm.application.support.DashboardSession;
 import com.chatnation.crm.application.support.TeamMembers;
+import com.chatnation.crm.application.support.TestDatabaseEnvironmentPostProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route of every dashboard page controller, as every kind of visitor: nobody, each staff role of organization
- * A, a member of organization B, and an API bearer token (which pages must not accept). Routes are read from the
+ * A, a member of organization B, the platform operator's session, and an API bearer token (which pages must not
+ * accept). Routes are read from the
  * running service's handler mappings, so a new page without a row here fails the test. The matrix is written here,
  * apart from the service's own rules.
  */
@@ -35,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageBatteryTest {
 
-    // O owner, A admin, E editor, G agent, V viewer, B billing, T gate, X exhibitor (organization A); M any member; * anyone.
+    // O owner, A admin, E editor, G agent, V viewer, B billing, T gate, X exhibitor (organization A); M any member; * anyone;
+    // P the platform operator, signed in with the platform key (no member of any organization).
     private static final String MEMBER = "M";
+    private static final String OPERATOR = "P";
     private static final String ANYONE = "*";
     private static final String WALLET_READ = "OAVB";
     private static final String WALLET_WRITE = "OB";
@@ -59,6 +63,9 @@ class PageBatteryTest {
             "GET /c/{shareCode}", ANYONE,
             "GET /c/{shareCode}/card.png", ANYONE,
             "POST /c/{shareCode}/shares", ANYONE,
+            // the platform operator's sign-in form and analytics page
+            "GET /operator/login", ANYONE,
+            "GET /operator/analytics", OPERATOR,
             "GET /", MEMBER,
             "GET /app", MEMBER,
             "GET /app/wallet", WALLET_READ,
@@ -83,6 +90,11 @@ class PageBatteryTest {
             "GET /app/funnels", ANALYTICS_READ,
             "POST /app/funnels", CONTENT_WRITE,
             "POST /app/funnels/{key}/delete", CONTENT_WRITE,
+            "GET /app/step-sets", ANALYTICS_READ,
+            "GET /app/step-sets/progress", ANALYTICS_READ,
+            "POST /app/step-sets", CONTENT_WRITE,
+            "POST /app/step-sets/templates", CONTENT_WRITE,
+            "POST /app/step-sets/{key}/delete", CONTENT_WRITE,
             "GET /app/engagement", ANALYTICS_READ,
             "GET /app/contacts", CONTACTS_READ,
             "GET /app/contacts/{contactId}", CONTACTS_READ,
@@ -162,6 +174,7 @@ class PageBatteryTest {
     private final Map<Character, DashboardSession> sessions = new LinkedHashMap<>();
     private AdminClient.Onboarded organizationA;
     private DashboardSession otherOrganization;
+    private DashboardSession operator;
 
     @BeforeAll
     void team() {
@@ -177,6 +190,12 @@ class PageBatteryTest {
         roles.forEach((code, role) -> sessions.put(code,
                 DashboardSession.logIn(base, TeamMembers.invite(organizationA, role))));
         otherOrganization = DashboardSession.logIn(base, TeamMembers.owner(b));
+        operator = DashboardSession.anonymous(base);
+        operator.get("/operator/login");
+        DashboardSession.Page signedIn = operator.post("/operator/login",
+                Map.of("key", TestDatabaseEnvironmentPostProcessor.ADMIN_KEY));
+        assertThat(signedIn.location()).as("the operator's sign-in").endsWith("/operator/analytics");
+        operator.get("/operator/analytics"); // the CSRF token the sign-in renewed
     }
 
     @Test
@@ -210,6 +229,18 @@ class PageBatteryTest {
                     failures.add(row.getKey() + " as " + member.getKey() + ": " + status + (allowed
                             ? ", refused a member the matrix allows" : ", expected 403"));
                 }
+            }
+            // the operator is refused every staff page: 401, 403 or sent to a login form, as it is no member
+            DashboardSession.Page asOperator = operator.send(method, path, Map.of());
+            boolean operatorAllowed = ANYONE.equals(rule) || OPERATOR.equals(rule);
+            boolean operatorRefused = asOperator.status() == 401 || asOperator.status() == 403
+                    || (asOperator.status() == 302 && asOperator.location() != null
+                    && asOperator.location().endsWith("/login"));
+            if (asOperator.status() >= 500) {
+                failures.add(row.getKey() + " as the operator: a server error " + asOperator.status());
+            } else if (operatorAllowed == operatorRefused) {
+                failures.add(row.getKey() + " as the operator: " + asOperator.status() + (operatorAllowed
+                        ? ", refused the operator" : ", expected a refusal"));
             }
             int foreign = otherOrganization.send(method, path, Map.of()).status();
             if (foreign >= 500) {
