@@ -1,5 +1,6 @@
 package com.chatnation.crm.application.analytics;
 
+import com.chatnation.crm.domain.privacy.PersonalData;
 import com.chatnation.crm.projections.analytics.DomainEventTypes;
 import com.chatnation.crm.projections.analytics.StepSetDefinition;
 import com.chatnation.crm.projections.analytics.StepSetTemplates;
@@ -70,7 +71,10 @@ class StepSetController {
                 .map(key -> new TemplateView(key, StepSetTemplates.body(key, nameQuestionId).orElseThrow())).toList();
         List<EventTypeView> types = DomainEventTypes.all().entrySet().stream()
                 .map(entry -> new EventTypeView(entry.getKey(), DomainEventTypes.namesAContact(entry.getValue()),
-                        Arrays.stream(entry.getValue().getRecordComponents()).map(c -> c.getName()).toList()))
+                        // the fields a rule may read: sealed personal data is refused, so it is not offered
+                        Arrays.stream(entry.getValue().getRecordComponents())
+                                .filter(c -> !c.isAnnotationPresent(PersonalData.class)).map(c -> c.getName())
+                                .toList()))
                 .toList();
         return new Templates(templates, Arrays.stream(StepSetDefinition.Operator.values())
                 .map(StepSetDefinition.Operator::wireName).toList(), types);

@@ -1,7 +1,9 @@
 package com.chatnation.crm.application.privacy;
 
 import com.chatnation.crm.application.platform.privacy.ContactKeys;
+import com.chatnation.crm.domain.privacy.MessageTextsExpired;
 import com.chatnation.crm.projections.organizations.OrganizationDirectory;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +22,9 @@ import java.time.ZoneOffset;
  * blanked at once (transcripts keep the message, its time and status; the content and text are gone, and the reply
  * queue's copy too). In the event store texts are sealed with a key per contact and month, and a month's keys are
  * destroyed once the whole month is past the limit, so a rebuild shows texts again only for the part of a month
- * still inside it until that month ends. Each pass logs what it did per organization.
+ * still inside it until that month ends. Destroying keys records {@link MessageTextsExpired}, so the analytics that
+ * read something from the texts (a message's type, the keyword that brought a contact) forget it as a rebuild
+ * would. Each pass logs what it did per organization.
  *
  * <p>Processed inbox items and quarantined webhook items hold raw payloads; they are kept {@link
  * #PROCESSED_INBOX_KEPT} and {@link #QUARANTINE_KEPT} whatever the organization's setting (long enough to look into
@@ -37,14 +41,16 @@ class MessageRetention {
     private final ContactKeys keys;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final EventGateway events;
     private final Clock clock;
 
     MessageRetention(OrganizationDirectory organizations, ContactKeys keys, JdbcTemplate jdbc,
-                     TransactionTemplate transaction) {
+                     TransactionTemplate transaction, EventGateway events) {
         this.organizations = organizations;
         this.keys = keys;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -87,8 +93,13 @@ class MessageRetention {
                     WHERE organization_id = ? AND asked_at < ? AND question IS NOT NULL""",
                     organizationId, Timestamp.from(cutoff));
             // a month's key goes only when the whole month is older than the limit
-            int destroyed = keys.destroyMessageTextKeysBefore(organizationId,
-                    YearMonth.from(cutoff.atOffset(ZoneOffset.UTC)));
+            YearMonth firstKept = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC));
+            int destroyed = keys.destroyMessageTextKeysBefore(organizationId, firstKept);
+            if (destroyed > 0) {
+                // in this transaction: the read models hear of it exactly when the texts became unreadable
+                events.publish(new MessageTextsExpired(organizationId,
+                        firstKept.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), destroyed));
+            }
             return new Applied(organizationId, days, messages, replies, notes, destroyed);
         });
         if (applied.messagesBlanked() + applied.repliesBlanked() + applied.notesBlanked() + applied.keysDestroyed() > 0) {

@@ -175,6 +175,10 @@ class StepSetsIntegrationTest {
         assertThat(StreamSupport.stream(templates.path("eventTypes").spliterator(), false)
                 .filter(t -> t.path("type").asText().equals("TokensPurchased")).findFirst().orElseThrow()
                 .path("namesAContact").asBoolean()).isFalse();
+        JsonNode received = StreamSupport.stream(templates.path("eventTypes").spliterator(), false)
+                .filter(t -> t.path("type").asText().equals("MessageReceived")).findFirst().orElseThrow();
+        assertThat(received.path("fields")).extracting(JsonNode::asText).as("sealed members are not offered")
+                .contains("contactId", "context").doesNotContain("content", "contactPhone", "profileName");
     }
 
     private static void assertRefused(AdminClient.Response response, int status, String field, String message) {

@@ -154,8 +154,23 @@ class ContactErasureIntegrationTest {
         jdbc.update("UPDATE conversation_notes SET created_at = created_at - interval '40 days' "
                 + "WHERE organization_id = ?", org.organizationId);
 
+        // a text key of a month long past (of no message here: a real one would make this history unreadable)
+        jdbc.update("""
+                INSERT INTO personal_data_keys (key_id, contact_id, organization_id, period, wrapped_key, created_at)
+                VALUES (?, 'gone', ?, '2020-01', '\\x00'::bytea, now())""", "gone-" + org.organizationId + "/2020-01",
+                org.organizationId);
+
         AdminClient.Response set = org.admin.put(org.path("/settings/message-retention"), Map.of("days", 30));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM personal_data_keys WHERE organization_id = ? AND period = '2020-01'",
+                org.organizationId)).as("the old month's key is destroyed").isZero();
+        // and the read models are told, in the same transaction, from when texts can no longer be read
+        String firstKept = java.time.YearMonth.from(java.time.Instant.now().minus(java.time.Duration.ofDays(30))
+                .atOffset(java.time.ZoneOffset.UTC)).atDay(1) + "T00:00:00Z";
+        assertThat(jdbc.queryForList("""
+                        SELECT payload ->> 'keysDestroyed' || ' ' || (payload ->> 'before') FROM event_log
+                        WHERE event_type = 'MessageTextsExpired' AND payload ->> 'organizationId' = ?""",
+                String.class, org.organizationId)).containsExactly("1 " + firstKept);
 
         assertThat(org.admin.get(org.path("/settings/message-retention")).body().path("days").asInt()).isEqualTo(30);
         assertThat(count("SELECT count(*) FROM messages WHERE organization_id = ? AND (text LIKE ? OR content::text LIKE ?)",

@@ -10,6 +10,7 @@ import com.chatnation.crm.domain.broadcast.RecipientSuppressed;
 import com.chatnation.crm.domain.conversation.AgentReplied;
 import com.chatnation.crm.domain.conversation.ConversationHandedOver;
 import com.chatnation.crm.domain.conversation.ContactErased;
+import com.chatnation.crm.domain.privacy.MessageTextsExpired;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.HandedBackToBot;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
@@ -276,10 +277,23 @@ public class DailyRollupProjection {
      */
     @EventHandler
     void on(ContactErased event) {
+        moveMessagesToUnknown("contact_id = ?", event.contactId());
+    }
+
+    /** The same for an organization's messages whose texts expired: their monthly keys are gone. */
+    @EventHandler
+    void on(MessageTextsExpired event) {
+        moveMessagesToUnknown("organization_id = ? AND day < ?", event.organizationId(), day(event.before()));
+    }
+
+    private void moveMessagesToUnknown(String which, Object... arguments) {
+        Object[] all = new Object[arguments.length + 1];
+        System.arraycopy(arguments, 0, all, 0, arguments.length);
+        all[arguments.length] = MESSAGES_IN;
         jdbc.update("""
                         WITH old AS (
                             SELECT organization_id, metric, fact_key, day, dimension, value FROM rollup_facts
-                            WHERE contact_id = ? AND metric = ? AND dimension <> 'unknown'),
+                            WHERE %s AND metric = ? AND dimension <> 'unknown'),
                         moved AS (
                             UPDATE rollup_facts f SET dimension = 'unknown' FROM old
                             WHERE f.organization_id = old.organization_id AND f.metric = old.metric
@@ -297,8 +311,7 @@ public class DailyRollupProjection {
                         GROUP BY organization_id, day, metric
                         ON CONFLICT (organization_id, day, metric, dimension) DO UPDATE SET
                             value = daily_rollups.value + excluded.value,
-                            facts = daily_rollups.facts + excluded.facts""",
-                event.contactId(), MESSAGES_IN);
+                            facts = daily_rollups.facts + excluded.facts""".formatted(which), all);
         jdbc.update("DELETE FROM daily_rollups WHERE metric = ? AND facts <= 0", MESSAGES_IN);
     }
 

@@ -1,6 +1,7 @@
 package com.chatnation.crm.projections.analytics;
 
 import com.chatnation.crm.domain.conversation.ContactErased;
+import com.chatnation.crm.domain.privacy.MessageTextsExpired;
 import com.chatnation.crm.projections.jdbc.ReadModelJdbc;
 import com.chatnation.crm.domain.conversation.ConversationStarted;
 import com.chatnation.crm.domain.conversation.MessageReceived;
@@ -75,6 +76,20 @@ public class JourneyProjection {
                                              ELSE source END
                         WHERE contact_id = ? AND step IN (?, ?)""",
                 ContactIds.of(event.contactId()), FIRST_MESSAGE, REFERRED);
+    }
+
+    /**
+     * Messages whose texts expired are read by a rebuild without their content, as an erased contact's are: the
+     * type and a keyword or template button as the source go the same way.
+     */
+    @EventHandler
+    void on(MessageTextsExpired event) {
+        jdbc.update("""
+                        UPDATE journey_events SET detail = NULL,
+                               source = CASE WHEN source LIKE 'keyword:%' OR source LIKE 'template:%' THEN 'direct'
+                                             ELSE source END
+                        WHERE organization_id = ? AND occurred_at < ? AND step IN (?, ?)""",
+                event.organizationId(), java.sql.Timestamp.from(event.before()), FIRST_MESSAGE, REFERRED);
     }
 
     @EventHandler

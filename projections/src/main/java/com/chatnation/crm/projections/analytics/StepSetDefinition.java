@@ -1,5 +1,6 @@
 package com.chatnation.crm.projections.analytics;
 
+import com.chatnation.crm.domain.privacy.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -342,6 +343,12 @@ public record StepSetDefinition(String key, String name, List<Step> steps) {
                 }
                 throw new Refused(at, at + " '" + path + "': " + type.getSimpleName() + " has no field '" + segment
                         + "'; its fields are " + String.join(", ", names), true);
+            }
+            if (component.get().isAnnotationPresent(PersonalData.class)) {
+                // sealed in the event log: unreadable once the contact is erased or the text expires, so a rule over
+                // it would count live what a rebuild or a later backfill could no longer see
+                throw new Refused(at, at + " '" + path + "': '" + segment + "' of " + type.getSimpleName()
+                        + " is personal data, sealed in the event log; a rule reads ids, types and statuses only", true);
             }
             current = component.get().getGenericType();
         }

@@ -8,6 +8,7 @@ import com.chatnation.crm.domain.broadcast.RecipientSent;
 import com.chatnation.crm.domain.conversation.ContactErased;
 import com.chatnation.crm.domain.conversation.DeliveryStatus;
 import com.chatnation.crm.domain.conversation.MessageReceived;
+import com.chatnation.crm.domain.privacy.MessageTextsExpired;
 import com.chatnation.crm.projections.ReadTables;
 import com.chatnation.crm.projections.crm.contacts.ContactIds;
 import com.chatnation.crm.projections.crm.surveys.SurveysProjection;
@@ -17,12 +18,14 @@ import com.chatnation.crm.projections.support.Tables;
 import com.chatnation.crm.projections.support.TestDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -306,6 +309,47 @@ class AnalyticsProjectionsTest {
         }
         projector.apply(new GenericDomainEventMessage<>("Aggregate", stream(ORG, A), 99, erased, Map.of(),
                 "erased-a", at("2025-03-20T10:00:00Z")));
+        assertThat(Tables.snapshot(jdbc, tables)).isEqualTo(live);
+    }
+
+    @Test
+    void expiredMessageTextsLeaveTheLiveTablesAsARebuildWouldFindThem() {
+        History history = history();
+        // the organization's texts before 5 March are unreadable: E, A (a keyword) and B (an ad) wrote before it,
+        // C after it; the other organization's X is untouched
+        Instant before = at("2025-03-05T00:00:00Z");
+        MessageTextsExpired expired = new MessageTextsExpired(ORG, before, 3);
+        List<String> tables = List.of("journey_events", "rollup_facts", "daily_rollups");
+        projector.apply(history.events());
+        projector.apply(new GenericEventMessage<>("expired-1", expired, Map.of(), at("2025-06-01T01:00:00Z")));
+        Map<String, List<String>> live = Tables.snapshot(jdbc, tables);
+        assertThat(jdbc.queryForList("""
+                        SELECT day || ' ' || dimension FROM rollup_facts WHERE metric = 'messages.in'
+                        AND organization_id = ? ORDER BY 1""", String.class, ORG))
+                .contains("2025-02-20 unknown", "2025-03-03 unknown", "2025-03-04 unknown", "2025-03-10 text");
+        assertThat(jdbc.queryForList("""
+                        SELECT coalesce(detail, '-') || ' ' || source FROM journey_events
+                        WHERE step = 'first_message' AND contact_id IN (?, ?, ?, ?, ?) ORDER BY occurred_at""",
+                String.class, ContactIds.of(TestContacts.id(E)), ContactIds.of(TestContacts.id(A)),
+                ContactIds.of(TestContacts.id(B)), ContactIds.of(TestContacts.id(X)), ContactIds.of(TestContacts.id(C))))
+                .containsExactly("- direct", "- direct", "- ad:ad-42", "text keyword:hi", "text direct");
+
+        // a rebuild reads those messages without their content, whose monthly keys are gone
+        ReadTables.truncate(jdbc, ReadTables.tablesOf(JourneyProjection.GROUP));
+        ReadTables.truncate(jdbc, ReadTables.tablesOf(DailyRollupProjection.GROUP));
+        for (DomainEventMessage<?> event : history.events()) {
+            if (event.getPayload() instanceof MessageReceived message && ORG.equals(message.organizationId())
+                    && event.getTimestamp().isBefore(before)) {
+                projector.apply(new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
+                        event.getSequenceNumber(), new MessageReceived(message.conversationId(), message.sessionId(),
+                        message.organizationId(), message.contactId(), message.contactPhone(), message.messageId(),
+                        message.sentAt(), null, message.context(), message.profileName()), Map.of(),
+                        event.getIdentifier(), event.getTimestamp()));
+            } else {
+                projector.apply(event);
+            }
+        }
+        projector.apply(new GenericEventMessage<>("expired-1", expired, Map.of(), at("2025-06-01T01:00:00Z")));
         assertThat(Tables.snapshot(jdbc, tables)).isEqualTo(live);
     }
 

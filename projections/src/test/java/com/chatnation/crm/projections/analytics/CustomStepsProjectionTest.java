@@ -233,6 +233,15 @@ class CustomStepsProjectionTest {
                 {"name": "x", "steps": [{"key": "a", "events": [{"type": "MessageReceived",
                   "conditions": [{"path": "context.referal", "op": "exists"}]}]}]}""",
                 true, "steps[0].events[0].conditions[0].path", "MessageContext has no field 'referal'");
+        // sealed members: what the contact wrote, their answers and number are unreadable after an erasure or expiry
+        assertRefused("""
+                {"name": "x", "steps": [{"key": "a", "events": [{"type": "MessageReceived",
+                  "conditions": [{"path": "content.type", "op": "eq", "value": "image"}]}]}]}""",
+                true, "steps[0].events[0].conditions[0].path", "'content' of MessageReceived is personal data");
+        assertRefused("""
+                {"name": "x", "steps": [{"key": "a", "events": [{"type": "QuestionAnswered",
+                  "conditions": [{"path": "value", "op": "exists"}]}]}]}""",
+                true, "steps[0].events[0].conditions[0].path", "'value' of QuestionAnswered is personal data");
         assertRefused("""
                 {"name": "x", "steps": [{"key": "a", "events": [{"type": "ReplyDeliveryUpdated",
                   "conditions": [{"path": "status.name", "op": "exists"}]}]}]}""",
